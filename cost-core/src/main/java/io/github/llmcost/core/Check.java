@@ -1,0 +1,75 @@
+package io.github.llmcost.core;
+
+/**
+ * Argument checks in the style of Guava's MathPreconditions: every failure names the quantity and its value.
+ *
+ * <p>Each check uses {@code !(x > 0)} style comparisons so that NaN fails too.
+ */
+final class Check {
+    private Check() {}
+
+    static int positive(String name, int value) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(name + " (" + value + ") must be > 0");
+        }
+        return value;
+    }
+
+    static long positive(String name, long value) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(name + " (" + value + ") must be > 0");
+        }
+        return value;
+    }
+
+    static double positive(String name, double value) {
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException(name + " (" + value + ") must be finite and > 0");
+        }
+        return value;
+    }
+
+    static int nonNegative(String name, int value) {
+        if (value < 0) {
+            throw new IllegalArgumentException(name + " (" + value + ") must be >= 0");
+        }
+        return value;
+    }
+
+    static long nonNegative(String name, long value) {
+        if (value < 0) {
+            throw new IllegalArgumentException(name + " (" + value + ") must be >= 0");
+        }
+        return value;
+    }
+
+    static double nonNegative(String name, double value) {
+        if (!(value >= 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException(name + " (" + value + ") must be finite and >= 0");
+        }
+        return value;
+    }
+
+    static void argument(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+
+    /** Exact long multiplication that reports overflow as an {@link IllegalArgumentException} naming the quantity. */
+    static long multiply(String name, long a, long b) {
+        try {
+            return Math.multiplyExact(a, b);
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException(name + " overflows a long (" + a + " x " + b + ")", e);
+        }
+    }
+
+    static long add(String name, long a, long b) {
+        try {
+            return Math.addExact(a, b);
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException(name + " overflows a long (" + a + " + " + b + ")", e);
+        }
+    }
+}

@@ -1,0 +1,323 @@
+package io.github.llmcost.core;
+
+/**
+ * Counts the FLOPs of a model: per operation, per layer and per model, for prefill, for extending a cached context
+ * and for one decode step, under one {@link Convention}.
+ *
+ * <p>Positions: a sequence's tokens are numbered from 1. {@link #extend(long, long) extend(p, m)} runs {@code m} new
+ * tokens (positions {@code p+1 .. p+m}) through the model when {@code p} tokens are already cached; {@link
+ * #prefill(long) prefill(n)} is {@code extend(0, n)} and {@link #decodeStep(long) decodeStep(n)} is {@code extend(n-1,
+ * 1)}: the token at position {@code n}, whose attention reads the {@code n-1} cached keys and its own. The lm_head runs
+ * once per call, for the last token: serving engines compute logits only where a token is sampled.
+ *
+ * <p>Under {@link Convention#ARTICLE} every attention layer pays {@code 24md^2 + 4m(p+m)d}: a prefill of {@code n}
+ * tokens costs {@code 24nd^2 + 4n^2d} per layer and a decode step at position {@code n} costs {@code 24d^2 + 4nd}.
+ * Under {@link Convention#EXACT} each token attends to the keys before it (causal masking, switchable with {@link
+ * #withCausalMasking(boolean)}), at most {@code w} of them in sliding-window layers, so that {@code prefill(n)} equals
+ * the sum of the decode steps 1 to {@code n} apart from the lm_head.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * <pre>{@code
+ * FlopCounter article = FlopCounter.of(ModelPresets.ARTICLE_1B_CLASS, Convention.ARTICLE);
+ * article.layer(0, 0, 4096).get(Operation.ATTENTION_SCORES);   // 2n^2d = 68.7 GFLOP
+ * article.quadraticShare(32768);                                // 0.727
+ * }</pre>
+ */
+@SuppressWarnings("EnumOrdinal") // dense double[] indexed by Operation, as EnumMap does internally
+public final class FlopCounter {
+    private static final int OPS = Operation.values().length;
+
+    private final ModelSpec model;
+    private final Convention convention;
+    private final boolean causal;
+    /** Per layer: FLOPs per new token of each operation that does not depend on context. */
+    private final double[][] perToken;
+    /** Per layer: FLOPs per (query, key) pair of scores and of aggregation. */
+    private final double[] scoresPerKey;
+
+    private final double[] aggregationPerKey;
+    private final double lmHead;
+
+    private FlopCounter(ModelSpec model, Convention convention, boolean causal) {
+        this.model = model;
+        this.convention = convention;
+        this.causal = causal;
+        int layers = model.numLayers();
+        this.perToken = new double[layers][];
+        this.scoresPerKey = new double[layers];
+        this.aggregationPerKey = new double[layers];
+        for (int layer = 0; layer < layers; layer++) {
+            perToken[layer] = new double[OPS];
+            if (convention == Convention.ARTICLE) {
+                article(layer);
+            } else {
+                exact(layer);
+            }
+        }
+        this.lmHead = convention == Convention.ARTICLE ? 0 : 2.0 * model.hiddenSize() * model.vocabSize();
+    }
+
+    /**
+     * A counter for a model under a convention; {@link Convention#EXACT} masks prefill scores causally.
+     *
+     * @param model the model
+     * @param convention the accounting convention
+     * @return the counter
+     */
+    public static FlopCounter of(ModelSpec model, Convention convention) {
+        return new FlopCounter(model, convention, convention == Convention.EXACT);
+    }
+
+    /**
+     * A copy that masks prefill scores causally or not. {@link Convention#ARTICLE} always counts full score matrices.
+     *
+     * @param causalMasking whether each new token attends only to the keys before it
+     * @return the copy
+     * @throws IllegalArgumentException if masking is asked for under {@link Convention#ARTICLE}
+     */
+    public FlopCounter withCausalMasking(boolean causalMasking) {
+        Check.argument(
+                !causalMasking || convention == Convention.EXACT,
+                "causalMasking (true) is part of EXACT; ARTICLE counts full n x n score matrices");
+        return causalMasking == causal ? this : new FlopCounter(model, convention, causalMasking);
+    }
+
+    /** {@return the model counted} */
+    public ModelSpec model() {
+        return model;
+    }
+
+    /** {@return the convention used} */
+    public Convention convention() {
+        return convention;
+    }
+
+    /** {@return whether prefill scores are causally masked} */
+    public boolean causalMasking() {
+        return causal;
+    }
+
+    /**
+     * Prefill of a prompt with nothing cached.
+     *
+     * @param promptTokens {@code n >= 1}
+     * @return the FLOPs of the whole model, lm_head included for the last token
+     */
+    public FlopBreakdown prefill(long promptTokens) {
+        Check.positive("promptTokens", promptTokens);
+        return compute(-1, 0, promptTokens, 1);
+    }
+
+    /**
+     * Runs new tokens through the model on top of a cached context (chunked prefill, or a prompt after a cached
+     * shared prefix).
+     *
+     * @param cachedTokens tokens already in the cache, {@code >= 0}
+     * @param newTokens tokens to process, {@code >= 0}
+     * @return the FLOPs of the whole model, lm_head once if {@code newTokens > 0}
+     */
+    public FlopBreakdown extend(long cachedTokens, long newTokens) {
+        Check.nonNegative("cachedTokens", cachedTokens);
+        Check.nonNegative("newTokens", newTokens);
+        return compute(-1, cachedTokens, newTokens, newTokens > 0 ? 1 : 0);
+    }
+
+    /**
+     * One decode step: the token at position {@code n} attends to {@code n} keys (the {@code n-1} cached and its own).
+     *
+     * @param contextTokens the position {@code n >= 1}
+     * @return the FLOPs of the whole model for one token, lm_head included
+     */
+    public FlopBreakdown decodeStep(long contextTokens) {
+        Check.positive("contextTokens", contextTokens);
+        return compute(-1, contextTokens - 1, 1, 1);
+    }
+
+    /**
+     * One layer's FLOPs for {@code newTokens} on top of {@code cachedTokens} (no lm_head).
+     *
+     * @param layer zero-based index in {@code [0, numLayers)}
+     * @param cachedTokens tokens already cached, {@code >= 0}
+     * @param newTokens tokens to process, {@code >= 0}
+     * @return the layer's FLOPs
+     */
+    public FlopBreakdown layer(int layer, long cachedTokens, long newTokens) {
+        model.attentionKind(layer); // checks the index
+        Check.nonNegative("cachedTokens", cachedTokens);
+        Check.nonNegative("newTokens", newTokens);
+        return compute(layer, cachedTokens, newTokens, 0);
+    }
+
+    /**
+     * Prefill of a workload's prompts, for its whole batch, with its shared prefix already cached (as prompt caching
+     * does): {@code batch x extend(sharedPrefix, prompt - sharedPrefix)}.
+     *
+     * @param workload the workload
+     * @return the FLOPs
+     */
+    public FlopBreakdown prefill(Workload workload) {
+        long fresh = workload.promptTokens() - workload.sharedPrefixTokens();
+        return compute(-1, workload.sharedPrefixTokens(), fresh, fresh > 0 ? 1 : 0)
+                .multipliedBy(workload.batchSize());
+    }
+
+    /**
+     * Generation of a workload's output, for its whole batch: the first output token comes from prefill's logits,
+     * each later one from a decode step, so {@code outputTokens - 1} steps at positions {@code prompt + 1} onwards.
+     *
+     * @param workload the workload
+     * @return the FLOPs of all decode steps
+     */
+    public FlopBreakdown generation(Workload workload) {
+        long steps = Math.max(0, workload.outputTokens() - 1);
+        return compute(-1, workload.promptTokens(), steps, steps).multipliedBy(workload.batchSize());
+    }
+
+    /**
+     * The share of a prefill's FLOPs that is quadratic in context (scores and aggregation): the article's
+     * {@code 4n^2d / (24nd^2 + 4n^2d)} under {@link Convention#ARTICLE}.
+     *
+     * @param promptTokens {@code n >= 1}
+     * @return a fraction in [0, 1)
+     */
+    public double quadraticShare(long promptTokens) {
+        return prefill(promptTokens).quadraticShare();
+    }
+
+    /**
+     * The prefill length at which the first attention layer's quadratic FLOPs (scores and aggregation) equal its
+     * projection FLOPs (Q, K, V, O): {@code 2d} under {@link Convention#ARTICLE}. Under EXACT it depends on the KV
+     * heads, head dimensions and causal masking (which halves the quadratic work, so roughly doubles the crossover).
+     *
+     * @return the crossover in tokens; not an integer in general
+     * @throws IllegalArgumentException if the model has no attention layer
+     */
+    public double crossoverTokens() {
+        for (int layer = 0; layer < model.numLayers(); layer++) {
+            if (model.attentionKind(layer) == AttentionKind.NONE) {
+                continue;
+            }
+            double projections = perToken[layer][Operation.Q_PROJECTION.ordinal()]
+                    + perToken[layer][Operation.K_PROJECTION.ordinal()]
+                    + perToken[layer][Operation.V_PROJECTION.ordinal()]
+                    + perToken[layer][Operation.O_PROJECTION.ordinal()];
+            double perKey = scoresPerKey[layer] + aggregationPerKey[layer];
+            // quadratic(n) = perKey * n * n (full) or perKey * n * (n + 1) / 2 (causal); projections(n) = P * n
+            return causal ? 2 * projections / perKey - 1 : projections / perKey;
+        }
+        throw new IllegalArgumentException("model (" + model.name() + ") has no attention layer, so no crossover");
+    }
+
+    private FlopBreakdown compute(int onlyLayer, long cached, long fresh, long lmHeadCalls) {
+        double[] out = new double[OPS];
+        if (fresh > 0) {
+            int from = onlyLayer < 0 ? 0 : onlyLayer;
+            int to = onlyLayer < 0 ? model.numLayers() : onlyLayer + 1;
+            for (int layer = from; layer < to; layer++) {
+                double[] token = perToken[layer];
+                for (int op = 0; op < OPS; op++) {
+                    out[op] += token[op] * fresh;
+                }
+                double keys = keys(model.attentionKind(layer), cached, fresh);
+                out[Operation.ATTENTION_SCORES.ordinal()] += scoresPerKey[layer] * keys;
+                out[Operation.ATTENTION_AGGREGATION.ordinal()] += aggregationPerKey[layer] * keys;
+            }
+        }
+        out[Operation.LM_HEAD.ordinal()] += lmHead * lmHeadCalls;
+        return new FlopBreakdown(convention, out);
+    }
+
+    /** (query, key) pairs for tokens {@code p+1 .. p+m} of a layer of the given kind. */
+    private double keys(AttentionKind kind, long p, long m) {
+        if (kind == AttentionKind.NONE) {
+            return 0;
+        }
+        double end = (double) p + m;
+        if (convention == Convention.ARTICLE) {
+            return m * end;
+        }
+        double window = kind == AttentionKind.SLIDING_WINDOW ? model.slidingWindow() : Double.POSITIVE_INFINITY;
+        if (!causal) {
+            return m * Math.min(end, window);
+        }
+        // sum over i = p+1 .. p+m of min(i, w)
+        double rampEnd = Math.min(end, window);
+        double ramp = 0;
+        if (p + 1 <= rampEnd) {
+            double first = p + 1;
+            ramp = (first + rampEnd) * (rampEnd - first + 1) / 2;
+        }
+        double flat = end - Math.max((double) p, window);
+        return ramp + (flat > 0 ? flat * window : 0);
+    }
+
+    private void article(int layer) {
+        double d2 = (double) model.hiddenSize() * model.hiddenSize();
+        double[] t = perToken[layer];
+        if (model.attentionKind(layer) == AttentionKind.NONE) {
+            t[Operation.CONVOLUTION.ordinal()] = 8 * d2;
+        } else {
+            t[Operation.Q_PROJECTION.ordinal()] = 2 * d2;
+            t[Operation.K_PROJECTION.ordinal()] = 2 * d2;
+            t[Operation.V_PROJECTION.ordinal()] = 2 * d2;
+            t[Operation.O_PROJECTION.ordinal()] = 2 * d2;
+            scoresPerKey[layer] = 2.0 * model.hiddenSize();
+            aggregationPerKey[layer] = 2.0 * model.hiddenSize();
+        }
+        t[Operation.MLP_UP.ordinal()] = 8 * d2;
+        t[Operation.MLP_DOWN.ordinal()] = 8 * d2;
+    }
+
+    private void exact(int layer) {
+        double d = model.hiddenSize();
+        double h = model.numAttentionHeads();
+        double[] t = perToken[layer];
+        AttentionKind kind = model.attentionKind(layer);
+        if (kind == AttentionKind.NONE) {
+            t[Operation.CONVOLUTION.ordinal()] = 2 * (4 * d * d + d * model.convolutionKernelSize());
+        } else if (model.latentAttention().isPresent()) {
+            LatentAttention mla = model.latentAttention().get();
+            double qk = mla.qkHeadDim();
+            double q = mla.qLoraRank() > 0 ? d * mla.qLoraRank() + mla.qLoraRank() * h * qk : d * h * qk;
+            t[Operation.Q_PROJECTION.ordinal()] = 2 * q;
+            t[Operation.K_PROJECTION.ordinal()] =
+                    2 * (d * mla.cachedValuesPerToken() + (double) mla.kvLoraRank() * h * mla.qkNopeHeadDim());
+            t[Operation.V_PROJECTION.ordinal()] = 2.0 * mla.kvLoraRank() * h * mla.vHeadDim();
+            t[Operation.O_PROJECTION.ordinal()] = 2 * h * mla.vHeadDim() * d;
+            scoresPerKey[layer] = 2 * h * qk;
+            aggregationPerKey[layer] = 2 * h * mla.vHeadDim();
+        } else {
+            double dk = model.headDim();
+            double g = model.numKeyValueHeads();
+            t[Operation.Q_PROJECTION.ordinal()] = 2 * d * h * dk;
+            t[Operation.K_PROJECTION.ordinal()] = 2 * d * g * dk;
+            t[Operation.V_PROJECTION.ordinal()] = 2 * d * g * dk;
+            t[Operation.O_PROJECTION.ordinal()] = 2 * h * dk * d;
+            scoresPerKey[layer] = 2 * h * dk;
+            aggregationPerKey[layer] = 2 * h * dk;
+        }
+        double intermediate;
+        double experts;
+        if (model.isExpertLayer(layer)) {
+            MixtureOfExperts moe = model.mixtureOfExperts().orElseThrow();
+            intermediate = moe.expertIntermediateSize();
+            experts = moe.expertsPerToken() + moe.numSharedExperts();
+            t[Operation.ROUTER.ordinal()] = 2 * d * moe.numExperts();
+        } else {
+            intermediate = model.intermediateSize();
+            experts = 1;
+        }
+        double matrix = 2 * d * intermediate * experts;
+        if (model.mlpKind() == MlpKind.GATED) {
+            t[Operation.MLP_GATE.ordinal()] = matrix;
+        }
+        t[Operation.MLP_UP.ordinal()] = matrix;
+        t[Operation.MLP_DOWN.ordinal()] = matrix;
+    }
+
+    @Override
+    public String toString() {
+        return "FlopCounter[" + model.name() + ", " + convention + (causal ? ", causal" : "") + "]";
+    }
+}

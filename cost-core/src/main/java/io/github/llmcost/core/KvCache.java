@@ -1,0 +1,179 @@
+package io.github.llmcost.core;
+
+/**
+ * The memory a model keeps per sequence between decode steps: keys and values of attention layers, latents under
+ * multi-head latent attention, and the fixed state of attention-free layers.
+ *
+ * <p>Under {@link Convention#ARTICLE}: {@code 2 x L_attn x g x d_k x n x B_p}, every attention layer growing with
+ * the whole context, attention-free layers caching nothing. Under {@link Convention#EXACT}: global layers store
+ * {@code 2 x g x d_k} values per token; sliding-window layers the same but for at most {@code w} tokens; latent
+ * attention {@code kv_lora_rank + qk_rope_head_dim} values per token; attention-free (convolution) layers a fixed
+ * {@code d x kernel} values per sequence. All values are stored in the KV format given.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * <pre>{@code
+ * KvCache kv = KvCache.of(ModelPresets.ARTICLE_1B_CLASS, Convention.ARTICLE, NumericFormat.INT8);
+ * kv.bytesPerToken();        // 16.4 kB (16 KiB)
+ * kv.sessionBytes(32768);    // 537 MB (512 MiB)
+ * }</pre>
+ */
+public final class KvCache {
+    private final ModelSpec model;
+    private final Convention convention;
+    private final NumericFormat format;
+    /** Values per token of one global (or, under ARTICLE, any attention) layer. */
+    private final double valuesPerTokenPerLayer;
+
+    private KvCache(ModelSpec model, Convention convention, NumericFormat format) {
+        this.model = model;
+        this.convention = convention;
+        this.format = format;
+        if (convention == Convention.EXACT && model.latentAttention().isPresent()) {
+            valuesPerTokenPerLayer = model.latentAttention().get().cachedValuesPerToken();
+        } else {
+            valuesPerTokenPerLayer = 2.0 * model.numKeyValueHeads() * model.headDim();
+        }
+    }
+
+    /**
+     * The cache of a model under a convention, stored in a format.
+     *
+     * @param model the model
+     * @param convention the accounting convention
+     * @param format the KV-cache format ({@code B_p})
+     * @return the cache calculator
+     */
+    public static KvCache of(ModelSpec model, Convention convention, NumericFormat format) {
+        return new KvCache(model, convention, format);
+    }
+
+    /** {@return the model} */
+    public ModelSpec model() {
+        return model;
+    }
+
+    /** {@return the convention} */
+    public Convention convention() {
+        return convention;
+    }
+
+    /** {@return the storage format of cached values} */
+    public NumericFormat format() {
+        return format;
+    }
+
+    /**
+     * {@return bytes each token adds while every window is still filling: the article's {@code 2 x L_attn x g x d_k x
+     * B_p}}
+     */
+    public Bytes bytesPerToken() {
+        return format.bytesFor(valuesPerTokenPerLayer * model.numAttentionLayers());
+    }
+
+    /**
+     * {@return bytes per sequence that do not grow with context: the state of attention-free layers (0 under
+     * ARTICLE)}
+     */
+    public Bytes fixedStateBytes() {
+        if (convention == Convention.ARTICLE) {
+            return Bytes.ZERO;
+        }
+        return format.bytesFor(
+                (double) model.numLayers(AttentionKind.NONE) * model.hiddenSize() * model.convolutionKernelSize());
+    }
+
+    /**
+     * The cache of one sequence at a context length.
+     *
+     * @param contextTokens tokens in the sequence, {@code >= 0}
+     * @return its bytes, fixed state included
+     */
+    public Bytes sessionBytes(long contextTokens) {
+        Check.nonNegative("contextTokens", contextTokens);
+        return format.bytesFor(cachedTokenLayers(contextTokens) * valuesPerTokenPerLayer)
+                .plus(fixedStateBytes());
+    }
+
+    /**
+     * The bytes one more token adds to a sequence of {@code contextTokens}: {@link #bytesPerToken()} until sliding
+     * windows fill, then only the global layers' share.
+     *
+     * @param contextTokens tokens already in the sequence, {@code >= 0}
+     * @return the growth
+     */
+    public Bytes growthPerToken(long contextTokens) {
+        Check.nonNegative("contextTokens", contextTokens);
+        return sessionBytes(contextTokens + 1).minus(sessionBytes(contextTokens));
+    }
+
+    /**
+     * The bytes of a shared prefix stored once for many sequences (prompt caching): the prefix's entries in global
+     * and latent attention layers. Sliding-window and convolution state depend on each sequence's latest tokens and
+     * stay private.
+     *
+     * @param prefixTokens tokens in the shared prefix, {@code >= 0}
+     * @return the bytes stored once
+     */
+    public Bytes sharedPrefixBytes(long prefixTokens) {
+        Check.nonNegative("prefixTokens", prefixTokens);
+        double layers =
+                convention == Convention.ARTICLE ? model.numAttentionLayers() : model.numLayers(AttentionKind.GLOBAL);
+        return format.bytesFor(layers * prefixTokens * valuesPerTokenPerLayer);
+    }
+
+    /**
+     * How many whole sessions of a context length fit in a memory budget: {@code floor(budget / sessionBytes)}.
+     *
+     * @param budget bytes available for the cache
+     * @param contextTokens tokens per session, {@code >= 1}
+     * @return whole sessions, {@code >= 0}
+     * @throws IllegalArgumentException if a session needs no memory, which would make the count unbounded
+     */
+    public long sessionsThatFit(Bytes budget, long contextTokens) {
+        return sessionsThatFit(budget, contextTokens, 0);
+    }
+
+    /**
+     * How many whole sessions fit when they share a prompt prefix stored once: {@code floor((budget - shared) /
+     * (session - shared))}, 0 if the shared prefix alone does not fit.
+     *
+     * @param budget bytes available for the cache
+     * @param contextTokens tokens per session, {@code >= 1}
+     * @param sharedPrefixTokens tokens of each session that all sessions share, in {@code [0, contextTokens]}
+     * @return whole sessions, {@code >= 0}
+     * @throws IllegalArgumentException if a session needs no private memory, which would make the count unbounded
+     */
+    public long sessionsThatFit(Bytes budget, long contextTokens, long sharedPrefixTokens) {
+        Check.positive("contextTokens", contextTokens);
+        Check.nonNegative("sharedPrefixTokens", sharedPrefixTokens);
+        Check.argument(
+                sharedPrefixTokens <= contextTokens,
+                "sharedPrefixTokens (" + sharedPrefixTokens + ") must be <= contextTokens (" + contextTokens + ")");
+        Bytes shared = sharedPrefixBytes(sharedPrefixTokens);
+        Bytes perSession = sessionBytes(contextTokens).minus(shared);
+        Check.argument(
+                perSession.toBytes() > 0,
+                "sessions are unbounded: a session of " + contextTokens + " tokens needs no private cache memory");
+        if (budget.compareTo(shared) < 0) {
+            return 0;
+        }
+        double sessions = Math.floor(budget.minus(shared).toBytes() / perSession.toBytes());
+        return sessions >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) sessions;
+    }
+
+    /** Sum over caching layers of the tokens each holds at a context length. */
+    private double cachedTokenLayers(long n) {
+        if (convention == Convention.ARTICLE) {
+            return (double) model.numAttentionLayers() * n;
+        }
+        double global = (double) model.numLayers(AttentionKind.GLOBAL) * n;
+        double sliding = (double) model.numLayers(AttentionKind.SLIDING_WINDOW) * Math.min(n, model.slidingWindow());
+        return global + sliding;
+    }
+
+    @Override
+    public String toString() {
+        return "KvCache[" + model.name() + ", " + convention + ", " + format + ", " + bytesPerToken() + " per token]";
+    }
+}

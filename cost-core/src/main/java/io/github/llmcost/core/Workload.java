@@ -1,0 +1,94 @@
+package io.github.llmcost.core;
+
+import org.immutables.value.Value;
+
+/**
+ * What is asked of a model: prompt and output lengths, batch size, numeric formats of weights, activations and KV
+ * cache, and how many prompt tokens the requests share (a cached prefix, as prompt caching provides).
+ *
+ * <p>Immutable and thread-safe. Build with {@link #builder()} or {@link #of(long, long)}; defaults are batch 1, BF16
+ * everywhere and no shared prefix.
+ *
+ * <pre>{@code
+ * Workload w = Workload.builder().promptTokens(4096).outputTokens(512).batchSize(8)
+ *     .weightFormat(NumericFormat.INT4).kvCacheFormat(NumericFormat.INT8).build();
+ * }</pre>
+ */
+@Value.Immutable
+public abstract class Workload {
+    Workload() {}
+
+    /** {@return a new builder} */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * A batch-1 BF16 workload.
+     *
+     * @param promptTokens tokens in the prompt, {@code >= 1}
+     * @param outputTokens tokens generated, {@code >= 0}
+     * @return the workload
+     */
+    public static Workload of(long promptTokens, long outputTokens) {
+        return builder().promptTokens(promptTokens).outputTokens(outputTokens).build();
+    }
+
+    /** {@return tokens in each prompt} */
+    public abstract long promptTokens();
+
+    /** {@return tokens generated per sequence} */
+    public abstract long outputTokens();
+
+    /** {@return sequences processed together; 1 by default} */
+    @Value.Default
+    public int batchSize() {
+        return 1;
+    }
+
+    /** {@return the format weights are stored in; BF16 by default} */
+    @Value.Default
+    public NumericFormat weightFormat() {
+        return NumericFormat.BF16;
+    }
+
+    /** {@return the format activations are computed in; BF16 by default} */
+    @Value.Default
+    public NumericFormat activationFormat() {
+        return NumericFormat.BF16;
+    }
+
+    /** {@return the format of the KV cache; BF16 by default} */
+    @Value.Default
+    public NumericFormat kvCacheFormat() {
+        return NumericFormat.BF16;
+    }
+
+    /** {@return leading prompt tokens every request shares and that are cached once; 0 by default} */
+    @Value.Default
+    public long sharedPrefixTokens() {
+        return 0;
+    }
+
+    /** {@return prompt plus output tokens: the context a sequence reaches} */
+    public long contextTokens() {
+        return Check.add("contextTokens", promptTokens(), outputTokens());
+    }
+
+    @Value.Check
+    void check() {
+        Check.positive("promptTokens", promptTokens());
+        Check.nonNegative("outputTokens", outputTokens());
+        Check.positive("batchSize", batchSize());
+        Check.nonNegative("sharedPrefixTokens", sharedPrefixTokens());
+        Check.argument(
+                sharedPrefixTokens() <= promptTokens(),
+                "sharedPrefixTokens (" + sharedPrefixTokens() + ") must be <= promptTokens (" + promptTokens() + ")");
+        contextTokens();
+    }
+
+    /** Builds a {@link Workload}; {@link #build()} checks every field. */
+    public static final class Builder extends ImmutableWorkload.Builder {
+        Builder() {}
+    }
+}
