@@ -39,7 +39,7 @@ public final class ModelPresets {
      * article benchmarks against Qwen3 14B but gives a 32-layer KV layout Qwen3 14B does not have (it has 40), so this
      * class keeps the article's layout and sizes the rest to 14B: {@code d} = 6144 (48 heads), a SwiGLU of
      * {@code 8d/3} = 16,384, Qwen3's 151,936-token vocabulary, untied. ARTICLE parameters {@code 12Ld^2} =
-     * 14,495,514,624; EXACT 14,350,761,984.
+     * 14,495,514,624; EXACT 14,349,637,632.
      */
     public static final ModelSpec ARTICLE_14B_CLASS = llama("Article 14B class", 6144, 32, 48, 8, 16384, 151936, false);
 
