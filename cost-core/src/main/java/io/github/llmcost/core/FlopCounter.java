@@ -175,6 +175,51 @@ public final class FlopCounter {
     }
 
     /**
+     * The weight elements an operation of one layer reads when it processes {@code tokens} tokens in one pass (a
+     * batch of decode steps, or a prefill chunk): each matrix once, however many tokens share it. For routed experts,
+     * the expected number of distinct experts those tokens touch, {@code N(1 - (1 - k/N)^tokens)} under uniform
+     * routing, plus the shared experts. Quadratic operations read no weights; the lm_head is not a layer operation.
+     *
+     * @param layer zero-based index in {@code [0, numLayers)}
+     * @param operation a layer operation
+     * @param tokens tokens processed together, {@code >= 1}
+     * @return weight elements read (a real number for experts: an expectation)
+     */
+    public double weightElements(int layer, Operation operation, long tokens) {
+        model.attentionKind(layer); // checks the index
+        Check.positive("tokens", tokens);
+        double elements = perToken[layer][operation.ordinal()] / 2;
+        boolean expertMatrix =
+                operation == Operation.MLP_GATE || operation == Operation.MLP_UP || operation == Operation.MLP_DOWN;
+        if (convention == Convention.EXACT && expertMatrix && model.isExpertLayer(layer)) {
+            MixtureOfExperts moe = model.mixtureOfExperts().orElseThrow();
+            double oneExpert = elements / (moe.expertsPerToken() + moe.numSharedExperts());
+            return oneExpert * (expectedDistinctExperts(moe, tokens) + moe.numSharedExperts());
+        }
+        return elements;
+    }
+
+    /** {@return the weight elements of the lm_head, read once per pass} */
+    public double lmHeadWeightElements() {
+        return lmHead / 2;
+    }
+
+    /**
+     * Expected distinct routed experts that {@code tokens} tokens touch when each picks {@code k} of {@code N}
+     * uniformly: {@code N(1 - (1 - k/N)^tokens)}. One token touches {@code k}; many touch all {@code N}.
+     *
+     * @param moe the expert layout
+     * @param tokens tokens routed together, {@code >= 1}
+     * @return the expectation, in {@code [k, N]}
+     */
+    public static double expectedDistinctExperts(MixtureOfExperts moe, long tokens) {
+        Check.positive("tokens", tokens);
+        double n = moe.numExperts();
+        double untouched = Math.pow(1 - moe.expertsPerToken() / n, (double) tokens);
+        return Math.max(moe.expertsPerToken(), n * (1 - untouched));
+    }
+
+    /**
      * The share of a prefill's FLOPs that is quadratic in context (scores and aggregation): the article's
      * {@code 4n^2d / (24nd^2 + 4n^2d)} under {@link Convention#ARTICLE}.
      *

@@ -96,6 +96,27 @@ public final class KvCache {
     }
 
     /**
+     * One layer's cache for one sequence: what a decode step of that layer reads.
+     *
+     * @param layer zero-based index in {@code [0, numLayers)}
+     * @param contextTokens tokens in the sequence, {@code >= 0}
+     * @return the layer's bytes: growing entries for attention layers, fixed state for attention-free ones
+     */
+    public Bytes layerBytes(int layer, long contextTokens) {
+        Check.nonNegative("contextTokens", contextTokens);
+        AttentionKind kind = model.attentionKind(layer);
+        if (kind == AttentionKind.NONE) {
+            return convention == Convention.ARTICLE
+                    ? Bytes.ZERO
+                    : format.bytesFor((double) model.hiddenSize() * model.convolutionKernelSize());
+        }
+        double tokens = convention == Convention.EXACT && kind == AttentionKind.SLIDING_WINDOW
+                ? Math.min(contextTokens, model.slidingWindow())
+                : contextTokens;
+        return format.bytesFor(tokens * valuesPerTokenPerLayer);
+    }
+
+    /**
      * The bytes one more token adds to a sequence of {@code contextTokens}: {@link #bytesPerToken()} until sliding
      * windows fill, then only the global layers' share.
      *

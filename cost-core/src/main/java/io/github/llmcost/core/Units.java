@@ -16,6 +16,26 @@ final class Units {
         return scaled(value, 1000.0, SI, unit);
     }
 
+    /** {@code 0.0027, "s"} gives {@code "2.7 ms"}; values of 1 and above scale up as {@link #decimal}. */
+    static String decimalWithSubunits(double value, String unit) {
+        double magnitude = Math.abs(value);
+        if (value == 0 || magnitude >= 1) {
+            return decimal(value, unit);
+        }
+        String[] down = {"m", "\u00b5", "n", "p", "f"};
+        int index = -1;
+        while (magnitude < 1 && index < down.length - 1) {
+            magnitude *= 1000;
+            index++;
+        }
+        String digits = significant(magnitude);
+        if (index > 0 && new BigDecimal(digits).compareTo(BigDecimal.valueOf(1000)) >= 0) {
+            index--;
+            digits = significant(magnitude / 1000);
+        }
+        return (value < 0 ? "-" : "") + digits + " " + down[index] + unit;
+    }
+
     /** {@code 536870912, "B"} gives {@code "512 MiB"}. */
     static String binary(double value, String unit) {
         return scaled(value, 1024.0, IEC, unit);

@@ -1,0 +1,87 @@
+package io.github.llmcost.core;
+
+/**
+ * A rate of data movement in bytes per second: memory or interconnect bandwidth. Decimal units, as vendors quote them (3.35 TB/s is 3.35 x 10<sup>12</sup> bytes per second).
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * <pre>{@code
+ * jshell> Bandwidth.ofGigabytesPerSecond(3350)
+ * $1 ==> 3.35 TB/s
+ * }</pre>
+ */
+public final class Bandwidth implements Comparable<Bandwidth> {
+    /** Zero. */
+    public static final Bandwidth ZERO = new Bandwidth(0);
+
+    private final double bytesPerSecond;
+
+    private Bandwidth(double bytesPerSecond) {
+        this.bytesPerSecond = bytesPerSecond;
+    }
+
+    /**
+     * A rate in B/s.
+     *
+     * @param bytesPerSecond finite and {@code >= 0}
+     * @return the rate
+     * @throws IllegalArgumentException if negative, NaN or infinite
+     */
+    public static Bandwidth of(double bytesPerSecond) {
+        Check.nonNegative("bytesPerSecond", bytesPerSecond);
+        return bytesPerSecond == 0 ? ZERO : new Bandwidth(bytesPerSecond);
+    }
+
+    /**
+     * A rate in GB/s (10<sup>9</sup> bytes per second).
+     *
+     * @param gigabytesPerSecond finite and {@code >= 0}
+     * @return the rate
+     */
+    public static Bandwidth ofGigabytesPerSecond(double gigabytesPerSecond) {
+        Check.nonNegative("gigabytesPerSecond", gigabytesPerSecond);
+        return of(gigabytesPerSecond * 1e9);
+    }
+
+    /** {@return the rate in B/s} */
+    public double toBytesPerSecond() {
+        return bytesPerSecond;
+    }
+
+    /** {@return the rate in GB/s (10<sup>9</sup> bytes per second)} */
+    public double toGigabytesPerSecond() {
+        return bytesPerSecond / 1e9;
+    }
+
+    /**
+     * Scales the rate, for an efficiency or a count of devices.
+     *
+     * @param factor finite and {@code >= 0}
+     * @return the scaled rate
+     */
+    public Bandwidth multipliedBy(double factor) {
+        Check.nonNegative("factor", factor);
+        return of(bytesPerSecond * factor);
+    }
+
+    @Override
+    public int compareTo(Bandwidth other) {
+        return Double.compare(bytesPerSecond, other.bytesPerSecond);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Bandwidth that && Double.compare(that.bytesPerSecond, bytesPerSecond) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return Double.hashCode(bytesPerSecond);
+    }
+
+    /** {@return the rate with an SI prefix, such as {@code "3.35 TB/s"}} */
+    @Override
+    public String toString() {
+        return Units.decimal(bytesPerSecond, "B/s");
+    }
+}

@@ -1,0 +1,87 @@
+package io.github.llmcost.core;
+
+/**
+ * A rate of floating-point operations: a chip's peak or attainable throughput.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * <pre>{@code
+ * jshell> FlopRate.ofTeraflops(989.4)
+ * $1 ==> 989 TFLOP/s
+ * }</pre>
+ */
+public final class FlopRate implements Comparable<FlopRate> {
+    /** Zero. */
+    public static final FlopRate ZERO = new FlopRate(0);
+
+    private final double flopsPerSecond;
+
+    private FlopRate(double flopsPerSecond) {
+        this.flopsPerSecond = flopsPerSecond;
+    }
+
+    /**
+     * A rate in FLOP/s.
+     *
+     * @param flopsPerSecond finite and {@code >= 0}
+     * @return the rate
+     * @throws IllegalArgumentException if negative, NaN or infinite
+     */
+    public static FlopRate of(double flopsPerSecond) {
+        Check.nonNegative("flopsPerSecond", flopsPerSecond);
+        return flopsPerSecond == 0 ? ZERO : new FlopRate(flopsPerSecond);
+    }
+
+    /**
+     * A rate in TFLOP/s (10<sup>12</sup> FLOP/s), as datasheets quote tensor peaks.
+     *
+     * @param teraflopsPerSecond finite and {@code >= 0}
+     * @return the rate
+     */
+    public static FlopRate ofTeraflops(double teraflopsPerSecond) {
+        Check.nonNegative("teraflopsPerSecond", teraflopsPerSecond);
+        return of(teraflopsPerSecond * 1e12);
+    }
+
+    /** {@return the rate in FLOP/s} */
+    public double toFlopsPerSecond() {
+        return flopsPerSecond;
+    }
+
+    /** {@return the rate in TFLOP/s (10<sup>12</sup> FLOP/s), as datasheets quote tensor peaks} */
+    public double toTeraflopsPerSecond() {
+        return flopsPerSecond / 1e12;
+    }
+
+    /**
+     * Scales the rate, for an efficiency or a count of devices.
+     *
+     * @param factor finite and {@code >= 0}
+     * @return the scaled rate
+     */
+    public FlopRate multipliedBy(double factor) {
+        Check.nonNegative("factor", factor);
+        return of(flopsPerSecond * factor);
+    }
+
+    @Override
+    public int compareTo(FlopRate other) {
+        return Double.compare(flopsPerSecond, other.flopsPerSecond);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof FlopRate that && Double.compare(that.flopsPerSecond, flopsPerSecond) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return Double.hashCode(flopsPerSecond);
+    }
+
+    /** {@return the rate with an SI prefix, such as {@code "989 TFLOP/s"}} */
+    @Override
+    public String toString() {
+        return Units.decimal(flopsPerSecond, "FLOP/s");
+    }
+}

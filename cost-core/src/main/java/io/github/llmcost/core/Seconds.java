@@ -1,0 +1,125 @@
+package io.github.llmcost.core;
+
+/**
+ * A span of time in seconds: a latency, a time per token, a phase's duration.
+ *
+ * <p>Held as a {@code double}, so nanosecond operations and month-long runs both keep their precision. Prints with
+ * SI prefixes: {@code Seconds.of(0.0027)} is {@code "2.7 ms"}.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class Seconds implements Comparable<Seconds> {
+    /** No time. */
+    public static final Seconds ZERO = new Seconds(0);
+
+    private final double seconds;
+
+    private Seconds(double seconds) {
+        this.seconds = seconds;
+    }
+
+    /**
+     * A span in seconds.
+     *
+     * @param seconds finite and {@code >= 0}
+     * @return the span
+     * @throws IllegalArgumentException if negative, NaN or infinite
+     */
+    public static Seconds of(double seconds) {
+        Check.nonNegative("seconds", seconds);
+        return seconds == 0 ? ZERO : new Seconds(seconds);
+    }
+
+    /**
+     * The time to do some work at a rate.
+     *
+     * @param flops the work
+     * @param rate the rate, not zero
+     * @return {@code flops / rate}
+     * @throws IllegalArgumentException if the rate is zero
+     */
+    public static Seconds toCompute(Flops flops, FlopRate rate) {
+        Check.argument(rate.toFlopsPerSecond() > 0, "rate (" + rate + ") must be > 0 to compute " + flops);
+        return of(flops.toFlops() / rate.toFlopsPerSecond());
+    }
+
+    /**
+     * The time to move some bytes at a bandwidth.
+     *
+     * @param bytes the data
+     * @param bandwidth the bandwidth, not zero
+     * @return {@code bytes / bandwidth}
+     * @throws IllegalArgumentException if the bandwidth is zero
+     */
+    public static Seconds toMove(Bytes bytes, Bandwidth bandwidth) {
+        Check.argument(bandwidth.toBytesPerSecond() > 0, "bandwidth (" + bandwidth + ") must be > 0 to move " + bytes);
+        return of(bytes.toBytes() / bandwidth.toBytesPerSecond());
+    }
+
+    /** {@return the span in seconds} */
+    public double toSeconds() {
+        return seconds;
+    }
+
+    /** {@return the span in milliseconds} */
+    public double toMillis() {
+        return seconds * 1e3;
+    }
+
+    /** {@return the span in hours} */
+    public double toHours() {
+        return seconds / 3600;
+    }
+
+    /**
+     * Adds two spans.
+     *
+     * @param other the span to add
+     * @return the sum
+     */
+    public Seconds plus(Seconds other) {
+        return of(seconds + other.seconds);
+    }
+
+    /**
+     * Scales the span.
+     *
+     * @param factor finite and {@code >= 0}
+     * @return the scaled span
+     */
+    public Seconds multipliedBy(double factor) {
+        Check.nonNegative("factor", factor);
+        return of(seconds * factor);
+    }
+
+    /**
+     * The longer of two spans.
+     *
+     * @param other the other span
+     * @return the maximum
+     */
+    public Seconds max(Seconds other) {
+        return seconds >= other.seconds ? this : other;
+    }
+
+    @Override
+    public int compareTo(Seconds other) {
+        return Double.compare(seconds, other.seconds);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Seconds that && Double.compare(that.seconds, seconds) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return Double.hashCode(seconds);
+    }
+
+    /** {@return the span with an SI prefix, such as {@code "2.7 ms"}} */
+    @Override
+    public String toString() {
+        return Units.decimalWithSubunits(seconds, "s");
+    }
+}
