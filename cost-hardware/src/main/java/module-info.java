@@ -1,9 +1,14 @@
 import org.jspecify.annotations.NullMarked;
 
-/** llm-cost hardware: its API arrives with the issue that fills this module; for now it holds no types. */
+/**
+ * llm-cost hardware: machines and time. Chips and their presets, the roofline, prefill and decode latency and
+ * throughput, the memory budget, concurrency and tensor parallelism.
+ */
 @NullMarked
 module io.github.llmcost.hardware {
     requires static transitive org.jspecify;
     requires static org.immutables.value;
     requires transitive io.github.llmcost.core;
+
+    exports io.github.llmcost.hardware;
 }

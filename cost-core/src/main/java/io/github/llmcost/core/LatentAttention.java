@@ -43,12 +43,12 @@ public abstract class LatentAttention {
 
     /** {@return the query/key head dimension, {@code nope + rope}} */
     public int qkHeadDim() {
-        return qkNopeHeadDim() + qkRopeHeadDim();
+        return Math.toIntExact((long) qkNopeHeadDim() + qkRopeHeadDim());
     }
 
     /** {@return values cached per token and layer: {@code kv_lora_rank + qk_rope_head_dim}} */
     public int cachedValuesPerToken() {
-        return kvLoraRank() + qkRopeHeadDim();
+        return Math.toIntExact((long) kvLoraRank() + qkRopeHeadDim());
     }
 
     @Value.Check
@@ -58,6 +58,12 @@ public abstract class LatentAttention {
         Check.positive("qkNopeHeadDim", qkNopeHeadDim());
         Check.nonNegative("qkRopeHeadDim", qkRopeHeadDim());
         Check.positive("vHeadDim", vHeadDim());
+        Check.argument(
+                (long) qkNopeHeadDim() + qkRopeHeadDim() <= Integer.MAX_VALUE,
+                "qkNopeHeadDim + qkRopeHeadDim (" + ((long) qkNopeHeadDim() + qkRopeHeadDim()) + ") overflows an int");
+        Check.argument(
+                (long) kvLoraRank() + qkRopeHeadDim() <= Integer.MAX_VALUE,
+                "kvLoraRank + qkRopeHeadDim (" + ((long) kvLoraRank() + qkRopeHeadDim()) + ") overflows an int");
     }
 
     /** Builds a {@link LatentAttention}; {@link #build()} checks every field. */

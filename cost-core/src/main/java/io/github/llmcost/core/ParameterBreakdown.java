@@ -142,7 +142,7 @@ public abstract class ParameterBreakdown {
         long d = m.hiddenSize();
         int normWidth = m.normKind().parametersPerElement();
         Exact sum = new Exact();
-        long embeddings = sum.times(m.vocabSize(), d) + sum.times(m.learnedPositionEmbeddings(), d);
+        long embeddings = sum.plus(sum.times(m.vocabSize(), d), sum.times(m.learnedPositionEmbeddings(), d));
         long lmHead = m.tieWordEmbeddings() ? 0 : sum.times(m.vocabSize(), d);
         long norms = sum.times(normWidth, d); // final norm
         long attention = 0;
@@ -156,25 +156,28 @@ public abstract class ParameterBreakdown {
             AttentionKind kind = m.attentionKind(layer);
             if (kind == AttentionKind.NONE) {
                 // in_proj d -> 3d, depthwise conv of k taps, out_proj d -> d (LFM2: no biases)
-                convolution = sum.plus(convolution, sum.times(4 * d, d) + sum.times(d, m.convolutionKernelSize()));
+                convolution =
+                        sum.plus(convolution, sum.plus(sum.times(4 * d, d), sum.times(d, m.convolutionKernelSize())));
             } else if (m.latentAttention().isPresent()) {
                 LatentAttention mla = m.latentAttention().get();
                 long h = m.numAttentionHeads();
+                long qkWidth = sum.times(h, mla.qkHeadDim());
                 long queries = mla.qLoraRank() > 0
-                        ? sum.times(d, mla.qLoraRank()) + sum.times(mla.qLoraRank(), h * mla.qkHeadDim())
-                        : sum.times(d, h * mla.qkHeadDim());
-                long keysValues = sum.times(d, mla.cachedValuesPerToken())
-                        + sum.times(mla.kvLoraRank(), h * (mla.qkNopeHeadDim() + mla.vHeadDim()));
-                long output = sum.times(h * mla.vHeadDim(), d) + (m.outputBias() ? d : 0);
-                attention = sum.plus(attention, queries + keysValues + output);
-                long latentNorms = (long) (mla.qLoraRank() + mla.kvLoraRank()) * normWidth;
+                        ? sum.plus(sum.times(d, mla.qLoraRank()), sum.times(mla.qLoraRank(), qkWidth))
+                        : sum.times(d, qkWidth);
+                long keysValues = sum.plus(
+                        sum.times(d, mla.cachedValuesPerToken()),
+                        sum.times(mla.kvLoraRank(), sum.times(h, (long) mla.qkNopeHeadDim() + mla.vHeadDim())));
+                long output = sum.plus(sum.times(sum.times(h, mla.vHeadDim()), d), m.outputBias() ? d : 0);
+                attention = sum.plus(attention, sum.plus(sum.plus(queries, keysValues), output));
+                long latentNorms = ((long) mla.qLoraRank() + mla.kvLoraRank()) * normWidth;
                 norms = sum.plus(norms, latentNorms);
             } else {
                 long qWidth = (long) m.numAttentionHeads() * m.headDim();
                 long kvWidth = (long) m.numKeyValueHeads() * m.headDim();
-                long weights = sum.times(d, qWidth + 2 * kvWidth) + sum.times(qWidth, d);
+                long weights = sum.plus(sum.times(d, qWidth + 2 * kvWidth), sum.times(qWidth, d));
                 long biases = (m.qkvBias() ? qWidth + 2 * kvWidth : 0) + (m.outputBias() ? d : 0);
-                attention = sum.plus(attention, weights + biases);
+                attention = sum.plus(attention, sum.plus(weights, biases));
                 if (m.qkNorm()) {
                     norms = sum.plus(norms, 2L * m.headDim() * normWidth);
                 }
@@ -184,7 +187,8 @@ public abstract class ParameterBreakdown {
                 long oneExpert = mlpBlock(sum, m, moe.expertIntermediateSize());
                 experts = sum.plus(experts, sum.times(oneExpert, (long) moe.numExperts() + moe.numSharedExperts()));
                 inactive = sum.plus(inactive, sum.times(oneExpert, (long) moe.numExperts() - moe.expertsPerToken()));
-                router = sum.plus(router, sum.times(d, moe.numExperts()) + (moe.routerBias() ? moe.numExperts() : 0));
+                router = sum.plus(
+                        router, sum.plus(sum.times(d, moe.numExperts()), moe.routerBias() ? moe.numExperts() : 0));
             } else {
                 mlp = sum.plus(mlp, mlpBlock(sum, m, m.intermediateSize()));
             }

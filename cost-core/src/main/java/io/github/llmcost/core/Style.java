@@ -12,11 +12,5 @@ import org.immutables.value.Value;
  */
 @Target({ElementType.PACKAGE, ElementType.TYPE})
 @Retention(RetentionPolicy.CLASS)
-@Value.Style(
-        visibility = Value.Style.ImplementationVisibility.PACKAGE,
-        overshadowImplementation = true,
-        jdkOnly = true,
-        allParameters = false,
-        defaultAsDefault = false,
-        validationMethod = Value.Style.ValidationMethod.NONE)
+@Value.Style(visibility = Value.Style.ImplementationVisibility.PACKAGE, overshadowImplementation = true, jdkOnly = true)
 @interface Style {}

@@ -1,0 +1,265 @@
+package io.github.llmcost.hardware;
+
+import io.github.llmcost.core.Bandwidth;
+import io.github.llmcost.core.Bytes;
+import io.github.llmcost.core.FlopRate;
+import io.github.llmcost.core.NumericFormat;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Hardware presets, each from its vendor's datasheet (source and date in each constant's javadoc).
+ *
+ * <p>Conventions: tensor peaks are dense (NVIDIA's data-centre datasheets print "with sparsity" figures, halved here);
+ * bandwidths are decimal (1 GB/s = 10<sup>9</sup> bytes/s); capacities are what the driver reports
+ * ({@code nvidia-smi}, {@code rocm-smi}), which is what an inference engine can allocate (an H100 "80GB" reports
+ * 81,559 MiB); interconnect bandwidth is per direction (NVLink's datasheet figures are both directions together).
+ * Rental prices are typical on-demand prices per device-hour at neoclouds in 2026 (third-party price surveys,
+ * May-June 2026); the H100's is the article's $2.50.
+ */
+public final class HardwarePresets {
+    private static final double MIB = 1024.0 * 1024;
+
+    private HardwarePresets() {}
+
+    /**
+     * NVIDIA H100 SXM5 80GB. NVIDIA H100 Tensor Core GPU datasheet (2022-2023): FP16/BF16 989.4, FP8 and INT8
+     * 1,978.9 TFLOPS dense (the sheet prints 1,979 and 3,958 with sparsity), TF32 494.7, FP32 67; 3.35 TB/s HBM3;
+     * 80 GB label, 81,559 MiB reported; NVLink 4 at 900 GB/s both directions; 700 W. Rental $2.50/h, the article's.
+     */
+    public static final HardwareSpec H100_SXM = gpu("NVIDIA H100 SXM", 989.4, 1978.9, 1978.9, 0, 0, 67)
+            .memoryBandwidth(Bandwidth.ofGigabytesPerSecond(3350))
+            .memoryCapacity(Bytes.of(81559 * MIB))
+            .vendorCapacityIsBinary(true)
+            .interconnectBandwidth(Bandwidth.ofGigabytesPerSecond(450))
+            .tdpWatts(700)
+            .rentalUsdPerHour(2.50)
+            .build();
+
+    /**
+     * NVIDIA H100 PCIe 80GB. H100 datasheet PCIe column and product brief PB-11133-001_v02 (Nov 2022): FP16/BF16 756,
+     * FP8 and INT8 1,513 dense, FP32 51; 2.0 TB/s HBM2e; 81,559 MiB reported; NVLink bridge 600 GB/s both
+     * directions; 350 W. Rental about $2.00/h.
+     */
+    public static final HardwareSpec H100_PCIE = gpu("NVIDIA H100 PCIe", 756, 1513, 1513, 0, 0, 51)
+            .memoryBandwidth(Bandwidth.ofGigabytesPerSecond(2000))
+            .memoryCapacity(Bytes.of(81559 * MIB))
+            .vendorCapacityIsBinary(true)
+            .interconnectBandwidth(Bandwidth.ofGigabytesPerSecond(300))
+            .tdpWatts(350)
+            .rentalUsdPerHour(2.00)
+            .build();
+
+    /**
+     * NVIDIA H200 SXM 141GB. H200 datasheet (Nov 2023): compute as the H100 SXM; 4.8 TB/s HBM3e; 141 GB label,
+     * 143,771 MiB reported; NVLink 4 at 900 GB/s both directions; 700 W. Rental about $3.50/h.
+     */
+    public static final HardwareSpec H200 = gpu("NVIDIA H200", 989.4, 1978.9, 1978.9, 0, 0, 67)
+            .memoryBandwidth(Bandwidth.ofGigabytesPerSecond(4800))
+            .memoryCapacity(Bytes.of(143771 * MIB))
+            .vendorCapacityIsBinary(true)
+            .interconnectBandwidth(Bandwidth.ofGigabytesPerSecond(450))
+            .tdpWatts(700)
+            .rentalUsdPerHour(3.50)
+            .build();
+
+    /**
+     * NVIDIA B200 (HGX B200). HGX B200 specification table (2024-2025, "preliminary"): FP16/BF16 2,250, FP8 and INT8
+     * 4,500, FP4 9,000 dense (printed with sparsity at twice these), FP32 75; 7.7 TB/s HBM3e (8 TB/s at launch);
+     * 180 GB label (192 GB at GTC 2024), 183,359 MiB reported; NVLink 5 at 1.8 TB/s both directions; 1,000 W. Rental
+     * about $5.00/h.
+     */
+    public static final HardwareSpec B200 = gpu("NVIDIA B200", 2250, 4500, 4500, 0, 9000, 75)
+            .memoryBandwidth(Bandwidth.ofGigabytesPerSecond(7700))
+            .memoryCapacity(Bytes.of(183359 * MIB))
+            .vendorCapacityIsBinary(true)
+            .interconnectBandwidth(Bandwidth.ofGigabytesPerSecond(900))
+            .tdpWatts(1000)
+            .rentalUsdPerHour(5.00)
+            .build();
+
+    /**
+     * NVIDIA A100 SXM4 40GB. A100 datasheet r4 and Ampere whitepaper: FP16/BF16 312, INT8 624, INT4 1,248 dense,
+     * FP32 19.5, no FP8; 1,555 GB/s HBM2; 40,960 MiB reported; NVLink 3 at 600 GB/s both directions; 400 W. Rental
+     * about $1.20/h.
+     */
+    public static final HardwareSpec A100_40GB = gpu("NVIDIA A100 40GB", 312, 0, 624, 1248, 0, 19.5)
+            .memoryBandwidth(Bandwidth.ofGigabytesPerSecond(1555))
+            .memoryCapacity(Bytes.of(40960 * MIB))
+            .vendorCapacityIsBinary(true)
+            .interconnectBandwidth(Bandwidth.ofGigabytesPerSecond(300))
+            .tdpWatts(400)
+            .rentalUsdPerHour(1.20)
+            .build();
+
+    /**
+     * NVIDIA A100 SXM4 80GB. A100 datasheet r4: as the 40GB with 2,039 GB/s HBM2e; 81,920 MiB reported; 400 W.
+     * Rental about $1.50/h.
+     */
+    public static final HardwareSpec A100_80GB = gpu("NVIDIA A100 80GB", 312, 0, 624, 1248, 0, 19.5)
+            .memoryBandwidth(Bandwidth.ofGigabytesPerSecond(2039))
+            .memoryCapacity(Bytes.of(81920 * MIB))
+            .vendorCapacityIsBinary(true)
+            .interconnectBandwidth(Bandwidth.ofGigabytesPerSecond(300))
+            .tdpWatts(400)
+            .rentalUsdPerHour(1.50)
+            .build();
+
+    /**
+     * NVIDIA L4. L4 datasheet (2023): FP16/BF16 121, FP8 and INT8 242.5 dense, FP32 30.3; 300 GB/s GDDR6; 24 GB
+     * label, 23,034 MiB reported with ECC on; PCIe Gen4 x16 (32 GB/s each way); 72 W. Rental about $0.60/h.
+     */
+    public static final HardwareSpec L4 = gpu("NVIDIA L4", 121, 242.5, 242.5, 0, 0, 30.3)
+            .memoryBandwidth(Bandwidth.ofGigabytesPerSecond(300))
+            .memoryCapacity(Bytes.of(23034 * MIB))
+            .vendorCapacityIsBinary(true)
+            .interconnectBandwidth(Bandwidth.ofGigabytesPerSecond(32))
+            .tdpWatts(72)
+            .rentalUsdPerHour(0.60)
+            .build();
+
+    /**
+     * NVIDIA L40S. L40S datasheet (2023): FP16/BF16 362, FP8 and INT8 733 dense (INT4 733 as printed), FP32 91.6;
+     * 864 GB/s GDDR6; 48 GB label, 46,068 MiB reported with ECC on; PCIe Gen4 x16 (32 GB/s each way); 350 W. Rental
+     * about $1.00/h.
+     */
+    public static final HardwareSpec L40S = gpu("NVIDIA L40S", 362, 733, 733, 733, 0, 91.6)
+            .memoryBandwidth(Bandwidth.ofGigabytesPerSecond(864))
+            .memoryCapacity(Bytes.of(46068 * MIB))
+            .vendorCapacityIsBinary(true)
+            .interconnectBandwidth(Bandwidth.ofGigabytesPerSecond(32))
+            .tdpWatts(350)
+            .rentalUsdPerHour(1.00)
+            .build();
+
+    /**
+     * AMD Instinct MI300X. AMD data sheet (Dec 2023): FP16/BF16 1,307.4, FP8 and INT8 2,614.9 dense (printed beside
+     * the sparse figures), FP32 163.4; 5.3 TB/s HBM3; 192 GB label, exactly 192 GiB reported by rocm-smi; Infinity
+     * Fabric 7 x 128 GB/s (896 GB/s both directions, 448 each way); 750 W. Rental about $1.75/h.
+     */
+    public static final HardwareSpec MI300X = gpu("AMD Instinct MI300X", 1307.4, 2614.9, 2614.9, 0, 0, 163.4)
+            .memoryBandwidth(Bandwidth.ofGigabytesPerSecond(5300))
+            .memoryCapacity(Bytes.ofGibibytes(192))
+            .vendorCapacityIsBinary(true)
+            .interconnectBandwidth(Bandwidth.ofGigabytesPerSecond(448))
+            .tdpWatts(750)
+            .build();
+
+    /**
+     * NVIDIA GeForce RTX 4090. Ada Lovelace whitepaper v2.02, appendix A: FP16 and BF16 tensor with FP32 accumulate
+     * 165.2 dense (330.3 with FP16 accumulate, which inference kernels rarely use), FP8 330.3 (FP32 accumulate), INT8
+     * 660.6, INT4 1,321.2 dense, FP32 82.6; 1,008 GB/s GDDR6X; 24 GB, 24,564 MiB reported; PCIe Gen4 x16 (32 GB/s
+     * each way), no NVLink; 450 W.
+     */
+    public static final HardwareSpec RTX_4090 = gpu("NVIDIA GeForce RTX 4090", 165.2, 330.3, 660.6, 1321.2, 0, 82.6)
+            .memoryBandwidth(Bandwidth.ofGigabytesPerSecond(1008))
+            .memoryCapacity(Bytes.of(24564 * MIB))
+            .vendorCapacityIsBinary(true)
+            .interconnectBandwidth(Bandwidth.ofGigabytesPerSecond(32))
+            .tdpWatts(450)
+            .build();
+
+    /**
+     * Apple M2 Ultra (76-core GPU). Apple's announcement (June 2023): 800 GB/s unified memory, up to 192 GB, GPU 27.2
+     * TFLOPS FP32; FP16 runs at the FP32 rate (independent specification listings; Apple does not publish it); Mac
+     * Studio maximum continuous power 295 W (the whole system).
+     */
+    public static final HardwareSpec APPLE_M2_ULTRA = HardwareSpec.builder()
+            .name("Apple M2 Ultra")
+            .peakFlops(formats(27.2, 0, 0, 0, 0, 27.2))
+            .memoryBandwidth(Bandwidth.ofGigabytesPerSecond(800))
+            .memoryCapacity(Bytes.ofGibibytes(192))
+            .vendorCapacityIsBinary(true)
+            .tdpWatts(295)
+            .build();
+
+    /**
+     * Qualcomm Snapdragon 8 Elite, CPU, as the article counts it (section 4.1): about 50 GFLOPS and 51 GB/s, in any
+     * format (a CPU's achieved matrix throughput, not a peak: Qualcomm publishes no FLOPS figure; the 51 GB/s is
+     * LPDDR5-6400 on a 64-bit bus, while the chip supports LPDDR5X-5300, about 85 GB/s). 12 GB of phone memory, a
+     * typical 2025 flagship's; 8 W, the top of the article's 3-8 W during inference.
+     */
+    public static final HardwareSpec SNAPDRAGON_8_ELITE_CPU = HardwareSpec.builder()
+            .name("Snapdragon 8 Elite CPU")
+            .peakFlops(formats(0.05, 0, 0.05, 0.05, 0, 0.05))
+            .memoryBandwidth(Bandwidth.ofGigabytesPerSecond(51))
+            .memoryCapacity(Bytes.ofGibibytes(12))
+            .vendorCapacityIsBinary(true)
+            .tdpWatts(8)
+            .build();
+
+    private static final Map<String, HardwareSpec> BY_ID = registry();
+
+    private static Map<String, HardwareSpec> registry() {
+        Map<String, HardwareSpec> map = new LinkedHashMap<>();
+        map.put("h100-sxm", H100_SXM);
+        map.put("h100-pcie", H100_PCIE);
+        map.put("h200", H200);
+        map.put("b200", B200);
+        map.put("a100-40gb", A100_40GB);
+        map.put("a100-80gb", A100_80GB);
+        map.put("l4", L4);
+        map.put("l40s", L40S);
+        map.put("mi300x", MI300X);
+        map.put("rtx-4090", RTX_4090);
+        map.put("apple-m2-ultra", APPLE_M2_ULTRA);
+        map.put("snapdragon-8-elite-cpu", SNAPDRAGON_8_ELITE_CPU);
+        return map;
+    }
+
+    /** {@return every preset id, in a stable order} */
+    public static List<String> ids() {
+        return List.copyOf(BY_ID.keySet());
+    }
+
+    /** {@return every preset, keyed by id} */
+    public static Map<String, HardwareSpec> all() {
+        return java.util.Collections.unmodifiableMap(BY_ID);
+    }
+
+    /**
+     * Finds a preset by id, ignoring case.
+     *
+     * @param id such as {@code "h100-sxm"}
+     * @return the preset
+     * @throws IllegalArgumentException naming the id and listing the known ones if none matches
+     */
+    public static HardwareSpec byId(String id) {
+        HardwareSpec spec = BY_ID.get(id.trim().toLowerCase(Locale.ROOT));
+        if (spec == null) {
+            throw new IllegalArgumentException("hardware preset (" + id + ") is unknown; known presets: " + ids());
+        }
+        return spec;
+    }
+
+    private static HardwareSpec.Builder gpu(
+            String name, double bf16, double fp8, double int8, double int4, double fp4, double fp32) {
+        return HardwareSpec.builder().name(name).peakFlops(formats(bf16, fp8, int8, int4, fp4, fp32));
+    }
+
+    /** Peaks in TFLOPS (TOPS for integers); 0 means the chip has no such path. */
+    private static Map<NumericFormat, FlopRate> formats(
+            double bf16, double fp8, double int8, double int4, double fp4, double fp32) {
+        Map<NumericFormat, FlopRate> map = new EnumMap<>(NumericFormat.class);
+        map.put(NumericFormat.FP32, FlopRate.ofTeraflops(fp32));
+        map.put(NumericFormat.BF16, FlopRate.ofTeraflops(bf16));
+        map.put(NumericFormat.FP16, FlopRate.ofTeraflops(bf16));
+        if (fp8 > 0) {
+            map.put(NumericFormat.FP8_E4M3, FlopRate.ofTeraflops(fp8));
+            map.put(NumericFormat.FP8_E5M2, FlopRate.ofTeraflops(fp8));
+        }
+        if (int8 > 0) {
+            map.put(NumericFormat.INT8, FlopRate.ofTeraflops(int8));
+        }
+        if (int4 > 0) {
+            map.put(NumericFormat.INT4, FlopRate.ofTeraflops(int4));
+        }
+        if (fp4 > 0) {
+            map.put(NumericFormat.FP4, FlopRate.ofTeraflops(fp4));
+        }
+        return map;
+    }
+}

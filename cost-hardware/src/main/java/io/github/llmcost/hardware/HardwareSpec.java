@@ -1,0 +1,152 @@
+package io.github.llmcost.hardware;
+
+import io.github.llmcost.core.Bandwidth;
+import io.github.llmcost.core.Bytes;
+import io.github.llmcost.core.FlopRate;
+import io.github.llmcost.core.NumericFormat;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.TreeMap;
+import org.immutables.value.Value;
+
+/**
+ * An accelerator or processor: dense peak throughput per numeric format, memory bandwidth and capacity, interconnect,
+ * power and an optional rental price.
+ *
+ * <p>Peaks are dense (a datasheet's "with sparsity" figures are halved). A format the chip has no tensor path for is
+ * absent; {@link #peak(NumericFormat)} says so clearly. BF16 and FP16 stand in for each other when only one is given,
+ * and so do the two FP8 variants.
+ *
+ * <p>Immutable and thread-safe. Build with {@link #builder()}; presets with their datasheet sources are in {@link
+ * HardwarePresets}.
+ */
+@Value.Immutable
+public abstract class HardwareSpec {
+    HardwareSpec() {}
+
+    /** {@return a new builder} */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** {@return a display name, such as {@code "NVIDIA H100 SXM"}} */
+    public abstract String name();
+
+    /** {@return dense peak throughput by numeric format} */
+    public abstract Map<NumericFormat, FlopRate> peakFlops();
+
+    /** {@return peak memory bandwidth} */
+    public abstract Bandwidth memoryBandwidth();
+
+    /** {@return usable device memory in bytes (for a vendor's "80 GB" of HBM3, the physical 80 GiB)} */
+    public abstract Bytes memoryCapacity();
+
+    /**
+     * {@return whether the vendor's capacity figure names binary units (the H100's "80 GB" is 80 GiB of HBM3) rather
+     * than decimal ones; false by default}
+     */
+    @Value.Default
+    public boolean vendorCapacityIsBinary() {
+        return false;
+    }
+
+    /** {@return bandwidth to a peer device, per direction (NVLink, Infinity Fabric, PCIe); zero if none} */
+    @Value.Default
+    public Bandwidth interconnectBandwidth() {
+        return Bandwidth.ZERO;
+    }
+
+    /** {@return the thermal design power (board or module) in watts} */
+    public abstract double tdpWatts();
+
+    /** {@return a typical on-demand rental price in US dollars per device-hour, if known} */
+    public abstract OptionalDouble rentalUsdPerHour();
+
+    /**
+     * The dense peak for a compute format.
+     *
+     * @param format the format the matrix multiplications run in
+     * @return the peak
+     * @throws IllegalArgumentException naming the chip and the formats it has, if it has no path for this one
+     */
+    public FlopRate peak(NumericFormat format) {
+        FlopRate rate = peakFlops().get(format);
+        if (rate == null) {
+            rate = peakFlops().get(substitute(format));
+        }
+        if (rate == null) {
+            throw new IllegalArgumentException("compute format (" + format + ") has no peak on " + name() + "; it has "
+                    + new TreeMap<>(peakFlops()).keySet());
+        }
+        return rate;
+    }
+
+    /**
+     * The ridge point: the arithmetic intensity above which an operation is compute-bound.
+     *
+     * @param format the compute format
+     * @return peak FLOP/s over peak bytes/s, in FLOPs per byte (H100 SXM at BF16: 989.4 / 3.35 = 295)
+     */
+    public double ridgePointFlopsPerByte(NumericFormat format) {
+        return peak(format).toFlopsPerSecond() / memoryBandwidth().toBytesPerSecond();
+    }
+
+    /**
+     * The roofline: {@code min(peak, bandwidth x intensity)}.
+     *
+     * @param format the compute format
+     * @param flopsPerByte arithmetic intensity, finite and {@code >= 0}
+     * @return attainable throughput
+     */
+    public FlopRate attainable(NumericFormat format, double flopsPerByte) {
+        Checks.nonNegative("flopsPerByte", flopsPerByte);
+        double memoryLimited = memoryBandwidth().toBytesPerSecond() * flopsPerByte;
+        return FlopRate.of(Math.min(peak(format).toFlopsPerSecond(), memoryLimited));
+    }
+
+    /**
+     * A copy with another memory capacity, for what-if questions (the article counts the H100 as 80 decimal GB).
+     *
+     * @param capacity the capacity
+     * @return the copy
+     */
+    public HardwareSpec withMemoryCapacity(Bytes capacity) {
+        return builder().from(this).memoryCapacity(capacity).build();
+    }
+
+    private static NumericFormat substitute(NumericFormat format) {
+        return switch (format) {
+            case BF16 -> NumericFormat.FP16;
+            case FP16 -> NumericFormat.BF16;
+            case FP8_E4M3 -> NumericFormat.FP8_E5M2;
+            case FP8_E5M2 -> NumericFormat.FP8_E4M3;
+            default -> format;
+        };
+    }
+
+    @Value.Check
+    void check() {
+        Checks.argument(!name().isBlank(), "name (\"" + name() + "\") must not be blank");
+        Checks.argument(!peakFlops().isEmpty(), "peakFlops of " + name() + " must name at least one format");
+        for (Map.Entry<NumericFormat, FlopRate> e : peakFlops().entrySet()) {
+            Checks.positive("peakFlops[" + e.getKey() + "]", e.getValue().toFlopsPerSecond());
+        }
+        Checks.positive("memoryBandwidth", memoryBandwidth().toBytesPerSecond());
+        Checks.positive("memoryCapacity", memoryCapacity().toBytes());
+        Checks.positive("tdpWatts", tdpWatts());
+        if (rentalUsdPerHour().isPresent()) {
+            Checks.positive("rentalUsdPerHour", rentalUsdPerHour().getAsDouble());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name() + " (" + memoryBandwidth() + ", " + memoryCapacity() + ", peak " + new TreeMap<>(peakFlops())
+                + ")";
+    }
+
+    /** Builds a {@link HardwareSpec}; {@link #build()} checks every field. */
+    public static final class Builder extends ImmutableHardwareSpec.Builder {
+        Builder() {}
+    }
+}

@@ -1,0 +1,366 @@
+package io.github.llmcost.hardware;
+
+import io.github.llmcost.core.Bytes;
+import io.github.llmcost.core.Convention;
+import io.github.llmcost.core.FlopBreakdown;
+import io.github.llmcost.core.FlopCounter;
+import io.github.llmcost.core.Flops;
+import io.github.llmcost.core.KvCache;
+import io.github.llmcost.core.ModelSpec;
+import io.github.llmcost.core.Operation;
+import io.github.llmcost.core.Seconds;
+import io.github.llmcost.core.Workload;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import org.immutables.value.Value;
+
+/**
+ * How a model runs a workload on a chip (or several, tensor-parallel): each phase placed on the roofline operation by
+ * operation, time to first token, time per output token, tokens per second, whole-request latency, the memory budget
+ * and the concurrency it allows.
+ *
+ * <p>The model of a pass. Every operation of every layer is placed on the roofline of the compute format (the
+ * workload's activation format: INT4 weights with BF16 activations compute at BF16 and read half-byte weights) and
+ * takes the larger of {@code flops / (peak x computeFraction)} and {@code bytes / (bandwidth x bandwidthFraction)};
+ * the pass takes the sum. Bytes moved: each weight matrix once per pass, shared by the whole batch (for routed experts,
+ * the experts the batch's tokens are expected to touch); under {@link Convention#EXACT} also each token's input and
+ * output activations ({@code 2d} values per matrix, an approximation) and each sequence's own KV cache, read
+ * separately; under {@link Convention#ARTICLE} only weights for the matrices and {@code Q} plus {@code K} rows for
+ * scores, which gives the article's intensities {@code 2n/B_p}, {@code n/B_p} and {@code 2/B_p}. Tensor parallelism
+ * over {@code N} devices divides FLOPs, weights and caches by {@code N} and adds two ring all-reduces of the layer's
+ * activations per layer, each moving {@code 2(N-1)/N} of them over the interconnect.
+ *
+ * <p>Prefill processes the batch's prompts at once, less a shared prefix already cached. Decode steps process one
+ * token per sequence; {@link #timePerOutputToken()} is the step at the mean position of the generation, exact while no
+ * operation changes bound during the generation.
+ *
+ * <p>Immutable and thread-safe. Build with {@link #builder()}.
+ *
+ * <pre>{@code
+ * InferencePerformance perf = InferencePerformance.builder()
+ *     .model(ModelPresets.LLAMA_3_1_8B)
+ *     .hardware(HardwarePresets.H100_SXM)
+ *     .workload(Workload.of(4096, 512))
+ *     .build();
+ * perf.timeToFirstToken();      // prefill of 4,096 tokens
+ * perf.timePerOutputToken();    // one decode step
+ * }</pre>
+ */
+@Value.Immutable
+public abstract class InferencePerformance {
+    /** Default framework overhead per device: the article's "another 1-2 GB" of CUDA context and buffers. */
+    public static final Bytes DEFAULT_FRAMEWORK_OVERHEAD = Bytes.ofGigabytes(1.5);
+
+    private static final Operation[] OPERATIONS = Operation.values();
+
+    InferencePerformance() {}
+
+    /** {@return a new builder} */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** {@return the model} */
+    public abstract ModelSpec model();
+
+    /** {@return the chip, one of {@link #tensorParallel()} identical devices} */
+    public abstract HardwareSpec hardware();
+
+    /** {@return the workload} */
+    public abstract Workload workload();
+
+    /** {@return the accounting convention; {@link Convention#EXACT} by default} */
+    @Value.Default
+    public Convention convention() {
+        return Convention.EXACT;
+    }
+
+    /** {@return fractions of peak compute and bandwidth reached; {@link Efficiency#DEFAULT} by default} */
+    @Value.Default
+    public Efficiency efficiency() {
+        return Efficiency.DEFAULT;
+    }
+
+    /** {@return devices the model is split over by tensor parallelism; 1 by default} */
+    @Value.Default
+    public int tensorParallel() {
+        return 1;
+    }
+
+    /** {@return memory each device loses to the framework; {@link #DEFAULT_FRAMEWORK_OVERHEAD} by default} */
+    @Value.Default
+    public Bytes frameworkOverheadPerDevice() {
+        return DEFAULT_FRAMEWORK_OVERHEAD;
+    }
+
+    /**
+     * {@return the most tokens one forward pass holds activations for: serving engines prefill long prompts in chunks
+     * (vLLM's default {@code max_num_batched_tokens} is 2,048), so activation memory stays at the article's 50-200 MB.
+     * 2,048 by default. Timing still treats the prefill as one pass}
+     */
+    @Value.Default
+    public int prefillChunkTokens() {
+        return 2048;
+    }
+
+    /** {@return the FLOP counter of the model under the convention} */
+    @Value.Lazy
+    public FlopCounter flopCounter() {
+        return FlopCounter.of(model(), convention());
+    }
+
+    /** {@return the KV cache of the model at the workload's KV format} */
+    @Value.Lazy
+    public KvCache kvCache() {
+        return KvCache.of(model(), convention(), workload().kvCacheFormat());
+    }
+
+    /** {@return the chip's roofline at the workload's activation format and the efficiencies} */
+    @Value.Lazy
+    public Roofline roofline() {
+        return Roofline.of(hardware(), workload().activationFormat(), efficiency());
+    }
+
+    /** {@return the batch's prefill, operation by operation, with the shared prefix already cached} */
+    @Value.Lazy
+    public PhaseAnalysis prefill() {
+        Workload w = workload();
+        return pass(Phase.PREFILL, w.sharedPrefixTokens(), w.promptTokens() - w.sharedPrefixTokens(), w.batchSize());
+    }
+
+    /**
+     * One decode step of the whole batch, each sequence's new token at position {@code contextTokens}.
+     *
+     * @param contextTokens the position {@code n >= 1}: the new token attends to {@code n} keys
+     * @return the step, operation by operation
+     */
+    public PhaseAnalysis decodeStep(long contextTokens) {
+        Checks.positive("contextTokens", contextTokens);
+        return pass(Phase.DECODE, contextTokens - 1, 1, workload().batchSize());
+    }
+
+    /** {@return time to first token: the prefill of the batch} */
+    public Seconds timeToFirstToken() {
+        return prefill().time();
+    }
+
+    /** {@return the mean time of a decode step over the generation (the step at its mean position)} */
+    @Value.Lazy
+    public Seconds timePerOutputToken() {
+        return decodeStep(meanDecodePosition()).time();
+    }
+
+    /**
+     * The time of one decode step at a context position, for the workload's batch.
+     *
+     * @param contextTokens the position {@code n >= 1}
+     * @return the step's time
+     */
+    public Seconds timePerOutputToken(long contextTokens) {
+        return decodeStep(contextTokens).time();
+    }
+
+    /** {@return output tokens per second one user sees while decoding} */
+    public double decodeTokensPerSecondPerUser() {
+        return 1 / timePerOutputToken().toSeconds();
+    }
+
+    /** {@return output tokens per second over the whole batch (per model replica, all its devices together)} */
+    public double decodeTokensPerSecond() {
+        return workload().batchSize() / timePerOutputToken().toSeconds();
+    }
+
+    /** {@return prompt tokens per second prefill processes} */
+    public double prefillTokensPerSecond() {
+        Workload w = workload();
+        double tokens = (double) (w.promptTokens() - w.sharedPrefixTokens()) * w.batchSize();
+        return tokens / timeToFirstToken().toSeconds();
+    }
+
+    /** {@return time from request to last token: prefill plus {@code outputTokens - 1} decode steps} */
+    public Seconds requestLatency() {
+        long steps = Math.max(0, workload().outputTokens() - 1);
+        return timeToFirstToken().plus(timePerOutputToken().multipliedBy((double) steps));
+    }
+
+    /** {@return where memory goes, and how many whole sessions fit} */
+    @Value.Lazy
+    public MemoryBudget memory() {
+        Workload w = workload();
+        int n = tensorParallel();
+        Bytes weights = model().parameters(convention()).weightBytes(w.weightFormat());
+        long passTokens = Math.min(
+                prefillChunkTokens(), Math.max(1, w.promptTokens() - w.sharedPrefixTokens()) * (long) w.batchSize());
+        double perToken = 2.0 * model().hiddenSize() + 2.0 * model().intermediateSize();
+        Bytes activations = w.activationFormat().bytesFor(passTokens * perToken);
+        ImmutableMemoryBudget.Builder budget = ImmutableMemoryBudget.builder()
+                .devices(n)
+                .capacity(hardware().memoryCapacity().multipliedBy(n))
+                .weights(weights)
+                .activations(activations)
+                .frameworkOverhead(frameworkOverheadPerDevice().multipliedBy(n))
+                .kvCachePerSession(kvCache().sessionBytes(w.contextTokens()))
+                .sharedPrefix(kvCache().sharedPrefixBytes(w.sharedPrefixTokens()))
+                .maxConcurrentSessions(0);
+        MemoryBudget draft = budget.build();
+        long sessions = kvCache().sessionsThatFit(draft.kvCacheBudget(), w.contextTokens(), w.sharedPrefixTokens());
+        return budget.maxConcurrentSessions(sessions).build();
+    }
+
+    /** {@return whole sessions at the workload's context that fit in memory} */
+    public long maxConcurrentSessions() {
+        return memory().maxConcurrentSessions();
+    }
+
+    /**
+     * Decode's throughput-latency curve: batch sizes doubling from 1 (and the largest batch memory holds), each step
+     * at the generation's mean position, until memory runs out, the step turns compute-bound, or {@code maxBatch}.
+     *
+     * @param maxBatch the largest batch to try, {@code >= 1}
+     * @return the curve and the limit that ended it
+     */
+    public BatchSweep batchSweep(int maxBatch) {
+        Checks.positive("maxBatch", maxBatch);
+        long sessions = maxConcurrentSessions();
+        long position = meanDecodePosition();
+        List<BatchSweep.Point> points = new ArrayList<>();
+        BatchSweep.Limit limit = BatchSweep.Limit.MAX_BATCH;
+        List<Integer> batches = new ArrayList<>();
+        for (long b = 1; b <= maxBatch; b *= 2) {
+            batches.add((int) b);
+        }
+        if (sessions < maxBatch && sessions > 0 && Long.bitCount(sessions) != 1) {
+            batches.add((int) sessions);
+            batches.sort(null);
+        }
+        for (int batch : batches) {
+            if (batch > sessions) {
+                limit = BatchSweep.Limit.MEMORY;
+                break;
+            }
+            PhaseAnalysis step = pass(Phase.DECODE, position - 1, 1, batch);
+            points.add(ImmutablePoint.builder()
+                    .batchSize(batch)
+                    .timePerOutputToken(step.time())
+                    .bound(step.bound())
+                    .build());
+            if (step.bound() == Bound.COMPUTE) {
+                limit = BatchSweep.Limit.COMPUTE;
+                break;
+            }
+        }
+        return ImmutableBatchSweep.builder()
+                .points(points)
+                .limit(limit)
+                .maxConcurrentSessions(sessions)
+                .build();
+    }
+
+    private long meanDecodePosition() {
+        Workload w = workload();
+        // decode steps run at positions prompt+1 .. prompt+output-1; their mean is prompt + output/2
+        return w.promptTokens() + Math.max(1, w.outputTokens() / 2);
+    }
+
+    private PhaseAnalysis pass(Phase phase, long cached, long fresh, int batch) {
+        Workload w = workload();
+        ModelSpec m = model();
+        FlopCounter counter = flopCounter();
+        Roofline roof = roofline();
+        boolean exact = convention() == Convention.EXACT;
+        double devices = tensorParallel();
+        double weightBytes = w.weightFormat().bytesPerElement();
+        double activationBytes = w.activationFormat().bytesPerElement();
+        double d = m.hiddenSize();
+        long tokens = fresh * batch;
+        EnumMap<Operation, Placement> operations = new EnumMap<>(Operation.class);
+        if (fresh > 0) {
+            for (int layer = 0; layer < m.numLayers(); layer++) {
+                FlopBreakdown flops = counter.layer(layer, cached, fresh);
+                for (Operation op : OPERATIONS) {
+                    double opFlops = flops.get(op).toFlops() * batch;
+                    if (opFlops == 0) {
+                        continue;
+                    }
+                    double bytes;
+                    if (op.isQuadratic()) {
+                        bytes = exact
+                                ? batch
+                                        * (kvCache()
+                                                                .layerBytes(layer, cached + fresh)
+                                                                .toBytes()
+                                                        / 2
+                                                + fresh
+                                                        * (double) m.numAttentionHeads()
+                                                        * m.headDim()
+                                                        * activationBytes)
+                                : batch * (2.0 * fresh + cached) * d * activationBytes;
+                    } else {
+                        bytes = counter.weightElements(layer, op, tokens) * weightBytes
+                                + (exact ? tokens * 2 * d * activationBytes : 0);
+                    }
+                    Placement placement = roof.place(Flops.of(opFlops / devices), Bytes.of(bytes / devices));
+                    operations.merge(op, placement, Placement::plus);
+                }
+            }
+            double lmHeadWeights = counter.lmHeadWeightElements();
+            if (lmHeadWeights > 0) {
+                double flops = 2 * lmHeadWeights * batch;
+                double bytes = lmHeadWeights * weightBytes + batch * (d + m.vocabSize()) * activationBytes;
+                operations.put(Operation.LM_HEAD, roof.place(Flops.of(flops / devices), Bytes.of(bytes / devices)));
+            }
+        }
+        return new PhaseAnalysis(phase, operations, allReduceTime(tokens));
+    }
+
+    private Seconds allReduceTime(long tokens) {
+        int n = tensorParallel();
+        if (n == 1 || tokens == 0) {
+            return Seconds.ZERO;
+        }
+        double message = tokens
+                * (double) model().hiddenSize()
+                * workload().activationFormat().bytesPerElement();
+        double perAllReduce =
+                2.0 * (n - 1) / n * message / hardware().interconnectBandwidth().toBytesPerSecond();
+        return Seconds.of(2.0 * model().numLayers() * perAllReduce);
+    }
+
+    @Value.Check
+    void check() {
+        Checks.positive("tensorParallel", tensorParallel());
+        Checks.positive("prefillChunkTokens", prefillChunkTokens());
+        Checks.argument(
+                tensorParallel() == 1 || hardware().interconnectBandwidth().toBytesPerSecond() > 0,
+                "tensorParallel (" + tensorParallel() + ") needs an interconnect, and "
+                        + hardware().name() + " has none");
+        hardware().peak(workload().activationFormat()); // fails early, naming the chip's formats
+    }
+
+    /** {@return a short report: time to first token, time per output token, throughput, memory} */
+    @Override
+    public String toString() {
+        return String.format(
+                Locale.ROOT,
+                "%s on %s%s, %s%n  time to first token %s (%s-bound), time per output token %s (%s-bound)%n"
+                        + "  %.1f tokens/s per user, %.0f tokens/s in all%n  %s",
+                model().name(),
+                tensorParallel() > 1 ? tensorParallel() + " x " : "",
+                hardware().name(),
+                convention(),
+                timeToFirstToken(),
+                prefill().bound(),
+                timePerOutputToken(),
+                decodeStep(meanDecodePosition()).bound(),
+                decodeTokensPerSecondPerUser(),
+                decodeTokensPerSecond(),
+                memory());
+    }
+
+    /** Builds an {@link InferencePerformance}; {@link #build()} checks the combination. */
+    public static final class Builder extends ImmutableInferencePerformance.Builder {
+        Builder() {}
+    }
+}
