@@ -11,12 +11,16 @@ import io.github.llmcost.core.ModelSpec;
 import io.github.llmcost.core.NumericFormat;
 import io.github.llmcost.core.Operation;
 import io.github.llmcost.core.Workload;
+import io.github.llmcost.hardware.Efficiency;
+import io.github.llmcost.hardware.HardwarePresets;
+import io.github.llmcost.hardware.HardwareSpec;
+import io.github.llmcost.hardware.InferencePerformance;
 import java.io.PrintStream;
 import java.util.Locale;
 
 /**
- * Prints the article's section 2 and section 5 numbers for its 1B and 7B classes, each computed through the public
- * API beside the value the article gives, then a default estimate of one request on Llama 3.1 8B.
+ * Prints the article's numbers of sections 2 to 6, each computed through the public API beside the value the article
+ * gives, then a default estimate of one request on Llama 3.1 8B on an H100.
  *
  * <p>The article's values are quoted as it states them (text, not numbers the program uses); everything in the
  * "llm-cost" column is computed.
@@ -95,22 +99,74 @@ public final class ArticleDemo {
         row(out, "Users in 74.5 GB at 128K", "~8", Long.toString(sevenB.sessionsThatFit(budget, 128 * K)));
         out.println();
 
-        ModelSpec llama = ModelPresets.LLAMA_3_1_8B;
-        Workload request =
-                Workload.builder().promptTokens(4 * K).outputTokens(512).build();
-        FlopCounter exact = FlopCounter.of(llama, Convention.EXACT);
-        out.println("Default estimate: " + llama.name() + ", " + request.promptTokens() + " prompt + "
-                + request.outputTokens() + " output tokens, BF16, EXACT convention");
-        out.println("  " + llama.parameters().toString().replace("\n", "\n  "));
-        out.println("  weights at BF16:     " + llama.parameters().weightBytes(request.weightFormat()));
-        out.println("  prefill FLOPs:       " + exact.prefill(request).total());
-        out.println("  generation FLOPs:    " + exact.generation(request).total());
-        out.println("  KV cache per token:  "
-                + KvCache.of(llama, Convention.EXACT, request.kvCacheFormat()).bytesPerToken());
-        out.println("  KV cache at context: "
-                + KvCache.of(llama, Convention.EXACT, request.kvCacheFormat()).sessionBytes(request.contextTokens()));
+        out.println("Sections 3, 4 and 6: the roofline (dense peaks, datasheet bandwidth)");
+        HardwareSpec h100 = HardwarePresets.H100_SXM;
+        row(out, "H100 ridge point", "295 FLOP/B", ratio(h100.ridgePointFlopsPerByte(NumericFormat.FP16)));
+        row(
+                out,
+                "A100 ridge point",
+                "153 FLOP/B",
+                ratio(HardwarePresets.A100_80GB.ridgePointFlopsPerByte(NumericFormat.FP16)));
+        row(
+                out,
+                "Snapdragon 8 Elite CPU ridge point",
+                "~1 FLOP/B",
+                ratio(HardwarePresets.SNAPDRAGON_8_ELITE_CPU.ridgePointFlopsPerByte(NumericFormat.FP16)));
+        Workload fourteenBWorkload = Workload.builder()
+                .promptTokens(32 * K - 1)
+                .outputTokens(2)
+                .weightFormat(NumericFormat.INT4)
+                .kvCacheFormat(NumericFormat.INT8)
+                .build();
+        InferencePerformance fourteenB = InferencePerformance.builder()
+                .model(ModelPresets.ARTICLE_14B_CLASS)
+                .hardware(h100)
+                .workload(fourteenBWorkload)
+                .efficiency(Efficiency.PEAK)
+                .build();
+        row(
+                out,
+                "14B INT4 + 32K INT8 KV, bytes per step",
+                "~9.1 GB",
+                fourteenB.decodeStep(32 * K).bytes());
+        row(out, "  time per token at 3,350 GB/s", "~2.7 ms", fourteenB.timePerOutputToken(32 * K));
+        row(
+                out,
+                "  tokens per second, ceiling",
+                "~370",
+                String.format(Locale.ROOT, "%.0f", fourteenB.decodeTokensPerSecondPerUser()));
+        row(
+                out,
+                "  tokens per second at 40% / 60%",
+                "150-220",
+                String.format(
+                        Locale.ROOT,
+                        "%.0f-%.0f",
+                        fourteenB.withEfficiency(Efficiency.of(0.4, 0.4)).decodeTokensPerSecondPerUser(),
+                        fourteenB.withEfficiency(Efficiency.of(0.6, 0.6)).decodeTokensPerSecondPerUser()));
         out.println();
-        out.println("Times, roofline and dollars arrive with cost-hardware and cost-economics.");
+
+        InferencePerformance estimate = InferencePerformance.builder()
+                .model(ModelPresets.LLAMA_3_1_8B)
+                .hardware(h100)
+                .workload(Workload.of(4 * K, 512))
+                .build();
+        out.println("Default estimate: " + estimate.workload().promptTokens() + " prompt + "
+                + estimate.workload().outputTokens() + " output tokens, batch 1, BF16, default efficiencies "
+                + "(compute " + Efficiency.DEFAULT_COMPUTE + ", bandwidth " + Efficiency.DEFAULT_BANDWIDTH + ")");
+        out.println("  " + estimate.toString().replace("\n", "\n  "));
+        out.println("  " + estimate.model().parameters().toString().replace("\n", "\n  "));
+        out.println("  prefill FLOPs "
+                + estimate.flopCounter().prefill(estimate.workload()).total()
+                + ", generation FLOPs "
+                + estimate.flopCounter().generation(estimate.workload()).total()
+                + ", KV cache " + estimate.kvCache().bytesPerToken() + " per token");
+        out.println();
+        out.println("Dollars per token arrive with cost-economics.");
+    }
+
+    private static String ratio(double flopsPerByte) {
+        return String.format(Locale.ROOT, "%.3g FLOP/B", flopsPerByte);
     }
 
     private static Object qkv(FlopBreakdown layer) {

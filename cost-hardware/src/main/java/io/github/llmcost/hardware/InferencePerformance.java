@@ -105,6 +105,26 @@ public abstract class InferencePerformance {
         return 2048;
     }
 
+    /**
+     * A copy with other efficiencies.
+     *
+     * @param efficiency the fractions of peak compute and bandwidth reached
+     * @return the copy
+     */
+    public InferencePerformance withEfficiency(Efficiency efficiency) {
+        return builder().from(this).efficiency(efficiency).build();
+    }
+
+    /**
+     * A copy with another workload.
+     *
+     * @param workload the workload
+     * @return the copy
+     */
+    public InferencePerformance withWorkload(Workload workload) {
+        return builder().from(this).workload(workload).build();
+    }
+
     /** {@return the FLOP counter of the model under the convention} */
     @Value.Lazy
     public FlopCounter flopCounter() {
