@@ -1,0 +1,93 @@
+package io.github.llmcost.economics;
+
+import java.time.LocalDate;
+import java.util.OptionalDouble;
+import org.immutables.value.Value;
+
+/**
+ * A hosted model's list price per million tokens, with its source and the date it was read.
+ *
+ * <p>Immutable and thread-safe. Presets are in {@link ApiPriceBook}.
+ */
+@Value.Immutable
+public abstract class ApiPrice {
+    ApiPrice() {}
+
+    /** {@return a new builder} */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** {@return the provider, such as {@code "Google"}} */
+    public abstract String provider();
+
+    /** {@return the model, such as {@code "Gemini 2.5 Flash-Lite"}} */
+    public abstract String model();
+
+    /** {@return US dollars per million input tokens} */
+    public abstract double inputUsdPerMillion();
+
+    /** {@return US dollars per million output tokens} */
+    public abstract double outputUsdPerMillion();
+
+    /** {@return US dollars per million cached input tokens, where the provider discounts them} */
+    public abstract OptionalDouble cachedInputUsdPerMillion();
+
+    /** {@return where the price was read} */
+    public abstract String source();
+
+    /** {@return when the price was read or took effect} */
+    public abstract LocalDate asOf();
+
+    /** {@return the price of one input token} */
+    public Money perInputToken() {
+        return Money.usd(inputUsdPerMillion() / 1e6);
+    }
+
+    /** {@return the price of one output token} */
+    public Money perOutputToken() {
+        return Money.usd(outputUsdPerMillion() / 1e6);
+    }
+
+    /**
+     * A blended price per million tokens for a mix of input and output.
+     *
+     * @param inputShare fraction of tokens that are input, in [0, 1]
+     * @return {@code inputShare x input + (1 - inputShare) x output}, per million
+     */
+    public Money blendedPerMillion(double inputShare) {
+        Checks.argument(inputShare >= 0 && inputShare <= 1, "inputShare (" + inputShare + ") must be in [0, 1]");
+        return Money.usd(inputShare * inputUsdPerMillion() + (1 - inputShare) * outputUsdPerMillion());
+    }
+
+    /**
+     * How many times this price's output tokens cost a given cost.
+     *
+     * @param costPerMillionOutputTokens a self-hosted cost, not zero
+     * @return the ratio, above 1 where the API charges more
+     */
+    public double outputPriceOver(Money costPerMillionOutputTokens) {
+        return Money.usd(outputUsdPerMillion()).ratioTo(costPerMillionOutputTokens);
+    }
+
+    @Value.Check
+    void check() {
+        Checks.nonNegative("inputUsdPerMillion", inputUsdPerMillion());
+        Checks.nonNegative("outputUsdPerMillion", outputUsdPerMillion());
+        if (cachedInputUsdPerMillion().isPresent()) {
+            Checks.nonNegative(
+                    "cachedInputUsdPerMillion", cachedInputUsdPerMillion().getAsDouble());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return provider() + " " + model() + ": " + Money.usd(inputUsdPerMillion()) + " in / "
+                + Money.usd(outputUsdPerMillion()) + " out per million (" + asOf() + ")";
+    }
+
+    /** Builds an {@link ApiPrice}. */
+    public static final class Builder extends ImmutableApiPrice.Builder {
+        Builder() {}
+    }
+}

@@ -1,0 +1,105 @@
+package io.github.llmcost.economics;
+
+import io.github.llmcost.hardware.HardwareSpec;
+import org.immutables.value.Value;
+
+/**
+ * What a device costs per hour and how much of that hour does useful work.
+ *
+ * <p>Utilisation is the fraction of paid hours the device spends serving at the modelled throughput: at 30% every
+ * useful token carries {@code 1/0.3} of the hourly price. Cost per token is therefore inversely proportional to
+ * utilisation.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * <pre>{@code
+ * GpuPricing.of(2.50).costPerToken(185);                 // $0.00000375
+ * GpuPricing.of(2.50).withUtilization(0.3).costPerToken(185).multipliedBy(1e6);   // $12.51 per million
+ * }</pre>
+ */
+@Value.Immutable
+public abstract class GpuPricing {
+    /** The article's H100 rental price, US dollars per hour (section 5.6). */
+    public static final double ARTICLE_H100_USD_PER_HOUR = 2.50;
+
+    GpuPricing() {}
+
+    /**
+     * A price at full utilisation.
+     *
+     * @param usdPerDeviceHour US dollars per device-hour, finite and {@code > 0}
+     * @return the pricing
+     */
+    public static GpuPricing of(double usdPerDeviceHour) {
+        return ImmutableGpuPricing.builder().usdPerDeviceHour(usdPerDeviceHour).build();
+    }
+
+    /**
+     * The rental price in a hardware preset, or the article's $2.50 if the preset has none.
+     *
+     * @param hardware the chip
+     * @return the pricing, at full utilisation
+     */
+    public static GpuPricing of(HardwareSpec hardware) {
+        return of(hardware.rentalUsdPerHour().orElse(ARTICLE_H100_USD_PER_HOUR));
+    }
+
+    /** {@return US dollars per device-hour} */
+    public abstract double usdPerDeviceHour();
+
+    /** {@return the fraction of paid hours doing useful work, in (0, 1]; 1 by default} */
+    @Value.Default
+    public double utilization() {
+        return 1;
+    }
+
+    /**
+     * A copy at another utilisation.
+     *
+     * @param utilization in (0, 1]
+     * @return the copy
+     */
+    public GpuPricing withUtilization(double utilization) {
+        return ImmutableGpuPricing.builder().from(this).utilization(utilization).build();
+    }
+
+    /** {@return the price of one device-hour} */
+    public Money perDeviceHour() {
+        return Money.usd(usdPerDeviceHour());
+    }
+
+    /**
+     * The cost of each token produced at a throughput, on one device.
+     *
+     * @param tokensPerSecond tokens per second of the device, finite and {@code > 0}
+     * @return {@code price / (3600 x tokensPerSecond x utilization)}
+     */
+    public Money costPerToken(double tokensPerSecond) {
+        Checks.positive("tokensPerSecond", tokensPerSecond);
+        return Money.usd(usdPerDeviceHour() / (3600 * tokensPerSecond * utilization()));
+    }
+
+    /**
+     * The cost of a span of busy time on some devices.
+     *
+     * @param seconds busy time, finite and {@code >= 0}
+     * @param devices devices busy, {@code >= 1}
+     * @return {@code devices x price x seconds / 3600 / utilization}
+     */
+    public Money costOf(double seconds, int devices) {
+        Checks.nonNegative("seconds", seconds);
+        Checks.positive("devices", devices);
+        return Money.usd(devices * usdPerDeviceHour() * seconds / 3600 / utilization());
+    }
+
+    @Value.Check
+    void check() {
+        Checks.positive("usdPerDeviceHour", usdPerDeviceHour());
+        Checks.fraction("utilization", utilization());
+    }
+
+    @Override
+    public String toString() {
+        return perDeviceHour() + " per device-hour at " + Math.round(utilization() * 100) + "% utilization";
+    }
+}

@@ -1,0 +1,256 @@
+package io.github.llmcost.economics;
+
+import io.github.llmcost.core.Bytes;
+import io.github.llmcost.core.Convention;
+import io.github.llmcost.core.ModelSpec;
+import io.github.llmcost.core.NumericFormat;
+import io.github.llmcost.core.Workload;
+import io.github.llmcost.hardware.Efficiency;
+import io.github.llmcost.hardware.HardwareSpec;
+import io.github.llmcost.hardware.InferencePerformance;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The one place to start: from a model, a chip and a workload to an {@link Estimate} holding every figure.
+ *
+ * <pre>{@code
+ * Estimate e = LlmCost.model(ModelPresets.LLAMA_3_1_8B)
+ *     .hardware(HardwarePresets.H100_SXM)
+ *     .promptTokens(4096).outputTokens(512).batchSize(8)
+ *     .weights(NumericFormat.INT4).kvCache(NumericFormat.INT8)
+ *     .pricePerHour(2.50).utilization(0.5)
+ *     .estimate();
+ * }</pre>
+ *
+ * <p>Defaults: one device, the {@link Convention#EXACT} convention, {@link Efficiency#DEFAULT}, a 1,024-token prompt
+ * and 256 output tokens, batch 1, BF16 throughout, the chip's rental price (or the article's $2.50) at full
+ * utilisation, electricity at $0.10 per kWh.
+ */
+public final class LlmCost {
+    private LlmCost() {}
+
+    /**
+     * Starts an estimate.
+     *
+     * @param model the model
+     * @return a builder
+     */
+    public static Builder model(ModelSpec model) {
+        return new Builder(model);
+    }
+
+    /** Collects a configuration; {@link #estimate()} computes it. Not thread-safe; the estimate is. */
+    public static final class Builder {
+        private final ModelSpec model;
+        private HardwareSpec hardware = io.github.llmcost.hardware.HardwarePresets.H100_SXM;
+        private int gpus = 1;
+        private Convention convention = Convention.EXACT;
+        private Efficiency efficiency = Efficiency.DEFAULT;
+        private final Workload.Builder workload =
+                Workload.builder().promptTokens(1024).outputTokens(256);
+        private Bytes frameworkOverhead = InferencePerformance.DEFAULT_FRAMEWORK_OVERHEAD;
+        private @Nullable Double usdPerHour;
+        private double utilization = 1;
+        private double usdPerKwh = 0.10;
+
+        private Builder(ModelSpec model) {
+            this.model = model;
+        }
+
+        /**
+         * The chip; an H100 SXM by default.
+         *
+         * @param hardware the chip
+         * @return this builder
+         */
+        public Builder hardware(HardwareSpec hardware) {
+            this.hardware = hardware;
+            return this;
+        }
+
+        /**
+         * Devices per replica, tensor-parallel; 1 by default.
+         *
+         * @param gpus devices, {@code >= 1}
+         * @return this builder
+         */
+        public Builder gpus(int gpus) {
+            this.gpus = gpus;
+            return this;
+        }
+
+        /**
+         * The accounting convention; EXACT by default.
+         *
+         * @param convention the convention
+         * @return this builder
+         */
+        public Builder convention(Convention convention) {
+            this.convention = convention;
+            return this;
+        }
+
+        /**
+         * Fractions of peak reached; {@link Efficiency#DEFAULT} by default.
+         *
+         * @param efficiency the efficiencies
+         * @return this builder
+         */
+        public Builder efficiency(Efficiency efficiency) {
+            this.efficiency = efficiency;
+            return this;
+        }
+
+        /**
+         * Replaces the whole workload.
+         *
+         * @param workload the workload
+         * @return this builder
+         */
+        public Builder workload(Workload workload) {
+            this.workload.from(workload);
+            return this;
+        }
+
+        /**
+         * Prompt tokens per request; 1,024 by default.
+         *
+         * @param tokens {@code >= 1}
+         * @return this builder
+         */
+        public Builder promptTokens(long tokens) {
+            workload.promptTokens(tokens);
+            return this;
+        }
+
+        /**
+         * Output tokens per request; 256 by default.
+         *
+         * @param tokens {@code >= 0}
+         * @return this builder
+         */
+        public Builder outputTokens(long tokens) {
+            workload.outputTokens(tokens);
+            return this;
+        }
+
+        /**
+         * Sequences decoded together; 1 by default.
+         *
+         * @param batchSize {@code >= 1}
+         * @return this builder
+         */
+        public Builder batchSize(int batchSize) {
+            workload.batchSize(batchSize);
+            return this;
+        }
+
+        /**
+         * Prompt tokens all requests share and that are cached once; 0 by default.
+         *
+         * @param tokens {@code >= 0} and at most the prompt
+         * @return this builder
+         */
+        public Builder sharedPrefixTokens(long tokens) {
+            workload.sharedPrefixTokens(tokens);
+            return this;
+        }
+
+        /**
+         * Weight format; BF16 by default.
+         *
+         * @param format the format
+         * @return this builder
+         */
+        public Builder weights(NumericFormat format) {
+            workload.weightFormat(format);
+            return this;
+        }
+
+        /**
+         * Activation (compute) format; BF16 by default.
+         *
+         * @param format the format
+         * @return this builder
+         */
+        public Builder activations(NumericFormat format) {
+            workload.activationFormat(format);
+            return this;
+        }
+
+        /**
+         * KV-cache format; BF16 by default.
+         *
+         * @param format the format
+         * @return this builder
+         */
+        public Builder kvCache(NumericFormat format) {
+            workload.kvCacheFormat(format);
+            return this;
+        }
+
+        /**
+         * Memory each device loses to the framework; 1.5 GB by default.
+         *
+         * @param overhead the overhead
+         * @return this builder
+         */
+        public Builder frameworkOverhead(Bytes overhead) {
+            this.frameworkOverhead = overhead;
+            return this;
+        }
+
+        /**
+         * Rental price per device-hour; the chip's preset price or the article's $2.50 by default.
+         *
+         * @param usdPerDeviceHour US dollars, finite and {@code > 0}
+         * @return this builder
+         */
+        public Builder pricePerHour(double usdPerDeviceHour) {
+            this.usdPerHour = usdPerDeviceHour;
+            return this;
+        }
+
+        /**
+         * Fraction of paid hours doing useful work; 1 by default.
+         *
+         * @param utilization in (0, 1]
+         * @return this builder
+         */
+        public Builder utilization(double utilization) {
+            this.utilization = utilization;
+            return this;
+        }
+
+        /**
+         * Price of electricity; $0.10 per kWh by default.
+         *
+         * @param usdPerKwh US dollars per kWh, finite and {@code >= 0}
+         * @return this builder
+         */
+        public Builder electricityPerKwh(double usdPerKwh) {
+            this.usdPerKwh = usdPerKwh;
+            return this;
+        }
+
+        /**
+         * Computes every figure.
+         *
+         * @return the estimate
+         * @throws IllegalArgumentException naming the field and value of anything invalid
+         */
+        public Estimate estimate() {
+            InferencePerformance performance = InferencePerformance.builder()
+                    .model(model)
+                    .hardware(hardware)
+                    .workload(workload.build())
+                    .convention(convention)
+                    .efficiency(efficiency)
+                    .tensorParallel(gpus)
+                    .frameworkOverheadPerDevice(frameworkOverhead)
+                    .build();
+            GpuPricing base = usdPerHour == null ? GpuPricing.of(hardware) : GpuPricing.of(usdPerHour);
+            return new Estimate(performance, base.withUtilization(utilization), usdPerKwh);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package io.github.llmcost.economics;
+
+import io.github.llmcost.core.Workload;
+import io.github.llmcost.hardware.InferencePerformance;
+
+/**
+ * What input and output tokens cost when a model is self-hosted: the device-hours a phase takes, priced.
+ *
+ * <p>Output tokens pay for decode: {@code devices x price / (3600 x aggregate decode tokens/s x utilization)}. Input
+ * tokens pay for prefill: the batch's prefill time priced the same way, over the prompt tokens it processed. Their
+ * ratio is what physics says output should cost relative to input (the article's section 3.4). The cost per
+ * concurrent user-hour is the hourly price over the sessions memory holds (section 5.6).
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class ServingCost {
+    private final InferencePerformance performance;
+    private final GpuPricing pricing;
+
+    private ServingCost(InferencePerformance performance, GpuPricing pricing) {
+        this.performance = performance;
+        this.pricing = pricing;
+    }
+
+    /**
+     * The serving cost of a configuration at a price.
+     *
+     * @param performance the model, chip and workload
+     * @param pricing the device price and utilisation
+     * @return the cost calculator
+     */
+    public static ServingCost of(InferencePerformance performance, GpuPricing pricing) {
+        return new ServingCost(performance, pricing);
+    }
+
+    /** {@return the configuration} */
+    public InferencePerformance performance() {
+        return performance;
+    }
+
+    /** {@return the pricing} */
+    public GpuPricing pricing() {
+        return pricing;
+    }
+
+    /** {@return the price of all devices of one replica for an hour} */
+    public Money perReplicaHour() {
+        return pricing.perDeviceHour().multipliedBy(performance.tensorParallel());
+    }
+
+    /** {@return the cost of one output token at the workload's batch} */
+    public Money costPerOutputToken() {
+        return pricing.costPerToken(performance.decodeTokensPerSecond()).multipliedBy(performance.tensorParallel());
+    }
+
+    /** {@return the cost of a million output tokens at the workload's batch} */
+    public Money costPerMillionOutputTokens() {
+        return costPerOutputToken().multipliedBy(1e6);
+    }
+
+    /** {@return the cost of one input (prompt) token: the batch's prefill time over the tokens it processed} */
+    public Money costPerInputToken() {
+        return pricing.costPerToken(performance.prefillTokensPerSecond()).multipliedBy(performance.tensorParallel());
+    }
+
+    /** {@return the cost of a million input tokens} */
+    public Money costPerMillionInputTokens() {
+        return costPerInputToken().multipliedBy(1e6);
+    }
+
+    /** {@return how many times an output token costs an input token} */
+    public double outputToInputCostRatio() {
+        return costPerOutputToken().ratioTo(costPerInputToken());
+    }
+
+    /**
+     * {@return the hourly price shared among the sessions memory holds at the workload's context (section 5.6)}
+     *
+     * @throws IllegalArgumentException if not one session fits
+     */
+    public Money costPerConcurrentUserHour() {
+        long sessions = performance.maxConcurrentSessions();
+        Checks.argument(
+                sessions > 0,
+                "maxConcurrentSessions (0) must be > 0: no session of "
+                        + performance.workload().contextTokens() + " tokens fits on "
+                        + performance.hardware().name());
+        return perReplicaHour().dividedBy((double) sessions);
+    }
+
+    /** {@return the cost floor per million output tokens at batch 1, as the article's section 6.2 computes it} */
+    public Money batchOneCostPerMillionOutputTokens() {
+        return atBatch(1).costPerMillionOutputTokens();
+    }
+
+    /**
+     * {@return the cost per million output tokens at the largest batch memory allows (at least 1)}, which is how far
+     * batching moves the floor
+     */
+    public Money fullBatchCostPerMillionOutputTokens() {
+        long sessions = Math.max(1, performance.maxConcurrentSessions());
+        return atBatch((int) Math.min(Integer.MAX_VALUE, sessions)).costPerMillionOutputTokens();
+    }
+
+    /**
+     * The same configuration at another batch size.
+     *
+     * @param batchSize sequences decoded together, {@code >= 1}
+     * @return the serving cost at that batch
+     */
+    public ServingCost atBatch(int batchSize) {
+        Workload w = Workload.builder()
+                .from(performance.workload())
+                .batchSize(batchSize)
+                .build();
+        return new ServingCost(performance.withWorkload(w), pricing);
+    }
+
+    @Override
+    public String toString() {
+        return "ServingCost[" + costPerMillionInputTokens() + " per million input, " + costPerMillionOutputTokens()
+                + " per million output, " + pricing + "]";
+    }
+}

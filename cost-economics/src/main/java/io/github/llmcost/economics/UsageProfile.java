@@ -1,0 +1,91 @@
+package io.github.llmcost.economics;
+
+import org.immutables.value.Value;
+
+/**
+ * How much an application's users ask of a model: monthly active users, requests per user per month, tokens per
+ * request.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * <pre>{@code
+ * UsageProfile.of(100_000_000, 50, 750);   // the article's section 7.2
+ * }</pre>
+ */
+@Value.Immutable
+public abstract class UsageProfile {
+    UsageProfile() {}
+
+    /**
+     * A usage profile.
+     *
+     * @param monthlyActiveUsers users, {@code >= 0}
+     * @param requestsPerUserPerMonth requests, finite and {@code >= 0}
+     * @param tokensPerRequest tokens, finite and {@code > 0}
+     * @return the profile
+     */
+    public static UsageProfile of(long monthlyActiveUsers, double requestsPerUserPerMonth, double tokensPerRequest) {
+        return ImmutableUsageProfile.builder()
+                .monthlyActiveUsers(monthlyActiveUsers)
+                .requestsPerUserPerMonth(requestsPerUserPerMonth)
+                .tokensPerRequest(tokensPerRequest)
+                .build();
+    }
+
+    /**
+     * Requests per month from a daily habit: {@code perDay x 365 / 12}.
+     *
+     * @param requestsPerDay requests per user per day
+     * @return requests per user per month
+     */
+    public static double monthlyFromDaily(double requestsPerDay) {
+        Checks.nonNegative("requestsPerDay", requestsPerDay);
+        return requestsPerDay * 365 / 12;
+    }
+
+    /** {@return monthly active users} */
+    public abstract long monthlyActiveUsers();
+
+    /** {@return requests per user per month} */
+    public abstract double requestsPerUserPerMonth();
+
+    /** {@return tokens per request, input and output together} */
+    public abstract double tokensPerRequest();
+
+    /** {@return tokens per user per month} */
+    public double tokensPerUserPerMonth() {
+        return requestsPerUserPerMonth() * tokensPerRequest();
+    }
+
+    /** {@return tokens per month over all users} */
+    public double tokensPerMonth() {
+        return (double) monthlyActiveUsers() * tokensPerUserPerMonth();
+    }
+
+    /**
+     * A copy with another request rate.
+     *
+     * @param requestsPerUserPerMonth requests per user per month
+     * @return the copy
+     */
+    public UsageProfile withRequestsPerUserPerMonth(double requestsPerUserPerMonth) {
+        return of(monthlyActiveUsers(), requestsPerUserPerMonth, tokensPerRequest());
+    }
+
+    /**
+     * A copy with another user count.
+     *
+     * @param monthlyActiveUsers users
+     * @return the copy
+     */
+    public UsageProfile withMonthlyActiveUsers(long monthlyActiveUsers) {
+        return of(monthlyActiveUsers, requestsPerUserPerMonth(), tokensPerRequest());
+    }
+
+    @Value.Check
+    void check() {
+        Checks.argument(monthlyActiveUsers() >= 0, "monthlyActiveUsers (" + monthlyActiveUsers() + ") must be >= 0");
+        Checks.nonNegative("requestsPerUserPerMonth", requestsPerUserPerMonth());
+        Checks.positive("tokensPerRequest", tokensPerRequest());
+    }
+}
