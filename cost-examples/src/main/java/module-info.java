@@ -5,7 +5,7 @@ import org.jspecify.annotations.NullMarked;
 module io.github.llmcost.examples {
     requires static transitive org.jspecify;
     requires static org.immutables.value;
-    requires io.github.llmcost.hardware;
+    requires io.github.llmcost.economics;
 
     exports io.github.llmcost.examples;
 }

@@ -11,6 +11,13 @@ import io.github.llmcost.core.ModelSpec;
 import io.github.llmcost.core.NumericFormat;
 import io.github.llmcost.core.Operation;
 import io.github.llmcost.core.Workload;
+import io.github.llmcost.economics.DeviceCosts;
+import io.github.llmcost.economics.EdgeVsCloud;
+import io.github.llmcost.economics.Estimate;
+import io.github.llmcost.economics.GpuPricing;
+import io.github.llmcost.economics.LlmCost;
+import io.github.llmcost.economics.Money;
+import io.github.llmcost.economics.UsageProfile;
 import io.github.llmcost.hardware.Efficiency;
 import io.github.llmcost.hardware.HardwarePresets;
 import io.github.llmcost.hardware.HardwareSpec;
@@ -19,7 +26,7 @@ import java.io.PrintStream;
 import java.util.Locale;
 
 /**
- * Prints the article's numbers of sections 2 to 6, each computed through the public API beside the value the article
+ * Prints the article's numbers of sections 2 to 7, each computed through the public API beside the value the article
  * gives, then a default estimate of one request on Llama 3.1 8B on an H100.
  *
  * <p>The article's values are quoted as it states them (text, not numbers the program uses); everything in the
@@ -146,23 +153,39 @@ public final class ArticleDemo {
                         fourteenB.withEfficiency(Efficiency.of(0.6, 0.6)).decodeTokensPerSecondPerUser()));
         out.println();
 
-        InferencePerformance estimate = InferencePerformance.builder()
-                .model(ModelPresets.LLAMA_3_1_8B)
+        out.println("Sections 5.6, 6 and 7: dollars");
+        GpuPricing h100Price = GpuPricing.of(GpuPricing.ARTICLE_H100_USD_PER_HOUR);
+        row(out, "Cost per token at 185 tokens/s, $2.50/h", "$0.0000038", h100Price.costPerToken(185));
+        row(
+                out,
+                "  per million tokens",
+                "~$0.0038 (slip)",
+                h100Price.costPerToken(185).multipliedBy(1e6));
+        row(
+                out,
+                "  per million at 30% / 10% utilization",
+                "$0.013 / $0.038",
+                h100Price.withUtilization(0.3).costPerToken(185).multipliedBy(1e6) + " / "
+                        + h100Price.withUtilization(0.1).costPerToken(185).multipliedBy(1e6));
+        EdgeVsCloud edge = EdgeVsCloud.of(
+                DeviceCosts.articleDefaults(), UsageProfile.of(100_000_000, 50, 750), Money.usd(0.30), 20);
+        row(out, "100M MAU x 50 requests: cloud per month", "$1.125M", edge.monthlyCloudCost());
+        row(out, "  on-device per month ($0.30 over 3 years)", "~$1.0M", edge.monthlyOnDeviceCost());
+        EdgeVsCloud alwaysOn = edge.withUsage(edge.usage().withRequestsPerUserPerMonth(500));
+        row(out, "100M MAU x 500 requests: cloud per month", "$11.25M", alwaysOn.monthlyCloudCost());
+        row(out, "  cloud over on-device", "11x", String.format(Locale.ROOT, "%.1fx", alwaysOn.cloudOverOnDevice()));
+        out.println();
+
+        Estimate estimate = LlmCost.model(ModelPresets.LLAMA_3_1_8B)
                 .hardware(h100)
-                .workload(Workload.of(4 * K, 512))
-                .build();
-        out.println("Default estimate: " + estimate.workload().promptTokens() + " prompt + "
-                + estimate.workload().outputTokens() + " output tokens, batch 1, BF16, default efficiencies "
-                + "(compute " + Efficiency.DEFAULT_COMPUTE + ", bandwidth " + Efficiency.DEFAULT_BANDWIDTH + ")");
+                .promptTokens(4 * K)
+                .outputTokens(512)
+                .pricePerHour(GpuPricing.ARTICLE_H100_USD_PER_HOUR)
+                .estimate();
+        out.println("Default estimate (EXACT convention, default efficiencies: compute " + Efficiency.DEFAULT_COMPUTE
+                + ", bandwidth " + Efficiency.DEFAULT_BANDWIDTH + ")");
         out.println("  " + estimate.toString().replace("\n", "\n  "));
         out.println("  " + estimate.model().parameters().toString().replace("\n", "\n  "));
-        out.println("  prefill FLOPs "
-                + estimate.flopCounter().prefill(estimate.workload()).total()
-                + ", generation FLOPs "
-                + estimate.flopCounter().generation(estimate.workload()).total()
-                + ", KV cache " + estimate.kvCache().bytesPerToken() + " per token");
-        out.println();
-        out.println("Dollars per token arrive with cost-economics.");
     }
 
     private static String ratio(double flopsPerByte) {
