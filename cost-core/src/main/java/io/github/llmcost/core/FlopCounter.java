@@ -151,15 +151,15 @@ public final class FlopCounter {
 
     /**
      * Prefill of a workload's prompts, for its whole batch, with its shared prefix already cached (as prompt caching
-     * does): {@code batch x extend(sharedPrefix, prompt - sharedPrefix)}.
+     * does): {@code batch x extend(cached, prompt - cached)} with {@code cached = }{@link
+     * Workload#cachedPrefixTokens()}, so at least the last prompt token is computed.
      *
      * @param workload the workload
      * @return the FLOPs
      */
     public FlopBreakdown prefill(Workload workload) {
-        long fresh = workload.promptTokens() - workload.sharedPrefixTokens();
-        return compute(-1, workload.sharedPrefixTokens(), fresh, fresh > 0 ? 1 : 0)
-                .multipliedBy(workload.batchSize());
+        long cached = workload.cachedPrefixTokens();
+        return compute(-1, cached, workload.promptTokens() - cached, 1).multipliedBy(workload.batchSize());
     }
 
     /**

@@ -70,6 +70,15 @@ public abstract class Workload {
         return 0;
     }
 
+    /**
+     * {@return the prompt tokens actually served from the shared cache: {@code min(sharedPrefixTokens, promptTokens -
+     * 1)}. The last prompt token is always computed, since its logits give the first output token (serving engines
+     * recompute it even on a full cache hit)}
+     */
+    public long cachedPrefixTokens() {
+        return Math.min(sharedPrefixTokens(), promptTokens() - 1);
+    }
+
     /** {@return prompt plus output tokens: the context a sequence reaches} */
     public long contextTokens() {
         return Check.add("contextTokens", promptTokens(), outputTokens());

@@ -83,9 +83,16 @@ public final class EdgeVsCloud {
                 .plus(Money.usd(device.fixedEngineeringUsdPerMonth()));
     }
 
-    /** {@return how many times the cloud bill is the on-device cost} */
+    /**
+     * {@return how many times the cloud bill is the on-device cost}
+     *
+     * @throws IllegalArgumentException if the on-device cost is zero (no users, or free licences and no updates)
+     */
     public double cloudOverOnDevice() {
-        return monthlyCloudCost().ratioTo(monthlyOnDeviceCost());
+        Money onDevice = monthlyOnDeviceCost();
+        Checks.argument(
+                onDevice.toUsd() > 0, "monthlyOnDeviceCost (" + onDevice + ") must be > 0 to compare with the cloud");
+        return monthlyCloudCost().ratioTo(onDevice);
     }
 
     /** {@return tokens one user generates over the device's life} */
@@ -133,14 +140,16 @@ public final class EdgeVsCloud {
 
     @Override
     public String toString() {
+        String ratio =
+                monthlyOnDeviceCost().toUsd() > 0 ? String.format(Locale.ROOT, " (%.1fx)", cloudOverOnDevice()) : "";
         return String.format(
                 Locale.ROOT,
-                "%,d MAU x %.0f requests x %.0f tokens: cloud %s/month, on-device %s/month (%.1fx)",
+                "%,d MAU x %.0f requests x %.0f tokens: cloud %s/month, on-device %s/month%s",
                 usage.monthlyActiveUsers(),
                 usage.requestsPerUserPerMonth(),
                 usage.tokensPerRequest(),
                 monthlyCloudCost(),
                 monthlyOnDeviceCost(),
-                cloudOverOnDevice());
+                ratio);
     }
 }

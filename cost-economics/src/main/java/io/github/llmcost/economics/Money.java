@@ -121,18 +121,24 @@ public final class Money implements Comparable<Money> {
     /** {@return {@code "$1,125,000"} from $1,000 up, {@code "$2.50"} from $1, else three significant digits} */
     @Override
     public String toString() {
-        double magnitude = Math.abs(usd);
-        String sign = usd < 0 ? "-" : "";
-        if (magnitude >= 1000) {
-            return sign + String.format(Locale.ROOT, "$%,.0f", magnitude);
-        }
-        if (magnitude >= 1) {
-            return sign + String.format(Locale.ROOT, "$%.2f", magnitude);
-        }
-        if (magnitude == 0) {
+        if (usd == 0) {
             return "$0";
         }
-        BigDecimal rounded = new BigDecimal(magnitude).round(new MathContext(3, RoundingMode.HALF_EVEN));
-        return sign + "$" + rounded.stripTrailingZeros().toPlainString();
+        BigDecimal magnitude = new BigDecimal(Math.abs(usd));
+        String sign = usd < 0 ? "-" : "";
+        // choose the format after rounding, so $999.999 prints as $1,000 and $0.9999 as $1.00
+        BigDecimal cents = magnitude.setScale(2, RoundingMode.HALF_EVEN);
+        if (cents.compareTo(BigDecimal.valueOf(1000)) >= 0) {
+            return sign
+                    + String.format(
+                            Locale.ROOT,
+                            "$%,d",
+                            magnitude.setScale(0, RoundingMode.HALF_EVEN).toBigInteger());
+        }
+        BigDecimal small = magnitude.round(new MathContext(3, RoundingMode.HALF_EVEN));
+        if (small.compareTo(BigDecimal.ONE) >= 0) {
+            return sign + "$" + cents.toPlainString();
+        }
+        return sign + "$" + small.stripTrailingZeros().toPlainString();
     }
 }

@@ -60,7 +60,7 @@ public final class PromptCaching {
 
     /** {@return KV bytes of the prefix, stored once instead of in every session} */
     public Bytes prefixKvBytes() {
-        return shared.kvCache().sharedPrefixBytes(shared.workload().sharedPrefixTokens());
+        return shared.kvCache().sharedPrefixBytes(shared.workload().cachedPrefixTokens());
     }
 
     /** {@return sessions that fit with the prefix stored once} */

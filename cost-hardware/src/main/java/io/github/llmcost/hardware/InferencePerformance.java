@@ -143,11 +143,14 @@ public abstract class InferencePerformance {
         return Roofline.of(hardware(), workload().activationFormat(), efficiency());
     }
 
-    /** {@return the batch's prefill, operation by operation, with the shared prefix already cached} */
+    /**
+     * {@return the batch's prefill, operation by operation, with the shared prefix already cached ({@link
+     * Workload#cachedPrefixTokens()}: the last prompt token is always computed)}
+     */
     @Value.Lazy
     public PhaseAnalysis prefill() {
         Workload w = workload();
-        return pass(Phase.PREFILL, w.sharedPrefixTokens(), w.promptTokens() - w.sharedPrefixTokens(), w.batchSize());
+        return pass(Phase.PREFILL, w.cachedPrefixTokens(), w.promptTokens() - w.cachedPrefixTokens(), w.batchSize());
     }
 
     /**
@@ -195,7 +198,7 @@ public abstract class InferencePerformance {
     /** {@return prompt tokens per second prefill processes} */
     public double prefillTokensPerSecond() {
         Workload w = workload();
-        double tokens = (double) (w.promptTokens() - w.sharedPrefixTokens()) * w.batchSize();
+        double tokens = (double) (w.promptTokens() - w.cachedPrefixTokens()) * w.batchSize();
         return tokens / timeToFirstToken().toSeconds();
     }
 
@@ -211,8 +214,8 @@ public abstract class InferencePerformance {
         Workload w = workload();
         int n = tensorParallel();
         Bytes weights = model().parameters(convention()).weightBytes(w.weightFormat());
-        long passTokens = Math.min(
-                prefillChunkTokens(), Math.max(1, w.promptTokens() - w.sharedPrefixTokens()) * (long) w.batchSize());
+        long passTokens =
+                Math.min(prefillChunkTokens(), (w.promptTokens() - w.cachedPrefixTokens()) * (long) w.batchSize());
         double perToken = 2.0 * model().hiddenSize() + 2.0 * model().intermediateSize();
         Bytes activations = w.activationFormat().bytesFor(passTokens * perToken);
         ImmutableMemoryBudget.Builder budget = ImmutableMemoryBudget.builder()
@@ -222,10 +225,10 @@ public abstract class InferencePerformance {
                 .activations(activations)
                 .frameworkOverhead(frameworkOverheadPerDevice().multipliedBy(n))
                 .kvCachePerSession(kvCache().sessionBytes(w.contextTokens()))
-                .sharedPrefix(kvCache().sharedPrefixBytes(w.sharedPrefixTokens()))
+                .sharedPrefix(kvCache().sharedPrefixBytes(w.cachedPrefixTokens()))
                 .maxConcurrentSessions(0);
         MemoryBudget draft = budget.build();
-        long sessions = kvCache().sessionsThatFit(draft.kvCacheBudget(), w.contextTokens(), w.sharedPrefixTokens());
+        long sessions = kvCache().sessionsThatFit(draft.kvCacheBudget(), w.contextTokens(), w.cachedPrefixTokens());
         return budget.maxConcurrentSessions(sessions).build();
     }
 

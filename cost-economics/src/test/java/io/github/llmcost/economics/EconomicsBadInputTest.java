@@ -1,0 +1,597 @@
+package io.github.llmcost.economics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.llmcost.core.Convention;
+import io.github.llmcost.core.ModelPresets;
+import io.github.llmcost.core.NumericFormat;
+import io.github.llmcost.core.Workload;
+import io.github.llmcost.hardware.HardwarePresets;
+import io.github.llmcost.hardware.InferencePerformance;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.DoubleFunction;
+import java.util.stream.Stream;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Bad input to the economics module fails fast: every invalid value is an {@link IllegalArgumentException} whose
+ * message names the quantity and its value; a missing required builder field is an {@link IllegalStateException}
+ * naming it. {@link LlmCost}'s builder collects values without checking them and fails at {@link
+ * LlmCost.Builder#estimate()}, naming the quantity as the configuration calls it ({@code gpus} is the replica's {@code
+ * tensorParallel}, {@code pricePerHour} its {@code usdPerDeviceHour}). Extreme but valid inputs give finite answers.
+ */
+class EconomicsBadInputTest {
+    private static final double[] NOT_FINITE = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+    private static final double[] NOT_POSITIVE = {
+        0.0,
+        -0.0,
+        -1.0,
+        -Double.MIN_VALUE,
+        -Double.MAX_VALUE,
+        Double.NaN,
+        Double.POSITIVE_INFINITY,
+        Double.NEGATIVE_INFINITY
+    };
+    private static final double[] NEGATIVE_OR_NOT_FINITE = {
+        -1.0, -Double.MIN_VALUE, -Double.MAX_VALUE, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY
+    };
+    private static final double[] NOT_A_FRACTION = {
+        0.0,
+        -0.0,
+        -0.5,
+        -Double.MIN_VALUE,
+        1.0000000000000002,
+        2,
+        Double.NaN,
+        Double.NEGATIVE_INFINITY,
+        Double.POSITIVE_INFINITY
+    };
+
+    private static final GpuPricing PRICE = GpuPricing.of(2.50);
+    private static final UsageProfile USAGE = UsageProfile.of(100_000_000, 50, 750);
+
+    private static InferencePerformance perf(Workload workload) {
+        return InferencePerformance.builder()
+                .model(ModelPresets.LLAMA_3_1_8B)
+                .hardware(HardwarePresets.H100_SXM)
+                .workload(workload)
+                .build();
+    }
+
+    private static ApiPrice.Builder apiPrice() {
+        return ApiPrice.builder()
+                .provider("Test")
+                .model("Test model")
+                .inputUsdPerMillion(1)
+                .outputUsdPerMillion(2)
+                .source("a test")
+                .asOf(LocalDate.of(2026, 1, 1));
+    }
+
+    private static LlmCost.Builder llmCost() {
+        return LlmCost.model(ModelPresets.LLAMA_3_1_8B).promptTokens(1000).outputTokens(100);
+    }
+
+    private static Arguments bad(String description, ThrowingCallable call, String... fragments) {
+        return Arguments.of(description, call, List.of(fragments));
+    }
+
+    /** Cases over bad doubles: the message must contain {@code "field (value)"}. */
+    private static Stream<Arguments> doubles(
+            String call, String field, double[] values, DoubleFunction<ThrowingCallable> callable) {
+        return Arrays.stream(values)
+                .mapToObj(v -> bad(call + "(" + v + ")", callable.apply(v), field + " (" + v + ")"));
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Money and GpuPricing
+    // ---------------------------------------------------------------------------------------------------------------
+
+    static Stream<Arguments> money() {
+        Money one = Money.usd(1);
+        Money max = Money.usd(Double.MAX_VALUE);
+        return Stream.of(
+                        doubles("Money.usd", "usd", NOT_FINITE, v -> () -> Money.usd(v)),
+                        doubles("multipliedBy", "factor", NOT_FINITE, v -> () -> one.multipliedBy(v)),
+                        doubles(
+                                "dividedBy",
+                                "divisor",
+                                new double[] {0.0, -0.0, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY
+                                },
+                                v -> () -> one.dividedBy(v)),
+                        Stream.of(
+                                bad("ratioTo(ZERO)", () -> one.ratioTo(Money.ZERO), "money ($0)"),
+                                bad("ratioTo(usd(-0.0))", () -> one.ratioTo(Money.usd(-0.0)), "money ($0)"),
+                                // overflow is refused, not carried as infinity
+                                bad("MAX plus MAX", () -> max.plus(max), "usd (Infinity)"),
+                                bad(
+                                        "-MAX minus MAX",
+                                        () -> Money.usd(-Double.MAX_VALUE).minus(max),
+                                        "usd (-Infinity)"),
+                                bad("MAX multipliedBy 2", () -> max.multipliedBy(2), "usd (Infinity)"),
+                                bad("1 dividedBy MIN_VALUE", () -> one.dividedBy(Double.MIN_VALUE), "usd (Infinity)")))
+                .flatMap(s -> s);
+    }
+
+    static Stream<Arguments> gpuPricing() {
+        List<Arguments> cases = new ArrayList<>();
+        doubles("GpuPricing.of", "usdPerDeviceHour", NOT_POSITIVE, v -> () -> GpuPricing.of(v))
+                .forEach(cases::add);
+        doubles("withUtilization", "utilization", NOT_A_FRACTION, v -> () -> PRICE.withUtilization(v))
+                .forEach(cases::add);
+        doubles("costPerToken", "tokensPerSecond", NOT_POSITIVE, v -> () -> PRICE.costPerToken(v))
+                .forEach(cases::add);
+        doubles("costOf(v, 1)", "seconds", NEGATIVE_OR_NOT_FINITE, v -> () -> PRICE.costOf(v, 1))
+                .forEach(cases::add);
+        for (int devices : new int[] {0, -1, Integer.MIN_VALUE}) {
+            cases.add(bad("costOf(1, " + devices + ")", () -> PRICE.costOf(1, devices), "devices (" + devices + ")"));
+        }
+        return cases.stream();
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // ApiPrice and ApiPriceBook
+    // ---------------------------------------------------------------------------------------------------------------
+
+    static Stream<Arguments> apiPrices() {
+        List<Arguments> cases = new ArrayList<>();
+        doubles(
+                        "inputUsdPerMillion",
+                        "inputUsdPerMillion",
+                        NEGATIVE_OR_NOT_FINITE,
+                        v -> () -> apiPrice().inputUsdPerMillion(v).build())
+                .forEach(cases::add);
+        doubles(
+                        "outputUsdPerMillion",
+                        "outputUsdPerMillion",
+                        NEGATIVE_OR_NOT_FINITE,
+                        v -> () -> apiPrice().outputUsdPerMillion(v).build())
+                .forEach(cases::add);
+        doubles(
+                        "cachedInputUsdPerMillion",
+                        "cachedInputUsdPerMillion",
+                        NEGATIVE_OR_NOT_FINITE,
+                        v -> () -> apiPrice().cachedInputUsdPerMillion(v).build())
+                .forEach(cases::add);
+        doubles(
+                        "blendedPerMillion",
+                        "inputShare",
+                        new double[] {
+                            -0.1,
+                            -Double.MIN_VALUE,
+                            1.0000000000000002,
+                            1.1,
+                            Double.NaN,
+                            Double.POSITIVE_INFINITY,
+                            Double.NEGATIVE_INFINITY
+                        },
+                        v -> () -> ApiPriceBook.GPT_4O_MINI.blendedPerMillion(v))
+                .forEach(cases::add);
+        cases.add(
+                bad("outputPriceOver(ZERO)", () -> ApiPriceBook.GPT_4O_MINI.outputPriceOver(Money.ZERO), "money ($0)"));
+        List<String> known = ApiPriceBook.all().stream().map(ApiPrice::model).toList();
+        cases.add(Arguments.of(
+                "byModel(gpt-9)",
+                (ThrowingCallable) () -> ApiPriceBook.byModel("gpt-9"),
+                Stream.concat(Stream.of("API model (gpt-9)"), known.stream()).toList()));
+        cases.add(Arguments.of(
+                "byModel(\"\")",
+                (ThrowingCallable) () -> ApiPriceBook.byModel(""),
+                Stream.concat(Stream.of("API model ()"), known.stream()).toList()));
+        return cases.stream();
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // DeviceCosts, UsageProfile, EdgeVsCloud
+    // ---------------------------------------------------------------------------------------------------------------
+
+    static Stream<Arguments> deviceCosts() {
+        Map<String, DoubleFunction<ThrowingCallable>> fields = new LinkedHashMap<>();
+        fields.put(
+                "licenceUsdPerDevice",
+                v -> () -> DeviceCosts.builder().licenceUsdPerDevice(v).build());
+        fields.put(
+                "cdnUsdPerUpdate",
+                v -> () -> DeviceCosts.builder().cdnUsdPerUpdate(v).build());
+        fields.put(
+                "updatesPerMonth",
+                v -> () -> DeviceCosts.builder().updatesPerMonth(v).build());
+        fields.put(
+                "batteryWatts", v -> () -> DeviceCosts.builder().batteryWatts(v).build());
+        fields.put(
+                "electricityUsdPerKwh",
+                v -> () -> DeviceCosts.builder().electricityUsdPerKwh(v).build());
+        fields.put(
+                "fixedEngineeringUsdPerMonth",
+                v -> () -> DeviceCosts.builder().fixedEngineeringUsdPerMonth(v).build());
+        Stream<Arguments> nonNegative = fields.entrySet().stream()
+                .flatMap(e -> doubles(e.getKey(), e.getKey(), NEGATIVE_OR_NOT_FINITE, e.getValue()));
+        Stream<Arguments> life = doubles(
+                "deviceLifeMonths",
+                "deviceLifeMonths",
+                NOT_POSITIVE,
+                v -> () -> DeviceCosts.builder().deviceLifeMonths(v).build());
+        return Stream.concat(nonNegative, life);
+    }
+
+    static Stream<Arguments> usageProfiles() {
+        List<Arguments> cases = new ArrayList<>();
+        for (long users : new long[] {-1, Long.MIN_VALUE}) {
+            cases.add(bad(
+                    "UsageProfile.of(" + users + ", 50, 750)",
+                    () -> UsageProfile.of(users, 50, 750),
+                    "monthlyActiveUsers (" + users + ")"));
+            cases.add(bad(
+                    "withMonthlyActiveUsers(" + users + ")",
+                    () -> USAGE.withMonthlyActiveUsers(users),
+                    "monthlyActiveUsers (" + users + ")"));
+        }
+        doubles(
+                        "UsageProfile.of(1, v, 750)",
+                        "requestsPerUserPerMonth",
+                        NEGATIVE_OR_NOT_FINITE,
+                        v -> () -> UsageProfile.of(1, v, 750))
+                .forEach(cases::add);
+        doubles(
+                        "withRequestsPerUserPerMonth",
+                        "requestsPerUserPerMonth",
+                        NEGATIVE_OR_NOT_FINITE,
+                        v -> () -> USAGE.withRequestsPerUserPerMonth(v))
+                .forEach(cases::add);
+        doubles("UsageProfile.of(1, 50, v)", "tokensPerRequest", NOT_POSITIVE, v -> () -> UsageProfile.of(1, 50, v))
+                .forEach(cases::add);
+        doubles(
+                        "monthlyFromDaily",
+                        "requestsPerDay",
+                        NEGATIVE_OR_NOT_FINITE,
+                        v -> () -> UsageProfile.monthlyFromDaily(v))
+                .forEach(cases::add);
+        return cases.stream();
+    }
+
+    static Stream<Arguments> edgeVsCloud() {
+        DeviceCosts device = DeviceCosts.articleDefaults();
+        List<Arguments> cases = new ArrayList<>();
+        for (double v : new double[] {-1.0, -Double.MIN_VALUE, -1e12}) {
+            cases.add(bad(
+                    "EdgeVsCloud.of(cloud " + v + ")",
+                    () -> EdgeVsCloud.of(device, USAGE, Money.usd(v), 20),
+                    "cloudCostPerMillionTokens (" + v + ")"));
+        }
+        doubles(
+                        "EdgeVsCloud.of(tokens/s v)",
+                        "onDeviceTokensPerSecond",
+                        NOT_POSITIVE,
+                        v -> () -> EdgeVsCloud.of(device, USAGE, Money.usd(0.30), v))
+                .forEach(cases::add);
+        cases.add(bad(
+                "licencePerMillionTokens with no requests",
+                () -> EdgeVsCloud.of(device, USAGE.withRequestsPerUserPerMonth(0), Money.usd(0.30), 20)
+                        .licencePerMillionTokens(),
+                "tokensOverDeviceLife (0.0)"));
+        cases.add(bad(
+                "cloudOverOnDevice with a free device",
+                () -> EdgeVsCloud.of(
+                                DeviceCosts.builder().licenceUsdPerDevice(0).build(), USAGE, Money.usd(0.30), 20)
+                        .cloudOverOnDevice(),
+                "monthlyOnDeviceCost ($0)"));
+        return cases.stream();
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // PromptCaching, EnergyCost, ServingCost
+    // ---------------------------------------------------------------------------------------------------------------
+
+    static Stream<Arguments> calculators() {
+        InferencePerformance plain = perf(Workload.of(1000, 100));
+        InferencePerformance shared = perf(Workload.builder()
+                .promptTokens(1000)
+                .outputTokens(100)
+                .sharedPrefixTokens(500)
+                .build());
+        InferencePerformance tooBig = InferencePerformance.builder()
+                .model(ModelPresets.LLAMA_3_1_405B)
+                .hardware(HardwarePresets.L4)
+                .workload(Workload.of(4096, 512))
+                .build();
+        List<Arguments> cases = new ArrayList<>();
+        cases.add(bad(
+                "PromptCaching.of with nothing shared",
+                () -> PromptCaching.of(plain, PRICE),
+                "sharedPrefixTokens (0)"));
+        doubles(
+                        "cachedInputPricePerMillion",
+                        "inputUsdPerMillion",
+                        NEGATIVE_OR_NOT_FINITE,
+                        v -> () -> PromptCaching.of(shared, PRICE).cachedInputPricePerMillion(v))
+                .forEach(cases::add);
+        doubles("EnergyCost.of(perf, v, 1)", "usdPerKwh", NEGATIVE_OR_NOT_FINITE, v -> () -> EnergyCost.of(plain, v, 1))
+                .forEach(cases::add);
+        doubles(
+                        "EnergyCost.of(perf, 0.1, v)",
+                        "powerUsageEffectiveness",
+                        new double[] {0.999, 0.0, -1.0, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY},
+                        v -> () -> EnergyCost.of(plain, 0.1, v))
+                .forEach(cases::add);
+        cases.add(bad(
+                "costPerConcurrentUserHour of Llama 3.1 405B BF16 on one L4",
+                () -> ServingCost.of(tooBig, PRICE).costPerConcurrentUserHour(),
+                "maxConcurrentSessions (0)",
+                "4608 tokens",
+                "NVIDIA L4"));
+        for (int batch : new int[] {0, -1}) {
+            cases.add(bad(
+                    "ServingCost.atBatch(" + batch + ")",
+                    () -> ServingCost.of(plain, PRICE).atBatch(batch),
+                    "batchSize (" + batch + ")"));
+        }
+        return cases.stream();
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // LlmCost: the builder takes anything, estimate() refuses it
+    // ---------------------------------------------------------------------------------------------------------------
+
+    static Stream<Arguments> llmCostBuilder() {
+        List<Arguments> cases = new ArrayList<>();
+        for (int gpus : new int[] {0, -1}) {
+            cases.add(
+                    bad("gpus(" + gpus + ")", () -> llmCost().gpus(gpus).estimate(), "tensorParallel (" + gpus + ")"));
+        }
+        cases.add(bad(
+                "gpus(2) on Apple M2 Ultra",
+                () -> llmCost().hardware(HardwarePresets.APPLE_M2_ULTRA).gpus(2).estimate(),
+                "tensorParallel (2)",
+                "Apple M2 Ultra"));
+        doubles(
+                        "utilization",
+                        "utilization",
+                        NOT_A_FRACTION,
+                        v -> () -> llmCost().utilization(v).estimate())
+                .forEach(cases::add);
+        doubles(
+                        "pricePerHour",
+                        "usdPerDeviceHour",
+                        NOT_POSITIVE,
+                        v -> () -> llmCost().pricePerHour(v).estimate())
+                .forEach(cases::add);
+        doubles(
+                        "electricityPerKwh",
+                        "usdPerKwh",
+                        NEGATIVE_OR_NOT_FINITE,
+                        v -> () -> llmCost().electricityPerKwh(v).estimate())
+                .forEach(cases::add);
+        for (long tokens : new long[] {0, -1, Long.MIN_VALUE}) {
+            cases.add(bad(
+                    "promptTokens(" + tokens + ")",
+                    () -> llmCost().promptTokens(tokens).estimate(),
+                    "promptTokens (" + tokens + ")"));
+        }
+        cases.add(bad("outputTokens(-1)", () -> llmCost().outputTokens(-1).estimate(), "outputTokens (-1)"));
+        cases.add(bad("batchSize(0)", () -> llmCost().batchSize(0).estimate(), "batchSize (0)"));
+        cases.add(bad(
+                "sharedPrefixTokens(-1)",
+                () -> llmCost().sharedPrefixTokens(-1).estimate(),
+                "sharedPrefixTokens (-1)"));
+        cases.add(bad(
+                "sharedPrefixTokens(1001) of a 1000-token prompt",
+                () -> llmCost().sharedPrefixTokens(1001).estimate(),
+                "sharedPrefixTokens (1001)",
+                "promptTokens (1000)"));
+        cases.add(bad(
+                "promptTokens(Long.MAX_VALUE) + 100 output",
+                () -> llmCost().promptTokens(Long.MAX_VALUE).estimate(),
+                "contextTokens"));
+        cases.add(bad(
+                "FP8 activations on an A100",
+                () -> llmCost()
+                        .hardware(HardwarePresets.A100_80GB)
+                        .activations(NumericFormat.FP8_E4M3)
+                        .estimate(),
+                "compute format (FP8_E4M3)",
+                "NVIDIA A100 80GB"));
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource({
+        "money",
+        "gpuPricing",
+        "apiPrices",
+        "deviceCosts",
+        "usageProfiles",
+        "edgeVsCloud",
+        "calculators",
+        "llmCostBuilder"
+    })
+    void rejectsWithMessageNamingFieldAndValue(String description, ThrowingCallable call, List<String> fragments) {
+        var thrown = assertThatThrownBy(call).as(description).isInstanceOf(IllegalArgumentException.class);
+        for (String fragment : fragments) {
+            thrown.hasMessageContaining(fragment);
+        }
+    }
+
+    @Test
+    void llmCostBuilderAcceptsBadValuesUntilEstimate() {
+        assertThatCode(() -> llmCost().gpus(0).utilization(2).promptTokens(-1).pricePerHour(Double.NaN))
+                .doesNotThrowAnyException();
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // The boundaries just inside
+    // ---------------------------------------------------------------------------------------------------------------
+
+    static Stream<Arguments> accepted() {
+        return Stream.of(
+                Arguments.of("Money.usd(-0.0)", (ThrowingCallable) () -> Money.usd(-0.0)),
+                Arguments.of("Money.usd(Double.MAX_VALUE)", (ThrowingCallable) () -> Money.usd(Double.MAX_VALUE)),
+                Arguments.of(
+                        "multipliedBy(0)", (ThrowingCallable) () -> Money.usd(1).multipliedBy(0)),
+                Arguments.of(
+                        "ZERO.dividedBy(MIN_VALUE)", (ThrowingCallable) () -> Money.ZERO.dividedBy(Double.MIN_VALUE)),
+                Arguments.of("GpuPricing.of(MIN_VALUE)", (ThrowingCallable) () -> GpuPricing.of(Double.MIN_VALUE)),
+                Arguments.of("withUtilization(1)", (ThrowingCallable) () -> PRICE.withUtilization(1)),
+                Arguments.of(
+                        "withUtilization(MIN_VALUE)", (ThrowingCallable) () -> PRICE.withUtilization(Double.MIN_VALUE)),
+                Arguments.of("costOf(0, 1)", (ThrowingCallable) () -> PRICE.costOf(0, 1)),
+                Arguments.of("free API", (ThrowingCallable) () -> apiPrice()
+                        .inputUsdPerMillion(0)
+                        .outputUsdPerMillion(0)
+                        .cachedInputUsdPerMillion(0)
+                        .build()),
+                Arguments.of(
+                        "blendedPerMillion(0)", (ThrowingCallable) () -> ApiPriceBook.GPT_4O_MINI.blendedPerMillion(0)),
+                Arguments.of(
+                        "blendedPerMillion(1)", (ThrowingCallable) () -> ApiPriceBook.GPT_4O_MINI.blendedPerMillion(1)),
+                Arguments.of(
+                        "byModel(\" GPT-4o-Mini \")", (ThrowingCallable) () -> ApiPriceBook.byModel(" GPT-4o-Mini ")),
+                Arguments.of("all-zero DeviceCosts", (ThrowingCallable) () -> DeviceCosts.builder()
+                        .licenceUsdPerDevice(0)
+                        .cdnUsdPerUpdate(0)
+                        .updatesPerMonth(0)
+                        .batteryWatts(0)
+                        .electricityUsdPerKwh(0)
+                        .fixedEngineeringUsdPerMonth(0)
+                        .deviceLifeMonths(Double.MIN_VALUE)
+                        .build()),
+                Arguments.of("UsageProfile.of(0, 0, MIN_VALUE)", (ThrowingCallable)
+                        () -> UsageProfile.of(0, 0, Double.MIN_VALUE)),
+                Arguments.of("free cloud", (ThrowingCallable)
+                        () -> EdgeVsCloud.of(DeviceCosts.articleDefaults(), USAGE, Money.ZERO, 20)
+                                .monthlyCloudCost()),
+                Arguments.of("EnergyCost at PUE 1 and free power", (ThrowingCallable) () ->
+                        EnergyCost.of(perf(Workload.of(1000, 100)), 0, 1).electricityCostPerMillionOutputTokens()),
+                Arguments.of("PromptCaching of a wholly shared prompt", (ThrowingCallable) () -> PromptCaching.of(
+                                perf(Workload.builder()
+                                        .promptTokens(1000)
+                                        .outputTokens(100)
+                                        .sharedPrefixTokens(1000)
+                                        .build()),
+                                PRICE)
+                        .costPerRequestWithCaching()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("accepted")
+    void acceptsBoundaryValues(String description, ThrowingCallable call) {
+        assertThatCode(call).as(description).doesNotThrowAnyException();
+    }
+
+    /** A usage profile of no users is valid; so should be printing its comparison. */
+    @Test
+    void edgeVsCloudToStringNeverThrows() {
+        EdgeVsCloud noUsers =
+                EdgeVsCloud.of(DeviceCosts.articleDefaults(), USAGE.withMonthlyActiveUsers(0), Money.usd(0.30), 20);
+        EdgeVsCloud freeDevice =
+                EdgeVsCloud.of(DeviceCosts.builder().licenceUsdPerDevice(0).build(), USAGE, Money.usd(0.30), 20);
+        assertThatCode(noUsers::toString).doesNotThrowAnyException();
+        assertThatCode(freeDevice::toString).doesNotThrowAnyException();
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Missing required fields
+    // ---------------------------------------------------------------------------------------------------------------
+
+    static Stream<Arguments> missingRequiredFields() {
+        Map<String, Consumer<ApiPrice.Builder>> required = new LinkedHashMap<>();
+        required.put("provider", b -> b.provider("Test"));
+        required.put("model", b -> b.model("Test model"));
+        required.put("inputUsdPerMillion", b -> b.inputUsdPerMillion(1));
+        required.put("outputUsdPerMillion", b -> b.outputUsdPerMillion(2));
+        required.put("source", b -> b.source("a test"));
+        required.put("asOf", b -> b.asOf(LocalDate.of(2026, 1, 1)));
+        return required.keySet().stream()
+                .map(field -> Arguments.of("ApiPrice without " + field, field, (ThrowingCallable) () -> {
+                    ApiPrice.Builder b = ApiPrice.builder();
+                    required.forEach((name, setter) -> {
+                        if (!name.equals(field)) {
+                            setter.accept(b);
+                        }
+                    });
+                    b.build();
+                }));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("missingRequiredFields")
+    void missingRequiredFieldIsIllegalStateNamingIt(String description, String field, ThrowingCallable call) {
+        assertThatThrownBy(call)
+                .as(description)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(field);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Extremes
+    // ---------------------------------------------------------------------------------------------------------------
+
+    private static void assertFinitePositive(String what, Money money) {
+        assertThat(money.toUsd()).as(what).isFinite().isPositive();
+    }
+
+    /**
+     * Llama 3.1 405B with a 10,000,000-token prompt on 8 H100s: nothing fits (BF16 weights alone exceed 640 GB; INT4
+     * weights fit, but one session's cache is terabytes), yet every figure is a finite amount of money. The user-hour
+     * cost is undefined with no session and is the documented {@link IllegalArgumentException}.
+     */
+    @Test
+    void largestModelAtTenMillionTokensGivesFiniteMoney() {
+        for (Convention convention : Convention.values()) {
+            for (NumericFormat weights : List.of(NumericFormat.BF16, NumericFormat.INT4)) {
+                Estimate e = LlmCost.model(ModelPresets.LLAMA_3_1_405B)
+                        .hardware(HardwarePresets.H100_SXM)
+                        .gpus(8)
+                        .convention(convention)
+                        .weights(weights)
+                        .promptTokens(10_000_000)
+                        .estimate();
+                String what = convention + ", " + weights + " weights";
+                assertFinitePositive(what + ": per million input", e.costPerMillionInputTokens());
+                assertFinitePositive(what + ": per million output", e.costPerMillionOutputTokens());
+                assertThat(e.timeToFirstToken().toSeconds()).as(what).isFinite().isPositive();
+                assertThat(e.timePerOutputToken().toSeconds())
+                        .as(what)
+                        .isFinite()
+                        .isPositive();
+                assertThat(e.prefillFlops().toFlops()).as(what).isFinite().isGreaterThan((double) Long.MAX_VALUE);
+                assertThat(e.joulesPerOutputToken()).as(what).isFinite().isPositive();
+                assertThat(e.maxConcurrentSessions()).as(what).isZero();
+                assertThatCode(e::toString).as(what).doesNotThrowAnyException();
+                ServingCost cost = ServingCost.of(e.performance(), e.pricing());
+                assertFinitePositive(what + ": batch one", cost.batchOneCostPerMillionOutputTokens());
+                assertFinitePositive(what + ": full batch", cost.fullBatchCostPerMillionOutputTokens());
+                assertThat(cost.outputToInputCostRatio()).as(what).isFinite().isPositive();
+                assertThatThrownBy(cost::costPerConcurrentUserHour)
+                        .as(what)
+                        .isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageContaining("maxConcurrentSessions (0)");
+                assertFinitePositive(
+                        what + ": electricity",
+                        EnergyCost.of(e.performance(), 0.10, 1.5).electricityCostPerMillionOutputTokens());
+            }
+        }
+    }
+
+    @Test
+    void largestUsageGivesFiniteMoney() {
+        EdgeVsCloud edge = EdgeVsCloud.of(
+                DeviceCosts.articleDefaults(), UsageProfile.of(Long.MAX_VALUE, 1e6, 1e6), Money.usd(100), 1e-3);
+        assertThat(edge.monthlyCloudCost().toUsd()).isFinite().isPositive();
+        assertThat(edge.monthlyOnDeviceCost().toUsd()).isFinite().isPositive();
+        assertThat(edge.monthlyUserEnergyCost().toUsd()).isFinite().isPositive();
+        assertThat(edge.cloudOverOnDevice()).isFinite().isPositive();
+        assertThatCode(edge::toString).doesNotThrowAnyException();
+    }
+}

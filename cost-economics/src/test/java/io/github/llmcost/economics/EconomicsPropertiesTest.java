@@ -1,0 +1,622 @@
+package io.github.llmcost.economics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.within;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.doubles;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import io.github.llmcost.core.Convention;
+import io.github.llmcost.core.ModelPresets;
+import io.github.llmcost.core.ModelSpec;
+import io.github.llmcost.core.NumericFormat;
+import io.github.llmcost.core.Workload;
+import io.github.llmcost.hardware.HardwarePresets;
+import io.github.llmcost.hardware.HardwareSpec;
+import io.github.llmcost.hardware.InferencePerformance;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.OptionalDouble;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+
+/**
+ * Invariants of the economics module, checked with QuickTheories over random model and hardware presets, conventions,
+ * numeric formats, tensor-parallel degrees, contexts, batches, prices and usage profiles.
+ *
+ * <p>Tolerances: figures that repeat the same floating-point operations ({@link Estimate} against the calculators it
+ * uses, cost ratios) are asserted exactly, as is doubling (scaling by two is exact in binary floating point);
+ * inverse operations and proportionalities that divide and multiply again are compared within a relative
+ * 10<sup>-12</sup>; crossovers, which solve a linear equation and substitute the root back, within a relative
+ * 10<sup>-9</sup>; {@code a + b - b} within 10<sup>-15</sup> of {@code |a| + |b|} (two roundings of that size).
+ */
+class EconomicsPropertiesTest {
+    private static final int EXAMPLES = 200;
+    private static final double RELATIVE = 1e-12;
+    private static final double CROSSOVER_RELATIVE = 1e-9;
+    private static final List<HardwareSpec> CHIPS =
+            List.copyOf(HardwarePresets.all().values());
+    private static final List<ModelSpec> MODELS = List.copyOf(ModelPresets.all().values());
+    private static final List<NumericFormat> FORMATS = List.of(NumericFormat.values());
+    private static final List<Convention> CONVENTIONS = List.of(Convention.values());
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Generators
+    // ---------------------------------------------------------------------------------------------------------------
+
+    /** A chip and one compute format it has a peak for. */
+    private record ChipFormat(HardwareSpec chip, NumericFormat format) {}
+
+    /** Storage formats of weights and KV cache. */
+    private record Storage(NumericFormat weight, NumericFormat kv) {}
+
+    /** Everything but the workload's lengths and batch. */
+    private record Setup(
+            ModelSpec model,
+            HardwareSpec chip,
+            Convention convention,
+            NumericFormat activation,
+            Storage storage,
+            int gpus) {
+
+        Setup withGpus(int devices) {
+            return new Setup(model, chip, convention, activation, storage, devices);
+        }
+
+        @Override
+        public String toString() {
+            return model.name() + " on " + gpus + " x " + chip.name() + ", " + convention + ", activations "
+                    + activation + ", " + storage;
+        }
+    }
+
+    /** Prompt, output and batch, with a shared prefix in {@code [0, prompt]}. */
+    private record Shape(long prompt, long output, int batch, long sharedPrefix) {}
+
+    /** A whole configuration. */
+    private record Config(Setup setup, Shape shape) {
+        Workload workload() {
+            return Workload.builder()
+                    .promptTokens(shape.prompt())
+                    .outputTokens(shape.output())
+                    .batchSize(shape.batch())
+                    .sharedPrefixTokens(shape.sharedPrefix())
+                    .weightFormat(setup.storage().weight())
+                    .activationFormat(setup.activation())
+                    .kvCacheFormat(setup.storage().kv())
+                    .build();
+        }
+
+        InferencePerformance perf() {
+            return InferencePerformance.builder()
+                    .model(setup.model())
+                    .hardware(setup.chip())
+                    .workload(workload())
+                    .convention(setup.convention())
+                    .tensorParallel(setup.gpus())
+                    .build();
+        }
+
+        LlmCost.Builder llmCost() {
+            return LlmCost.model(setup.model())
+                    .hardware(setup.chip())
+                    .gpus(setup.gpus())
+                    .convention(setup.convention())
+                    .promptTokens(shape.prompt())
+                    .outputTokens(shape.output())
+                    .batchSize(shape.batch())
+                    .sharedPrefixTokens(shape.sharedPrefix())
+                    .weights(setup.storage().weight())
+                    .activations(setup.activation())
+                    .kvCache(setup.storage().kv());
+        }
+
+        @Override
+        public String toString() {
+            return setup + ", " + shape;
+        }
+    }
+
+    private static <T> Gen<T> oneOf(List<T> values) {
+        return integers().between(0, values.size() - 1).map(values::get);
+    }
+
+    private static Gen<NumericFormat> formats() {
+        return oneOf(FORMATS);
+    }
+
+    private static Gen<ChipFormat> chipFormats() {
+        return oneOf(CHIPS).zip(integers().between(0, 63), (chip, i) -> {
+            List<NumericFormat> computeFormats =
+                    List.copyOf(EnumSet.copyOf(chip.peakFlops().keySet()));
+            return new ChipFormat(chip, computeFormats.get(i % computeFormats.size()));
+        });
+    }
+
+    /** Random model, chip, convention and formats on 1 to 8 devices where the chip has an interconnect. */
+    private static Gen<Setup> setups() {
+        Gen<Setup> single = oneOf(MODELS)
+                .zip(
+                        chipFormats(),
+                        oneOf(CONVENTIONS),
+                        formats().zip(formats(), Storage::new),
+                        (model, cf, convention, storage) ->
+                                new Setup(model, cf.chip(), convention, cf.format(), storage, 1));
+        return single.zip(
+                integers().between(1, 8),
+                (s, devices) -> s.chip().interconnectBandwidth().toBytesPerSecond() > 0 ? s.withGpus(devices) : s);
+    }
+
+    /** Prompts of 1 to 100,000 tokens, 0 to 10,000 output tokens, batches of 1 to 64, nothing shared. */
+    private static Gen<Shape> shapes() {
+        return longs().between(1, 100_000)
+                .zip(
+                        longs().between(0, 10_000),
+                        integers().between(1, 64),
+                        (prompt, output, batch) -> new Shape(prompt, output, batch, 0));
+    }
+
+    /** As {@link #shapes()}, at least one output token, and a shared prefix in {@code (0, prompt]}. */
+    private static Gen<Shape> sharedShapes() {
+        return longs().between(1, 100_000)
+                .zip(
+                        longs().between(1, 10_000),
+                        integers().between(1, 64),
+                        longs().between(0, 99_999),
+                        (prompt, output, batch, prefix) -> new Shape(prompt, output, batch, 1 + prefix % prompt));
+    }
+
+    private static Gen<Config> configs() {
+        return setups().zip(shapes(), Config::new);
+    }
+
+    private static Gen<Double> utilizations() {
+        return doubles().between(0.001, 1).mix(integers().between(1, 10).map(i -> i / 10.0));
+    }
+
+    private static Gen<Double> prices() {
+        return doubles().between(0.01, 100);
+    }
+
+    private static void assertRelativelyClose(double actual, double expected, double relative, String what) {
+        assertThat(actual)
+                .as("%s: %s vs %s", what, actual, expected)
+                .isCloseTo(expected, within(Math.abs(expected) * relative));
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Utilisation: cost per token is inversely proportional to it
+    // ---------------------------------------------------------------------------------------------------------------
+
+    @Test
+    void gpuPricingCostTimesUtilizationIsConstant() {
+        qt().withExamples(1000)
+                .forAll(prices(), doubles().between(1e-3, 1e6), utilizations())
+                .checkAssert((price, tokensPerSecond, u) -> {
+                    GpuPricing full = GpuPricing.of(price);
+                    GpuPricing partial = full.withUtilization(u);
+                    assertRelativelyClose(
+                            partial.costPerToken(tokensPerSecond).toUsd() * u,
+                            full.costPerToken(tokensPerSecond).toUsd(),
+                            RELATIVE,
+                            "costPerToken at " + u);
+                    assertRelativelyClose(
+                            partial.costOf(3600, 3).toUsd() * u,
+                            full.costOf(3600, 3).toUsd(),
+                            RELATIVE,
+                            "costOf at " + u);
+                    assertThat(partial.utilization()).isEqualTo(u);
+                    assertThat(partial.usdPerDeviceHour()).isEqualTo(price);
+                });
+    }
+
+    @Test
+    void servingCostPerMillionTokensScalesAsOneOverUtilization() {
+        qt().withExamples(EXAMPLES).forAll(configs(), prices(), utilizations()).checkAssert((config, price, u) -> {
+            InferencePerformance perf = config.perf();
+            ServingCost full = ServingCost.of(perf, GpuPricing.of(price));
+            ServingCost partial = ServingCost.of(perf, GpuPricing.of(price).withUtilization(u));
+            assertRelativelyClose(
+                    partial.costPerMillionOutputTokens().toUsd() * u,
+                    full.costPerMillionOutputTokens().toUsd(),
+                    RELATIVE,
+                    config + ": output at " + u);
+            assertRelativelyClose(
+                    partial.costPerMillionInputTokens().toUsd() * u,
+                    full.costPerMillionInputTokens().toUsd(),
+                    RELATIVE,
+                    config + ": input at " + u);
+            assertThat(partial.perReplicaHour()).isEqualTo(full.perReplicaHour());
+        });
+    }
+
+    @Test
+    void estimateCostPerMillionTokensScalesAsOneOverUtilization() {
+        qt().withExamples(EXAMPLES).forAll(configs(), prices(), utilizations()).checkAssert((config, price, u) -> {
+            Estimate full = config.llmCost().pricePerHour(price).estimate();
+            Estimate partial =
+                    config.llmCost().pricePerHour(price).utilization(u).estimate();
+            assertRelativelyClose(
+                    partial.costPerMillionOutputTokens().toUsd() * u,
+                    full.costPerMillionOutputTokens().toUsd(),
+                    RELATIVE,
+                    config + ": output at " + u);
+            assertRelativelyClose(
+                    partial.costPerMillionInputTokens().toUsd() * u,
+                    full.costPerMillionInputTokens().toUsd(),
+                    RELATIVE,
+                    config + ": input at " + u);
+            assertThat(partial.timePerOutputToken()).isEqualTo(full.timePerOutputToken());
+        });
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Edge versus cloud
+    // ---------------------------------------------------------------------------------------------------------------
+
+    /** Device costs over the article's ranges and beyond, with or without fixed engineering. */
+    private static Gen<DeviceCosts> deviceCosts(boolean withFixedEngineering) {
+        Gen<double[]> perDevice = doubles()
+                .between(0, 5)
+                .zip(
+                        doubles().between(1, 120),
+                        doubles().between(0, 0.05),
+                        doubles().between(0, 10),
+                        (licence, life, cdn, updates) -> new double[] {licence, life, cdn, updates});
+        Gen<Double> fixed = withFixedEngineering
+                ? doubles().between(1, 1e8)
+                : integers().between(0, 0).map(i -> 0.0);
+        return perDevice.zip(
+                fixed,
+                (d, f) -> DeviceCosts.builder()
+                        .licenceUsdPerDevice(d[0])
+                        .deviceLifeMonths(d[1])
+                        .cdnUsdPerUpdate(d[2])
+                        .updatesPerMonth(d[3])
+                        .fixedEngineeringUsdPerMonth(f)
+                        .build());
+    }
+
+    private static Gen<UsageProfile> usages() {
+        return longs().between(0, 1_000_000_000L)
+                .zip(doubles().between(0, 10_000), doubles().between(1, 100_000), UsageProfile::of);
+    }
+
+    private static Gen<Money> cloudPrices() {
+        return doubles().between(0.001, 100).map(Money::usd);
+    }
+
+    private static EdgeVsCloud edge(DeviceCosts device, UsageProfile usage, Money cloud) {
+        return EdgeVsCloud.of(device, usage, cloud, 20);
+    }
+
+    @Test
+    void doublingUsageDoublesTheCloudBillAndLeavesTheDeviceBill() {
+        qt().withExamples(1000)
+                .forAll(deviceCosts(true), usages(), cloudPrices())
+                .checkAssert((device, usage, cloud) -> {
+                    EdgeVsCloud base = edge(device, usage, cloud);
+                    UsageProfile moreRequests = usage.withRequestsPerUserPerMonth(2 * usage.requestsPerUserPerMonth());
+                    UsageProfile longerRequests = UsageProfile.of(
+                            usage.monthlyActiveUsers(), usage.requestsPerUserPerMonth(), 2 * usage.tokensPerRequest());
+                    for (UsageProfile doubled : List.of(moreRequests, longerRequests)) {
+                        EdgeVsCloud more = base.withUsage(doubled);
+                        assertThat(more.monthlyCloudCost())
+                                .as("%s -> %s", usage, doubled)
+                                .isEqualTo(base.monthlyCloudCost().multipliedBy(2));
+                        assertThat(more.monthlyOnDeviceCost())
+                                .as("%s -> %s", usage, doubled)
+                                .isEqualTo(base.monthlyOnDeviceCost());
+                    }
+                });
+    }
+
+    @Test
+    void atTheCrossoverRequestRateBothBillsAreEqual() {
+        qt().withExamples(1000)
+                .forAll(deviceCosts(false), usages(), cloudPrices())
+                .checkAssert((device, usage, cloud) -> {
+                    OptionalDouble crossover = edge(device, usage, cloud).crossoverRequestsPerUserPerMonth();
+                    assertThat(crossover).as("cloud %s > 0", cloud).isPresent();
+                    EdgeVsCloud at = edge(device, usage.withRequestsPerUserPerMonth(crossover.getAsDouble()), cloud);
+                    assertRelativelyClose(
+                            at.monthlyCloudCost().toUsd(),
+                            at.monthlyOnDeviceCost().toUsd(),
+                            CROSSOVER_RELATIVE,
+                            usage + " at " + crossover.getAsDouble() + " requests");
+                });
+    }
+
+    @Test
+    void noCrossoverWhenTheCloudIsFree() {
+        qt().withExamples(EXAMPLES).forAll(deviceCosts(true), usages()).checkAssert((device, usage) -> {
+            EdgeVsCloud free = edge(device, usage, Money.ZERO);
+            assertThat(free.crossoverRequestsPerUserPerMonth()).isEmpty();
+            assertThat(free.monthlyActiveUserThreshold()).isEmpty();
+            assertThat(free.monthlyCloudCost()).isEqualTo(Money.ZERO);
+        });
+    }
+
+    /**
+     * With fixed engineering: choose {@code N} users, set the fixed cost to {@code N} times the per-user saving, and
+     * the threshold is {@code N} and both bills are equal there. Per-user savings below a millionth of the cloud bill
+     * per user are skipped: the saving is a difference, and its rounding would be amplified a million times.
+     */
+    @Test
+    void atTheUserThresholdBothBillsAreEqual() {
+        qt().withExamples(1000)
+                .forAll(deviceCosts(false), usages(), cloudPrices(), longs().between(1, 1_000_000_000L))
+                .assuming((device, usage, cloud, users) -> {
+                    EdgeVsCloud one = edge(device, usage.withMonthlyActiveUsers(1), cloud);
+                    double cloudPerUser = one.monthlyCloudCost().toUsd();
+                    double saving = cloudPerUser - one.monthlyOnDeviceCost().toUsd();
+                    return saving > 1e-6 * cloudPerUser;
+                })
+                .checkAssert((device, usage, cloud, users) -> {
+                    EdgeVsCloud one = edge(device, usage.withMonthlyActiveUsers(1), cloud);
+                    double saving = one.monthlyCloudCost()
+                            .minus(one.monthlyOnDeviceCost())
+                            .toUsd();
+                    DeviceCosts withFixed = DeviceCosts.builder()
+                            .from(device)
+                            .fixedEngineeringUsdPerMonth(users * saving)
+                            .build();
+                    EdgeVsCloud at = edge(withFixed, usage.withMonthlyActiveUsers(users), cloud);
+                    OptionalDouble threshold = at.monthlyActiveUserThreshold();
+                    assertThat(threshold).isPresent();
+                    assertRelativelyClose(
+                            threshold.getAsDouble(), users, CROSSOVER_RELATIVE, usage + ": threshold for " + users);
+                    assertRelativelyClose(
+                            at.monthlyCloudCost().toUsd(),
+                            at.monthlyOnDeviceCost().toUsd(),
+                            CROSSOVER_RELATIVE,
+                            usage + " at " + users + " users");
+                });
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Prompt caching
+    // ---------------------------------------------------------------------------------------------------------------
+
+    @Test
+    void promptCachingNeverRaisesCost() {
+        qt().withExamples(EXAMPLES).forAll(setups(), sharedShapes(), prices()).checkAssert((setup, shape, price) -> {
+            Config config = new Config(setup, shape);
+            PromptCaching caching = PromptCaching.of(config.perf(), GpuPricing.of(price));
+            assertThat(caching.costPerRequestWithCaching())
+                    .as("%s", config)
+                    .isLessThanOrEqualTo(caching.costPerRequestWithoutCaching());
+            assertThat(caching.prefillFlopsSaved().toFlops()).as("%s", config).isNotNegative();
+            assertThat(caching.prefillTimeSaved().toSeconds()).as("%s", config).isNotNegative();
+            assertThat(caching.sessionsWithSharing())
+                    .as("%s", config)
+                    .isGreaterThanOrEqualTo(caching.sessionsWithoutSharing());
+            assertThat(caching.cachedInputDiscount())
+                    .as("%s", config)
+                    .isNotNaN()
+                    .isBetween(0.0, 1.0);
+            assertThat(caching.cachedInputPricePerMillion(1.0).toUsd())
+                    .as("%s", config)
+                    .isBetween(0.0, 1.0);
+        });
+    }
+
+    /** The whole prompt shared and nothing generated: every session's cache is the shared prefix. */
+    @Test
+    void promptCachingOfAWhollySharedPromptWithNoOutputAnswers() {
+        InferencePerformance perf = InferencePerformance.builder()
+                .model(ModelPresets.LLAMA_3_1_8B)
+                .hardware(HardwarePresets.H100_SXM)
+                .workload(Workload.builder()
+                        .promptTokens(1000)
+                        .outputTokens(0)
+                        .sharedPrefixTokens(1000)
+                        .build())
+                .build();
+        PromptCaching caching = PromptCaching.of(perf, GpuPricing.of(2.50));
+        assertThatCode(caching::sessionsWithSharing).doesNotThrowAnyException();
+        assertThatCode(caching::toString).doesNotThrowAnyException();
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Money
+    // ---------------------------------------------------------------------------------------------------------------
+
+    private static Gen<Double> signed(Gen<Double> magnitudes) {
+        return magnitudes.zip(integers().between(0, 1), (m, negative) -> negative == 1 ? -m : m);
+    }
+
+    private static Gen<Double> amounts() {
+        return signed(doubles()
+                .between(0, 1e12)
+                .mix(doubles().between(0, 1e-3))
+                .mix(integers().between(0, 0).map(i -> 0.0), 5));
+    }
+
+    private static Gen<Double> factors() {
+        return signed(doubles().between(1e-6, 1e6).mix(doubles().between(1e-6, 1)));
+    }
+
+    @Test
+    void moneyPlusAndMinusAreInverse() {
+        qt().withExamples(2000).forAll(amounts(), amounts()).checkAssert((a, b) -> {
+            Money x = Money.usd(a);
+            Money y = Money.usd(b);
+            double tolerance = 1e-15 * (Math.abs(a) + Math.abs(b));
+            assertThat(x.plus(y).minus(y).toUsd()).as("%s + %s - %s", a, b, b).isCloseTo(a, within(tolerance));
+            assertThat(x.minus(y).plus(y).toUsd()).as("%s - %s + %s", a, b, b).isCloseTo(a, within(tolerance));
+            assertThat(x.plus(y)).isEqualTo(y.plus(x));
+            assertThat(x.minus(x)).isEqualTo(Money.ZERO);
+            assertThat(x.plus(Money.ZERO)).isEqualTo(x);
+        });
+    }
+
+    @Test
+    void moneyMultipliedByAndDividedByAreInverse() {
+        qt().withExamples(2000).forAll(amounts(), factors()).checkAssert((a, f) -> {
+            Money x = Money.usd(a);
+            assertRelativelyClose(x.multipliedBy(f).dividedBy(f).toUsd(), a, RELATIVE, a + " x " + f + " / " + f);
+            assertRelativelyClose(x.dividedBy(f).multipliedBy(f).toUsd(), a, RELATIVE, a + " / " + f + " x " + f);
+            if (a != 0) {
+                assertRelativelyClose(x.multipliedBy(f).ratioTo(x), f, RELATIVE, a + " x " + f + " over " + a);
+            }
+        });
+    }
+
+    @Test
+    void moneyToStringNeverThrowsAndStartsWithTheSign() {
+        Gen<Double> any = doubles()
+                .any()
+                .assuming(Double::isFinite)
+                .mix(amounts())
+                .mix(signed(doubles().between(999, 1001)))
+                .mix(signed(doubles().between(0.99, 1.01)));
+        qt().withExamples(5000).forAll(any).checkAssert(a -> {
+            Money x = Money.usd(a);
+            String printed = x.toString();
+            assertThat(printed).as("%s", a).startsWith(a < 0 ? "-$" : "$").doesNotContain("E", "e", "NaN", "Infinity");
+            assertThat(printed.substring(printed.indexOf('$') + 1))
+                    .as("%s printed %s", a, printed)
+                    .matches("[0-9][0-9,]*(\\.[0-9]+)?");
+        });
+    }
+
+    /** Rounding moves an amount across the format's boundaries: $999.999 prints as "$1000.00", not "$1,000". */
+    @Test
+    void moneyToStringIsConsistentAcrossItsFormatBoundaries() {
+        assertThat(Money.usd(999.999)).hasToString(Money.usd(1000).toString());
+        assertThat(Money.usd(0.9999)).hasToString(Money.usd(1).toString());
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // ServingCost
+    // ---------------------------------------------------------------------------------------------------------------
+
+    @Test
+    void outputToInputRatioIsTheRatioOfTheTokenCosts() {
+        qt().withExamples(EXAMPLES).forAll(configs(), prices(), utilizations()).checkAssert((config, price, u) -> {
+            InferencePerformance perf = config.perf();
+            ServingCost cost = ServingCost.of(perf, GpuPricing.of(price).withUtilization(u));
+            assertThat(cost.outputToInputCostRatio())
+                    .as("%s", config)
+                    .isEqualTo(cost.costPerOutputToken().toUsd()
+                            / cost.costPerInputToken().toUsd());
+            // physics: an output token costs what input throughput is over output throughput
+            assertRelativelyClose(
+                    cost.outputToInputCostRatio(),
+                    perf.prefillTokensPerSecond() / perf.decodeTokensPerSecond(),
+                    RELATIVE,
+                    config.toString());
+        });
+    }
+
+    @Test
+    void batchingNeverRaisesTheCostPerOutputToken() {
+        qt().withExamples(EXAMPLES).forAll(configs(), prices()).checkAssert((config, price) -> {
+            InferencePerformance perf = config.perf();
+            ServingCost cost = ServingCost.of(perf, GpuPricing.of(price));
+            double full = cost.fullBatchCostPerMillionOutputTokens().toUsd();
+            double one = cost.batchOneCostPerMillionOutputTokens().toUsd();
+            if (perf.maxConcurrentSessions() > 0) {
+                assertThat(full)
+                        .as("%s: %d sessions", config, perf.maxConcurrentSessions())
+                        .isLessThanOrEqualTo(one * (1 + RELATIVE));
+            } else {
+                assertThat(full).as("%s: nothing fits, batch 1", config).isEqualTo(one);
+            }
+        });
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Energy
+    // ---------------------------------------------------------------------------------------------------------------
+
+    @Test
+    void electricityIsProportionalToPriceAndPue() {
+        qt().withExamples(EXAMPLES)
+                .forAll(
+                        configs(),
+                        doubles().between(0.01, 1),
+                        doubles().between(0.1, 10),
+                        doubles().between(1, 3))
+                .checkAssert((config, usdPerKwh, k, pue) -> {
+                    InferencePerformance perf = config.perf();
+                    double base = EnergyCost.of(perf, usdPerKwh, 1)
+                            .electricityCostPerMillionOutputTokens()
+                            .toUsd();
+                    assertRelativelyClose(
+                            EnergyCost.of(perf, k * usdPerKwh, 1)
+                                    .electricityCostPerMillionOutputTokens()
+                                    .toUsd(),
+                            k * base,
+                            RELATIVE,
+                            config + ": price x " + k);
+                    assertRelativelyClose(
+                            EnergyCost.of(perf, usdPerKwh, pue)
+                                    .electricityCostPerMillionOutputTokens()
+                                    .toUsd(),
+                            pue * base,
+                            RELATIVE,
+                            config + ": PUE " + pue);
+                    assertThat(EnergyCost.of(perf, 0, pue).electricityCostPerMillionOutputTokens())
+                            .isEqualTo(Money.ZERO);
+                });
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Estimate against the calculators
+    // ---------------------------------------------------------------------------------------------------------------
+
+    @Test
+    void estimateAgreesWithTheCalculatorsItSummarises() {
+        qt().withExamples(EXAMPLES)
+                .forAll(configs(), prices(), utilizations(), doubles().between(0, 1))
+                .checkAssert((config, price, u, usdPerKwh) -> {
+                    Estimate e = config.llmCost()
+                            .pricePerHour(price)
+                            .utilization(u)
+                            .electricityPerKwh(usdPerKwh)
+                            .estimate();
+                    InferencePerformance perf = config.perf();
+                    GpuPricing pricing = GpuPricing.of(price).withUtilization(u);
+                    ServingCost cost = ServingCost.of(perf, pricing);
+                    String what = config.toString();
+                    assertThat(e.performance()).as(what).isEqualTo(perf);
+                    assertThat(e.pricing()).as(what).isEqualTo(pricing);
+                    assertThat(e.timeToFirstToken()).as(what).isEqualTo(perf.timeToFirstToken());
+                    assertThat(e.timePerOutputToken()).as(what).isEqualTo(perf.timePerOutputToken());
+                    assertThat(e.requestLatency()).as(what).isEqualTo(perf.requestLatency());
+                    assertThat(e.decodeTokensPerSecond()).as(what).isEqualTo(perf.decodeTokensPerSecond());
+                    assertThat(e.maxConcurrentSessions()).as(what).isEqualTo(perf.maxConcurrentSessions());
+                    assertThat(e.costPerMillionInputTokens()).as(what).isEqualTo(cost.costPerMillionInputTokens());
+                    assertThat(e.costPerMillionOutputTokens()).as(what).isEqualTo(cost.costPerMillionOutputTokens());
+                    assertThat(e.joulesPerOutputToken())
+                            .as(what)
+                            .isEqualTo(EnergyCost.of(perf, usdPerKwh, 1).joulesPerOutputToken());
+                    assertThat(e.gpus()).as(what).isEqualTo(config.setup().gpus());
+                    assertThatCode(e::toString).as(what).doesNotThrowAnyException();
+                });
+    }
+
+    @Test
+    void estimateDefaultsToTheChipsRentalPrice() {
+        qt().withExamples(EXAMPLES).forAll(configs()).checkAssert(config -> {
+            Estimate e = config.llmCost().estimate();
+            assertThat(e.pricing()).isEqualTo(GpuPricing.of(config.setup().chip()));
+            assertThat(e.pricing().usdPerDeviceHour())
+                    .isEqualTo(config.setup().chip().rentalUsdPerHour().orElse(GpuPricing.ARTICLE_H100_USD_PER_HOUR));
+        });
+    }
+
+    /** A prompt wholly cached is a valid workload ({@link LlmCost.Builder#sharedPrefixTokens} allows the prompt). */
+    @Test
+    void estimateOfAWhollyCachedPromptAnswers() {
+        assertThatCode(() -> LlmCost.model(ModelPresets.LLAMA_3_1_8B)
+                        .promptTokens(1024)
+                        .sharedPrefixTokens(1024)
+                        .estimate())
+                .doesNotThrowAnyException();
+    }
+}
