@@ -1,0 +1,819 @@
+package io.github.llmcost.examples;
+
+import io.github.llmcost.core.Convention;
+import io.github.llmcost.core.KvCache;
+import io.github.llmcost.core.ModelPresets;
+import io.github.llmcost.core.ModelSpec;
+import io.github.llmcost.core.NumericFormat;
+import io.github.llmcost.core.Operation;
+import io.github.llmcost.core.ParameterBreakdown;
+import io.github.llmcost.economics.DeviceCosts;
+import io.github.llmcost.economics.EdgeVsCloud;
+import io.github.llmcost.economics.Estimate;
+import io.github.llmcost.economics.LlmCost;
+import io.github.llmcost.economics.Money;
+import io.github.llmcost.economics.UsageProfile;
+import io.github.llmcost.hardware.HardwarePresets;
+import io.github.llmcost.hardware.InferencePerformance;
+import io.github.llmcost.hardware.PhaseAnalysis;
+import io.github.llmcost.hardware.Placement;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code llm-cost} command line. Without a subcommand it prints the article reproduced and a default estimate.
+ * Every subcommand takes {@code --json} and then prints exactly one JSON object. Bad arguments print one line on
+ * standard error and exit with code 2.
+ */
+@Command(
+        name = "llm-cost",
+        mixinStandardHelpOptions = true,
+        version = "llm-cost 0.1.0-SNAPSHOT",
+        description = "What transformer inference costs, from first principles.",
+        subcommands = {
+            LlmCostCli.ArticleCommand.class,
+            LlmCostCli.PresetsCommand.class,
+            LlmCostCli.ModelCommand.class,
+            LlmCostCli.EstimateCommand.class,
+            LlmCostCli.EdgeCommand.class,
+            LlmCostCli.SweepCommand.class,
+            LlmCostCli.RooflineCommand.class,
+            LlmCostCli.ChartCommand.class
+        })
+public final class LlmCostCli implements Callable<Integer> {
+    /** Exit code for bad arguments or invalid input. */
+    public static final int USAGE = 2;
+
+    @Spec
+    CommandLine.Model.@Nullable CommandSpec spec;
+
+    LlmCostCli() {}
+
+    /**
+     * Runs the command line and exits with its code.
+     *
+     * @param args the arguments
+     */
+    public static void main(String[] args) {
+        System.exit(run(
+                args,
+                new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
+                new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true)));
+    }
+
+    /**
+     * Runs the command line.
+     *
+     * @param args the arguments
+     * @param out standard output
+     * @param err standard error
+     * @return the exit code: 0 on success, 2 on bad arguments or input, 1 on an internal error
+     */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new LlmCostCli());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.registerConverter(NumericFormat.class, clean(NumericFormat::parse));
+        cli.registerConverter(Charts.Kind.class, clean(Charts.Kind::parse));
+        cli.setParameterExceptionHandler((e, a) -> {
+            err.println("llm-cost: " + e.getMessage());
+            return USAGE;
+        });
+        cli.setExecutionExceptionHandler((e, c, p) -> {
+            if (e instanceof IllegalArgumentException) {
+                err.println("llm-cost: " + e.getMessage());
+                return USAGE;
+            }
+            err.println("llm-cost: internal error: " + e);
+            return 1;
+        });
+        return cli.execute(args);
+    }
+
+    /** A converter whose {@link IllegalArgumentException} becomes picocli's one-line conversion error. */
+    private static <T> CommandLine.ITypeConverter<T> clean(CommandLine.ITypeConverter<T> converter) {
+        return text -> {
+            try {
+                return converter.convert(text);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(String.valueOf(e.getMessage()));
+            }
+        };
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = out(spec);
+        out.print(ArticleLedger.table(ArticleLedger.compute()));
+        out.println();
+        out.println("Default estimate:");
+        out.println(LlmCost.model(ModelPresets.LLAMA_3_1_8B)
+                .hardware(HardwarePresets.H100_SXM)
+                .promptTokens(4096)
+                .outputTokens(512)
+                .estimate());
+        out.println();
+        out.println("More: llm-cost --help");
+        return 0;
+    }
+
+    static PrintWriter out(CommandLine.Model.@Nullable CommandSpec spec) {
+        if (spec == null) {
+            throw new IllegalStateException("picocli did not inject the command spec");
+        }
+        return spec.commandLine().getOut();
+    }
+
+    /** {@code --model ID} or {@code --config FILE}. */
+    static final class ModelOption {
+        @Option(
+                names = "--model",
+                description = "Model preset id (see `llm-cost presets`); default: ${DEFAULT-VALUE}.",
+                defaultValue = "llama-3.1-8b")
+        String modelId = "llama-3.1-8b";
+
+        @Option(names = "--config", description = "A Hugging Face config.json instead of a preset.")
+        @Nullable
+        Path config;
+
+        ModelSpec model() {
+            if (config != null) {
+                return ConfigModels.read(config);
+            }
+            return ModelPresets.byId(modelId);
+        }
+    }
+
+    /** {@code --json}. */
+    static final class JsonOption {
+        @Option(names = "--json", description = "Print exactly one JSON object.")
+        boolean json;
+    }
+
+    /** {@code llm-cost article}. */
+    @Command(name = "article", mixinStandardHelpOptions = true, description = "The article's claims, recomputed.")
+    static final class ArticleCommand implements Callable<Integer> {
+        @Spec
+        CommandLine.Model.@Nullable CommandSpec spec;
+
+        @Mixin
+        JsonOption json = new JsonOption();
+
+        @Override
+        public Integer call() {
+            List<ArticleLedger.Result> results = ArticleLedger.compute();
+            PrintWriter out = out(spec);
+            if (!json.json) {
+                out.print(ArticleLedger.table(results));
+                return 0;
+            }
+            List<Object> claims = new ArrayList<>();
+            for (ArticleLedger.Result r : results) {
+                Map<String, Object> c = new LinkedHashMap<>();
+                c.put("id", r.claim().id());
+                c.put("section", r.claim().section());
+                c.put("claim", r.claim().claim());
+                c.put("articleValue", r.claim().articleValue());
+                c.put("computedValue", r.computedValue());
+                c.put("verdict", r.verdict().label());
+                c.put("reason", r.reason());
+                claims.add(c);
+            }
+            out.println(Json.write(Map.of("claims", claims)));
+            return 0;
+        }
+    }
+
+    /** {@code llm-cost presets}. */
+    @Command(name = "presets", mixinStandardHelpOptions = true, description = "Model and hardware presets.")
+    static final class PresetsCommand implements Callable<Integer> {
+        @Spec
+        CommandLine.Model.@Nullable CommandSpec spec;
+
+        @Mixin
+        JsonOption json = new JsonOption();
+
+        @Override
+        public Integer call() {
+            PrintWriter out = out(spec);
+            List<Object> models = new ArrayList<>();
+            ModelPresets.all().forEach((id, m) -> {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("id", id);
+                row.put("name", m.name());
+                row.put("totalParameters", m.parameters().totalParameters());
+                row.put("activeParameters", m.parameters().activeParameters());
+                models.add(row);
+            });
+            List<Object> chips = new ArrayList<>();
+            HardwarePresets.all().forEach((id, h) -> {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("id", id);
+                row.put("name", h.name());
+                row.put("peakBf16FlopsPerSecond", h.peak(NumericFormat.BF16).toFlopsPerSecond());
+                row.put("memoryBandwidthBytesPerSecond", h.memoryBandwidth().toBytesPerSecond());
+                row.put("memoryCapacityBytes", h.memoryCapacity().toBytes());
+                row.put("tdpWatts", h.tdpWatts());
+                chips.add(row);
+            });
+            if (json.json) {
+                Map<String, Object> all = new LinkedHashMap<>();
+                all.put("models", models);
+                all.put("hardware", chips);
+                out.println(Json.write(all));
+                return 0;
+            }
+            out.println("Models:");
+            ModelPresets.all()
+                    .forEach((id, m) -> out.printf(
+                            Locale.ROOT,
+                            "  %-20s %-22s %,19d parameters%n",
+                            id,
+                            m.name(),
+                            m.parameters().totalParameters()));
+            out.println("Hardware:");
+            HardwarePresets.all()
+                    .forEach((id, h) -> out.printf(
+                            Locale.ROOT,
+                            "  %-24s %-26s %12s BF16, %s, %s%n",
+                            id,
+                            h.name(),
+                            h.peak(NumericFormat.BF16),
+                            h.memoryBandwidth(),
+                            h.memoryCapacity()));
+            return 0;
+        }
+    }
+
+    /** {@code llm-cost model}. */
+    @Command(name = "model", mixinStandardHelpOptions = true, description = "Parameters, weights and KV cache.")
+    static final class ModelCommand implements Callable<Integer> {
+        @Spec
+        CommandLine.Model.@Nullable CommandSpec spec;
+
+        @Mixin
+        ModelOption model = new ModelOption();
+
+        @Mixin
+        JsonOption json = new JsonOption();
+
+        @Option(names = "--kv", description = "KV-cache format; default: ${DEFAULT-VALUE}.", defaultValue = "bf16")
+        NumericFormat kv = NumericFormat.BF16;
+
+        @Option(
+                names = "--context",
+                description = "Context for the per-session cache; default: ${DEFAULT-VALUE}.",
+                defaultValue = "4096")
+        long context = 4096;
+
+        @Override
+        public Integer call() {
+            ModelSpec m = model.model();
+            ParameterBreakdown p = m.parameters();
+            KvCache cache = KvCache.of(m, Convention.EXACT, kv);
+            PrintWriter out = out(spec);
+            Map<String, Object> weights = new LinkedHashMap<>();
+            for (NumericFormat f : NumericFormat.values()) {
+                weights.put(f.name().toLowerCase(Locale.ROOT), p.weightBytes(f).toBytes());
+            }
+            if (json.json) {
+                Map<String, Object> o = new LinkedHashMap<>();
+                o.put("model", m.name());
+                o.put("convention", "EXACT");
+                o.put("totalParameters", p.totalParameters());
+                o.put("activeParameters", p.activeParameters());
+                o.put("embeddingParameters", p.embeddingParameters());
+                o.put("attentionParameters", p.attentionParameters());
+                o.put("convolutionParameters", p.convolutionParameters());
+                o.put("mlpParameters", p.mlpParameters());
+                o.put("expertParameters", p.expertParameters());
+                o.put("routerParameters", p.routerParameters());
+                o.put("normParameters", p.normParameters());
+                o.put("lmHeadParameters", p.lmHeadParameters());
+                o.put("weightBytes", weights);
+                o.put("kvCacheFormat", kv.name());
+                o.put("kvCacheBytesPerToken", cache.bytesPerToken().toBytes());
+                o.put("contextTokens", context);
+                o.put("kvCacheBytesPerSession", cache.sessionBytes(context).toBytes());
+                out.println(Json.write(o));
+                return 0;
+            }
+            out.println(m.name());
+            out.println(p);
+            out.println("Weights:");
+            for (NumericFormat f : NumericFormat.values()) {
+                out.printf(Locale.ROOT, "  %-9s %s%n", f, p.weightBytes(f));
+            }
+            out.println("KV cache at " + kv + ": " + cache.bytesPerToken() + " per token, "
+                    + cache.sessionBytes(context) + " per session of " + context + " tokens");
+            return 0;
+        }
+    }
+
+    /** {@code llm-cost estimate}. */
+    @Command(name = "estimate", mixinStandardHelpOptions = true, description = "Every figure of one configuration.")
+    static final class EstimateCommand implements Callable<Integer> {
+        @Spec
+        CommandLine.Model.@Nullable CommandSpec spec;
+
+        @Mixin
+        ModelOption model = new ModelOption();
+
+        @Mixin
+        JsonOption json = new JsonOption();
+
+        @Mixin
+        WorkloadOptions workload = new WorkloadOptions();
+
+        @Override
+        public Integer call() {
+            Estimate e = workload.estimate(model.model());
+            PrintWriter out = out(spec);
+            if (json.json) {
+                out.println(Json.write(EstimateJson.of(e)));
+            } else {
+                out.println(e);
+                out.println(e.prefill());
+                out.println(e.decode());
+            }
+            return 0;
+        }
+    }
+
+    /** Options that describe a deployment, shared by {@code estimate} and {@code sweep}. */
+    static final class WorkloadOptions {
+        @Option(
+                names = "--hardware",
+                description = "Hardware preset id; default: ${DEFAULT-VALUE}.",
+                defaultValue = "h100-sxm")
+        String hardware = "h100-sxm";
+
+        @Option(names = "--prompt", description = "Prompt tokens; default: ${DEFAULT-VALUE}.", defaultValue = "1024")
+        long prompt = 1024;
+
+        @Option(names = "--output", description = "Output tokens; default: ${DEFAULT-VALUE}.", defaultValue = "256")
+        long output = 256;
+
+        @Option(names = "--batch", description = "Batch size; default: ${DEFAULT-VALUE}.", defaultValue = "1")
+        int batch = 1;
+
+        @Option(
+                names = "--shared-prefix",
+                description = "Cached shared prompt tokens; default: ${DEFAULT-VALUE}.",
+                defaultValue = "0")
+        long sharedPrefix;
+
+        @Option(names = "--weights", description = "Weight format; default: ${DEFAULT-VALUE}.", defaultValue = "bf16")
+        NumericFormat weights = NumericFormat.BF16;
+
+        @Option(
+                names = "--activations",
+                description = "Compute format; default: ${DEFAULT-VALUE}.",
+                defaultValue = "bf16")
+        NumericFormat activations = NumericFormat.BF16;
+
+        @Option(names = "--kv", description = "KV-cache format; default: ${DEFAULT-VALUE}.", defaultValue = "bf16")
+        NumericFormat kv = NumericFormat.BF16;
+
+        @Option(
+                names = "--gpus",
+                description = "Tensor-parallel devices; default: ${DEFAULT-VALUE}.",
+                defaultValue = "1")
+        int gpus = 1;
+
+        @Option(names = "--price-per-hour", description = "US dollars per device-hour; default: the preset's price.")
+        @Nullable
+        Double pricePerHour;
+
+        @Option(
+                names = "--utilization",
+                description = "Fraction of paid hours in use; default: ${DEFAULT-VALUE}.",
+                defaultValue = "1")
+        double utilization = 1;
+
+        @Option(
+                names = "--convention",
+                description = "EXACT or ARTICLE; default: ${DEFAULT-VALUE}.",
+                defaultValue = "EXACT")
+        Convention convention = Convention.EXACT;
+
+        Estimate estimate(ModelSpec model) {
+            LlmCost.Builder b = LlmCost.model(model)
+                    .hardware(HardwarePresets.byId(hardware))
+                    .promptTokens(prompt)
+                    .outputTokens(output)
+                    .batchSize(batch)
+                    .sharedPrefixTokens(sharedPrefix)
+                    .weights(weights)
+                    .activations(activations)
+                    .kvCache(kv)
+                    .gpus(gpus)
+                    .utilization(utilization)
+                    .convention(convention);
+            if (pricePerHour != null) {
+                b.pricePerHour(pricePerHour);
+            }
+            return b.estimate();
+        }
+    }
+
+    /** {@code llm-cost edge}. */
+    @Command(name = "edge", mixinStandardHelpOptions = true, description = "On-device against cloud, per month.")
+    static final class EdgeCommand implements Callable<Integer> {
+        @Spec
+        CommandLine.Model.@Nullable CommandSpec spec;
+
+        @Mixin
+        JsonOption json = new JsonOption();
+
+        @Option(
+                names = "--mau",
+                description = "Monthly active users; default: ${DEFAULT-VALUE}.",
+                defaultValue = "100000000")
+        long mau = 100_000_000;
+
+        @Option(
+                names = "--requests",
+                description = "Requests per user per month; default: ${DEFAULT-VALUE}.",
+                defaultValue = "50")
+        double requests = 50;
+
+        @Option(
+                names = "--tokens",
+                description = "Tokens per request; default: ${DEFAULT-VALUE}.",
+                defaultValue = "750")
+        double tokens = 750;
+
+        @Option(
+                names = "--cloud-price-per-million",
+                description = "Cloud US dollars per million tokens; default: ${DEFAULT-VALUE}.",
+                defaultValue = "0.30")
+        double cloudPrice = 0.30;
+
+        @Option(
+                names = "--licence",
+                description = "Licence per device, US dollars; default: ${DEFAULT-VALUE}.",
+                defaultValue = "0.30")
+        double licence = 0.30;
+
+        @Option(
+                names = "--device-life-months",
+                description = "Device life; default: ${DEFAULT-VALUE}.",
+                defaultValue = "36")
+        double lifeMonths = 36;
+
+        @Option(
+                names = "--cdn-per-update",
+                description = "CDN per device per update, US dollars; default: ${DEFAULT-VALUE}.",
+                defaultValue = "0.01")
+        double cdn = 0.01;
+
+        @Option(
+                names = "--updates-per-month",
+                description = "Model updates per month; default: ${DEFAULT-VALUE}.",
+                defaultValue = "0")
+        double updates;
+
+        @Option(
+                names = "--battery-watts",
+                description = "Battery draw while generating; default: ${DEFAULT-VALUE}.",
+                defaultValue = "5")
+        double watts = 5;
+
+        @Option(
+                names = "--fixed-per-month",
+                description = "Fixed engineering, US dollars per month; default: ${DEFAULT-VALUE}.",
+                defaultValue = "0")
+        double fixed;
+
+        @Option(
+                names = "--device-model",
+                description = "Model on the device; default: ${DEFAULT-VALUE}.",
+                defaultValue = "llama-3.2-1b")
+        String deviceModel = "llama-3.2-1b";
+
+        @Option(
+                names = "--device-hardware",
+                description = "Device preset; default: ${DEFAULT-VALUE}.",
+                defaultValue = "snapdragon-8-elite-cpu")
+        String deviceHardware = "snapdragon-8-elite-cpu";
+
+        @Override
+        public Integer call() {
+            DeviceCosts device = DeviceCosts.builder()
+                    .licenceUsdPerDevice(licence)
+                    .deviceLifeMonths(lifeMonths)
+                    .cdnUsdPerUpdate(cdn)
+                    .updatesPerMonth(updates)
+                    .batteryWatts(watts)
+                    .fixedEngineeringUsdPerMonth(fixed)
+                    .build();
+            InferencePerformance phone = InferencePerformance.builder()
+                    .model(ModelPresets.byId(deviceModel))
+                    .hardware(HardwarePresets.byId(deviceHardware))
+                    .workload(io.github.llmcost.core.Workload.builder()
+                            .promptTokens(Math.max(1, (long) (tokens / 2)))
+                            .outputTokens(Math.max(1, (long) (tokens / 2)))
+                            .weightFormat(NumericFormat.INT4)
+                            .kvCacheFormat(NumericFormat.INT8)
+                            .build())
+                    .build();
+            double phoneTokensPerSecond = phone.decodeTokensPerSecondPerUser();
+            EdgeVsCloud edge = EdgeVsCloud.of(
+                    device, UsageProfile.of(mau, requests, tokens), Money.usd(cloudPrice), phoneTokensPerSecond);
+            PrintWriter out = out(spec);
+            if (json.json) {
+                Map<String, Object> o = new LinkedHashMap<>();
+                o.put("monthlyActiveUsers", mau);
+                o.put("requestsPerUserPerMonth", requests);
+                o.put("tokensPerRequest", tokens);
+                o.put("cloudPricePerMillionTokensUsd", cloudPrice);
+                o.put("monthlyCloudCostUsd", edge.monthlyCloudCost().toUsd());
+                o.put("monthlyOnDeviceCostUsd", edge.monthlyOnDeviceCost().toUsd());
+                o.put("cloudOverOnDevice", edge.cloudOverOnDevice());
+                o.put("tokensOverDeviceLife", edge.tokensOverDeviceLife());
+                o.put(
+                        "licencePerMillionTokensUsd",
+                        edge.licencePerMillionTokens().toUsd());
+                o.put(
+                        "crossoverRequestsPerUserPerMonth",
+                        edge.crossoverRequestsPerUserPerMonth().isPresent()
+                                ? edge.crossoverRequestsPerUserPerMonth().getAsDouble()
+                                : null);
+                o.put(
+                        "monthlyActiveUserThreshold",
+                        edge.monthlyActiveUserThreshold().isPresent()
+                                ? edge.monthlyActiveUserThreshold().getAsDouble()
+                                : null);
+                o.put("onDeviceTokensPerSecond", phoneTokensPerSecond);
+                o.put(
+                        "onDeviceTimeToFirstTokenSeconds",
+                        phone.timeToFirstToken().toSeconds());
+                o.put("joulesPerTokenOnDevice", edge.joulesPerTokenOnDevice());
+                o.put("monthlyUserEnergyCostUsd", edge.monthlyUserEnergyCost().toUsd());
+                out.println(Json.write(o));
+                return 0;
+            }
+            out.println(edge);
+            out.println(
+                    "  tokens over a device's life: " + String.format(Locale.ROOT, "%,.0f", edge.tokensOverDeviceLife())
+                            + ", licence " + edge.licencePerMillionTokens() + " per million tokens");
+            edge.crossoverRequestsPerUserPerMonth()
+                    .ifPresent(r ->
+                            out.printf(Locale.ROOT, "  on-device wins above %.1f requests per user per month%n", r));
+            if (fixed > 0) {
+                edge.monthlyActiveUserThreshold()
+                        .ifPresent(u ->
+                                out.printf(Locale.ROOT, "  with fixed costs, above %,.0f monthly active users%n", u));
+            }
+            out.printf(
+                    Locale.ROOT,
+                    "  on the device (%s on %s): %.1f tokens/s, first token in %s, %.3g J per token%n",
+                    phone.model().name(),
+                    phone.hardware().name(),
+                    phoneTokensPerSecond,
+                    phone.timeToFirstToken(),
+                    edge.joulesPerTokenOnDevice());
+            return 0;
+        }
+    }
+
+    /** {@code llm-cost sweep}. */
+    @Command(name = "sweep", mixinStandardHelpOptions = true, description = "Context and batch sweeps, as CSV or JSON.")
+    static final class SweepCommand implements Callable<Integer> {
+        @Spec
+        CommandLine.Model.@Nullable CommandSpec spec;
+
+        @Mixin
+        ModelOption model = new ModelOption();
+
+        @Mixin
+        WorkloadOptions workload = new WorkloadOptions();
+
+        @Option(
+                names = "--contexts",
+                split = ",",
+                description = "Prompt lengths; default: ${DEFAULT-VALUE}.",
+                defaultValue = "1024,4096,16384,32768,131072")
+        long[] contexts = {1024, 4096, 16384, 32768, 131072};
+
+        @Option(
+                names = "--batches",
+                split = ",",
+                description = "Batch sizes; default: ${DEFAULT-VALUE}.",
+                defaultValue = "1,8,32,128")
+        int[] batches = {1, 8, 32, 128};
+
+        @Option(names = "--csv", description = "CSV (the default).")
+        boolean csv;
+
+        @Option(names = "--json", description = "One JSON object instead of CSV.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            ModelSpec m = model.model();
+            List<Object> rows = new ArrayList<>();
+            PrintWriter out = out(spec);
+            if (!json) {
+                out.println("model,hardware,promptTokens,outputTokens,batchSize,timeToFirstTokenSeconds,"
+                        + "timePerOutputTokenSeconds,decodeTokensPerSecond,maxConcurrentSessions,"
+                        + "costPerMillionOutputTokensUsd");
+            }
+            for (long context : contexts) {
+                for (int batch : batches) {
+                    workload.prompt = context;
+                    workload.batch = batch;
+                    Estimate e = workload.estimate(m);
+                    if (json) {
+                        rows.add(EstimateJson.of(e));
+                    } else {
+                        out.printf(
+                                Locale.ROOT,
+                                "%s,%s,%d,%d,%d,%.6g,%.6g,%.6g,%d,%.6g%n",
+                                csvField(m.name()),
+                                csvField(e.hardware().name()),
+                                context,
+                                e.workload().outputTokens(),
+                                batch,
+                                e.timeToFirstToken().toSeconds(),
+                                e.timePerOutputToken().toSeconds(),
+                                e.decodeTokensPerSecond(),
+                                e.maxConcurrentSessions(),
+                                e.costPerMillionOutputTokens().toUsd());
+                    }
+                }
+            }
+            if (json) {
+                out.println(Json.write(Map.of("points", rows)));
+            }
+            return 0;
+        }
+
+        private static String csvField(String s) {
+            return s.contains(",") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+        }
+    }
+
+    /** {@code llm-cost roofline}. */
+    @Command(
+            name = "roofline",
+            mixinStandardHelpOptions = true,
+            description = "A chip's roofline with a model's operations, as PNG or SVG.")
+    static final class RooflineCommand implements Callable<Integer> {
+        @Spec
+        CommandLine.Model.@Nullable CommandSpec spec;
+
+        @Mixin
+        ModelOption model = new ModelOption();
+
+        @Mixin
+        WorkloadOptions workload = new WorkloadOptions();
+
+        @Mixin
+        JsonOption json = new JsonOption();
+
+        @Option(names = "--out", required = true, description = "Output file, .png or .svg.")
+        Path file = Path.of("roofline.png");
+
+        @Override
+        public Integer call() {
+            Estimate e = workload.estimate(model.model());
+            Path written = Charts.roofline(e, file);
+            PrintWriter out = out(spec);
+            if (json.json) {
+                Map<String, Object> o = new LinkedHashMap<>();
+                o.put("file", written.toString());
+                o.put("hardware", e.hardware().name());
+                o.put("ridgePointFlopsPerByte", e.performance().roofline().ridgePointFlopsPerByte());
+                out.println(Json.write(o));
+            } else {
+                out.println("wrote " + written);
+            }
+            return 0;
+        }
+    }
+
+    /** {@code llm-cost chart}. */
+    @Command(
+            name = "chart",
+            mixinStandardHelpOptions = true,
+            description = "Quadratic share, users per GPU or cost charts, as PNG or SVG.")
+    static final class ChartCommand implements Callable<Integer> {
+        @Spec
+        CommandLine.Model.@Nullable CommandSpec spec;
+
+        @Mixin
+        ModelOption model = new ModelOption();
+
+        @Mixin
+        WorkloadOptions workload = new WorkloadOptions();
+
+        @Mixin
+        JsonOption json = new JsonOption();
+
+        @Option(names = "--kind", required = true, description = "quadratic-share, users or cost.")
+        Charts.Kind kind = Charts.Kind.QUADRATIC_SHARE;
+
+        @Option(names = "--out", required = true, description = "Output file, .png or .svg.")
+        Path file = Path.of("chart.png");
+
+        @Override
+        public Integer call() {
+            Estimate e = workload.estimate(model.model());
+            Path written = Charts.chart(kind, e, file);
+            PrintWriter out = out(spec);
+            if (json.json) {
+                Map<String, Object> o = new LinkedHashMap<>();
+                o.put("file", written.toString());
+                o.put("kind", kind.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+                out.println(Json.write(o));
+            } else {
+                out.println("wrote " + written);
+            }
+            return 0;
+        }
+    }
+
+    /** The JSON form of an estimate. */
+    static final class EstimateJson {
+        private EstimateJson() {}
+
+        static Map<String, Object> of(Estimate e) {
+            Map<String, Object> o = new LinkedHashMap<>();
+            ParameterBreakdown p = e.model().parameters(e.convention());
+            o.put("model", e.model().name());
+            o.put("hardware", e.hardware().name());
+            o.put("convention", e.convention().name());
+            o.put("gpus", e.gpus());
+            o.put("promptTokens", e.workload().promptTokens());
+            o.put("outputTokens", e.workload().outputTokens());
+            o.put("batchSize", e.workload().batchSize());
+            o.put("sharedPrefixTokens", e.workload().sharedPrefixTokens());
+            o.put("weightFormat", e.workload().weightFormat().name());
+            o.put("activationFormat", e.workload().activationFormat().name());
+            o.put("kvCacheFormat", e.workload().kvCacheFormat().name());
+            o.put("totalParameters", p.totalParameters());
+            o.put("activeParameters", p.activeParameters());
+            o.put("weightBytes", e.memory().weights().toBytes());
+            o.put(
+                    "kvCacheBytesPerToken",
+                    e.performance().kvCache().bytesPerToken().toBytes());
+            o.put("kvCacheBytesPerSession", e.memory().kvCachePerSession().toBytes());
+            o.put("prefillFlops", e.prefillFlops().toFlops());
+            o.put("decodeStepFlops", e.decodeStepFlops().toFlops());
+            o.put("prefillBound", e.prefill().bound().name());
+            o.put("decodeBound", e.decode().bound().name());
+            o.put("prefillOperations", operations(e.prefill()));
+            o.put("decodeOperations", operations(e.decode()));
+            o.put("timeToFirstTokenSeconds", e.timeToFirstToken().toSeconds());
+            o.put("timePerOutputTokenSeconds", e.timePerOutputToken().toSeconds());
+            o.put("decodeTokensPerSecondPerUser", e.decodeTokensPerSecondPerUser());
+            o.put("decodeTokensPerSecond", e.decodeTokensPerSecond());
+            o.put("requestLatencySeconds", e.requestLatency().toSeconds());
+            o.put("memoryCapacityBytes", e.memory().capacity().toBytes());
+            o.put("activationBytes", e.memory().activations().toBytes());
+            o.put("frameworkOverheadBytes", e.memory().frameworkOverhead().toBytes());
+            o.put("kvCacheBudgetBytes", e.memory().kvCacheBudget().toBytes());
+            o.put("maxConcurrentSessions", e.maxConcurrentSessions());
+            o.put("pricePerDeviceHourUsd", e.pricing().usdPerDeviceHour());
+            o.put("utilization", e.pricing().utilization());
+            o.put("costPerMillionInputTokensUsd", e.costPerMillionInputTokens().toUsd());
+            o.put(
+                    "costPerMillionOutputTokensUsd",
+                    e.costPerMillionOutputTokens().toUsd());
+            o.put("joulesPerOutputToken", e.joulesPerOutputToken());
+            return o;
+        }
+
+        private static List<Object> operations(PhaseAnalysis phase) {
+            List<Object> ops = new ArrayList<>();
+            for (Map.Entry<Operation, Placement> op : phase.operations().entrySet()) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("operation", op.getKey().name().toLowerCase(Locale.ROOT));
+                row.put("flops", op.getValue().flops().toFlops());
+                row.put("bytes", op.getValue().bytes().toBytes());
+                row.put("flopsPerByte", op.getValue().flopsPerByte());
+                row.put("bound", op.getValue().bound().name());
+                row.put("timeSeconds", op.getValue().time().toSeconds());
+                ops.add(row);
+            }
+            return ops;
+        }
+    }
+}
