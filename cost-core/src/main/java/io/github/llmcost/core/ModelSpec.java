@@ -207,6 +207,24 @@ public abstract class ModelSpec {
                 && layer >= mixtureOfExperts().get().firstDenseLayers();
     }
 
+    /**
+     * {@return the layers grouped by what they cost: same attention kind, same MLP; in order of first layer}
+     */
+    @Value.Lazy
+    public List<LayerGroup> layerGroups() {
+        java.util.Map<String, int[]> groups = new java.util.LinkedHashMap<>(); // key -> {first, count}
+        for (int layer = 0; layer < numLayers(); layer++) {
+            String key = attentionKind(layer) + "/" + isExpertLayer(layer);
+            int index = layer;
+            groups.computeIfAbsent(key, k -> new int[] {index, 0})[1]++;
+        }
+        List<LayerGroup> result = new java.util.ArrayList<>();
+        for (int[] g : groups.values()) {
+            result.add(new LayerGroup(g[0], g[1], attentionKind(g[0]), isExpertLayer(g[0])));
+        }
+        return List.copyOf(result);
+    }
+
     /** {@return the per-head dimension of values: {@code v_head_dim} under MLA, else {@link #headDim()}} */
     public int valueHeadDim() {
         return latentAttention().map(LatentAttention::vHeadDim).orElse(headDim());

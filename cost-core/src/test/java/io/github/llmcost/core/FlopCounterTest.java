@@ -101,4 +101,40 @@ class FlopCounterTest {
         assertThat(step.get(Operation.ATTENTION_SCORES).toFlops()).isEqualTo(61 * 2.0 * 128 * 192 * 1000);
         assertThat(step.get(Operation.ATTENTION_AGGREGATION).toFlops()).isEqualTo(61 * 2.0 * 128 * 128 * 1000);
     }
+
+    @Test
+    void layerGroupsCollectIdenticalLayers() {
+        assertThat(ModelPresets.LLAMA_3_1_8B.layerGroups())
+                .containsExactly(new LayerGroup(0, 32, AttentionKind.GLOBAL, false));
+        assertThat(ModelPresets.GEMMA_2_9B.layerGroups())
+                .containsExactly(
+                        new LayerGroup(0, 21, AttentionKind.SLIDING_WINDOW, false),
+                        new LayerGroup(1, 21, AttentionKind.GLOBAL, false));
+        assertThat(ModelPresets.DEEPSEEK_V3.layerGroups())
+                .containsExactly(
+                        new LayerGroup(0, 3, AttentionKind.GLOBAL, false),
+                        new LayerGroup(3, 58, AttentionKind.GLOBAL, true));
+        assertThat(ModelPresets.LFM2_1_2B.layerGroups())
+                .extracting(LayerGroup::count)
+                .containsExactly(10, 6);
+    }
+
+    @Test
+    void everyLayerOfAGroupCostsTheSame() {
+        for (ModelSpec model : ModelPresets.all().values()) {
+            FlopCounter counter = FlopCounter.of(model, Convention.EXACT);
+            FlopBreakdown byLayer = counter.layer(0, 1000, 24).multipliedBy(0);
+            FlopBreakdown byGroup = byLayer;
+            for (int layer = 0; layer < model.numLayers(); layer++) {
+                byLayer = byLayer.plus(counter.layer(layer, 1000, 24));
+            }
+            for (LayerGroup group : model.layerGroups()) {
+                byGroup =
+                        byGroup.plus(counter.layer(group.firstLayer(), 1000, 24).multipliedBy(group.count()));
+            }
+            assertThat(byGroup.total().toFlops())
+                    .as(model.name())
+                    .isCloseTo(byLayer.total().toFlops(), within(byLayer.total().toFlops() * 1e-12));
+        }
+    }
 }

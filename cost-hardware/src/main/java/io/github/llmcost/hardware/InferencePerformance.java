@@ -6,6 +6,7 @@ import io.github.llmcost.core.FlopBreakdown;
 import io.github.llmcost.core.FlopCounter;
 import io.github.llmcost.core.Flops;
 import io.github.llmcost.core.KvCache;
+import io.github.llmcost.core.LayerGroup;
 import io.github.llmcost.core.ModelSpec;
 import io.github.llmcost.core.Operation;
 import io.github.llmcost.core.Seconds;
@@ -300,7 +301,8 @@ public abstract class InferencePerformance {
         long tokens = fresh * batch;
         EnumMap<Operation, Placement> operations = new EnumMap<>(Operation.class);
         if (fresh > 0) {
-            for (int layer = 0; layer < m.numLayers(); layer++) {
+            for (LayerGroup group : m.layerGroups()) {
+                int layer = group.firstLayer();
                 FlopBreakdown flops = counter.layer(layer, cached, fresh);
                 for (Operation op : OPERATIONS) {
                     double opFlops = flops.get(op).toFlops() * batch;
@@ -324,7 +326,8 @@ public abstract class InferencePerformance {
                         bytes = counter.weightElements(layer, op, tokens) * weightBytes
                                 + (exact ? tokens * 2 * d * activationBytes : 0);
                     }
-                    Placement placement = roof.place(Flops.of(opFlops / devices), Bytes.of(bytes / devices));
+                    Placement placement = roof.place(Flops.of(opFlops / devices), Bytes.of(bytes / devices))
+                            .times(group.count());
                     operations.merge(op, placement, Placement::plus);
                 }
             }

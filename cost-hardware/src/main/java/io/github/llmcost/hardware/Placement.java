@@ -86,6 +86,22 @@ public final class Placement {
                 seconds + other.seconds);
     }
 
+    /**
+     * The same work repeated, as identical layers repeat it.
+     *
+     * @param times how many times, {@code >= 0}
+     * @return every quantity and time multiplied
+     */
+    public Placement times(int times) {
+        Checks.argument(times >= 0, "times (" + times + ") must be >= 0");
+        return new Placement(
+                flops.multipliedBy(times),
+                bytes.multipliedBy(times),
+                computeSeconds * times,
+                memorySeconds * times,
+                seconds * times);
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof Placement that
