@@ -31,7 +31,9 @@ public enum AttentionKind {
      */
     public static List<AttentionKind> repeating(int numLayers, AttentionKind... cycle) {
         Check.positive("numLayers", numLayers);
-        Check.argument(cycle.length > 0, "cycle (empty) must name at least one attention kind");
+        if (!(cycle.length > 0)) {
+            throw new IllegalArgumentException("cycle (empty) must name at least one attention kind");
+        }
         List<AttentionKind> layout = new ArrayList<>(numLayers);
         for (int i = 0; i < numLayers; i++) {
             layout.add(cycle[i % cycle.length]);
@@ -54,8 +56,9 @@ public enum AttentionKind {
         AttentionKind[] layout = new AttentionKind[numLayers];
         Arrays.fill(layout, elsewhere);
         for (int layer : layers) {
-            Check.argument(
-                    layer >= 0 && layer < numLayers, "layer index (" + layer + ") must be in [0, " + numLayers + ")");
+            if (!(layer >= 0 && layer < numLayers)) {
+                throw new IllegalArgumentException("layer index (" + layer + ") must be in [0, " + numLayers + ")");
+            }
             layout[layer] = at;
         }
         return List.of(layout);

@@ -3,7 +3,8 @@ package io.github.llmcost.core;
 /**
  * Argument checks in the style of Guava's MathPreconditions: every failure names the quantity and its value.
  *
- * <p>Each check uses {@code !(x > 0)} style comparisons so that NaN fails too.
+ * <p>Each check uses {@code !(x > 0)} style comparisons so that NaN fails too. Conditions with composed messages are
+ * written as plain {@code if} statements at the call site, so that no message string is built on the happy path.
  */
 final class Check {
     private Check() {}
@@ -48,12 +49,6 @@ final class Check {
             throw new IllegalArgumentException(name + " (" + value + ") must be finite and >= 0");
         }
         return value;
-    }
-
-    static void argument(boolean condition, String message) {
-        if (!condition) {
-            throw new IllegalArgumentException(message);
-        }
     }
 
     /** Exact long multiplication that reports overflow as an {@link IllegalArgumentException} naming the quantity. */

@@ -83,9 +83,10 @@ public final class FlopBreakdown {
      * @throws IllegalArgumentException if the conventions differ
      */
     public FlopBreakdown plus(FlopBreakdown other) {
-        Check.argument(
-                other.convention == convention,
-                "convention (" + other.convention + ") must match " + convention + " to add breakdowns");
+        if (!(other.convention == convention)) {
+            throw new IllegalArgumentException(
+                    "convention (" + other.convention + ") must match " + convention + " to add breakdowns");
+        }
         double[] sum = flops.clone();
         for (int i = 0; i < sum.length; i++) {
             sum[i] += other.flops[i];

@@ -66,6 +66,11 @@ public final class FlopCounter {
      * @return the counter
      */
     public static FlopCounter of(ModelSpec model, Convention convention) {
+        return model.flopCounter(convention);
+    }
+
+    /** A new counter; {@link ModelSpec} keeps one per convention, which {@link #of} returns. */
+    static FlopCounter create(ModelSpec model, Convention convention) {
         return new FlopCounter(model, convention, convention == Convention.EXACT);
     }
 
@@ -77,9 +82,10 @@ public final class FlopCounter {
      * @throws IllegalArgumentException if masking is asked for under {@link Convention#ARTICLE}
      */
     public FlopCounter withCausalMasking(boolean causalMasking) {
-        Check.argument(
-                !causalMasking || convention == Convention.EXACT,
-                "causalMasking (true) is part of EXACT; ARTICLE counts full n x n score matrices");
+        if (causalMasking && convention != Convention.EXACT) {
+            throw new IllegalArgumentException(
+                    "causalMasking (true) is part of EXACT; ARTICLE counts full n x n score matrices");
+        }
         return causalMasking == causal ? this : new FlopCounter(model, convention, causalMasking);
     }
 
@@ -257,20 +263,51 @@ public final class FlopCounter {
     private FlopBreakdown compute(int onlyLayer, long cached, long fresh, long lmHeadCalls) {
         double[] out = new double[OPS];
         if (fresh > 0) {
-            int from = onlyLayer < 0 ? 0 : onlyLayer;
-            int to = onlyLayer < 0 ? model.numLayers() : onlyLayer + 1;
-            for (int layer = from; layer < to; layer++) {
-                double[] token = perToken[layer];
-                for (int op = 0; op < OPS; op++) {
-                    out[op] += token[op] * fresh;
+            if (onlyLayer >= 0) {
+                addLayer(out, onlyLayer, 1, cached, fresh);
+            } else {
+                // identical layers cost the same: one per group, times its count
+                for (LayerGroup group : model.layerGroups()) {
+                    addLayer(out, group.firstLayer(), group.count(), cached, fresh);
                 }
-                double keys = keys(model.attentionKind(layer), cached, fresh);
-                out[Operation.ATTENTION_SCORES.ordinal()] += scoresPerKey[layer] * keys;
-                out[Operation.ATTENTION_AGGREGATION.ordinal()] += aggregationPerKey[layer] * keys;
             }
         }
         out[Operation.LM_HEAD.ordinal()] += lmHead * lmHeadCalls;
         return new FlopBreakdown(convention, out);
+    }
+
+    private void addLayer(double[] out, int layer, int count, long cached, long fresh) {
+        double[] token = perToken[layer];
+        for (int op = 0; op < OPS; op++) {
+            out[op] += token[op] * fresh * count;
+        }
+        double keys = keys(model.attentionKind(layer), cached, fresh) * count;
+        out[Operation.ATTENTION_SCORES.ordinal()] += scoresPerKey[layer] * keys;
+        out[Operation.ATTENTION_AGGREGATION.ordinal()] += aggregationPerKey[layer] * keys;
+    }
+
+    /**
+     * One operation of one layer as a plain number of FLOPs: what {@code layer(layer, cachedTokens,
+     * newTokens).get(operation)} returns, without allocating, for loops that run millions of times.
+     *
+     * @param layer zero-based index in {@code [0, numLayers)}
+     * @param operation a layer operation (the lm_head is not one: 0)
+     * @param cachedTokens tokens already cached, {@code >= 0}
+     * @param newTokens tokens to process, {@code >= 0}
+     * @return the operation's FLOPs
+     */
+    public double layerOperationFlops(int layer, Operation operation, long cachedTokens, long newTokens) {
+        model.attentionKind(layer); // checks the index
+        Check.nonNegative("cachedTokens", cachedTokens);
+        Check.nonNegative("newTokens", newTokens);
+        if (newTokens == 0 || operation == Operation.LM_HEAD) {
+            return 0;
+        }
+        if (operation == Operation.ATTENTION_SCORES || operation == Operation.ATTENTION_AGGREGATION) {
+            double perKey = operation == Operation.ATTENTION_SCORES ? scoresPerKey[layer] : aggregationPerKey[layer];
+            return perKey == 0 ? 0 : perKey * keys(model.attentionKind(layer), cachedTokens, newTokens);
+        }
+        return perToken[layer][operation.ordinal()] * newTokens;
     }
 
     /** (query, key) pairs for tokens {@code p+1 .. p+m} of a layer of the given kind. */

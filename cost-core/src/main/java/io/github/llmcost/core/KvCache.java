@@ -168,14 +168,16 @@ public final class KvCache {
     public long sessionsThatFit(Bytes budget, long contextTokens, long sharedPrefixTokens) {
         Check.positive("contextTokens", contextTokens);
         Check.nonNegative("sharedPrefixTokens", sharedPrefixTokens);
-        Check.argument(
-                sharedPrefixTokens <= contextTokens,
-                "sharedPrefixTokens (" + sharedPrefixTokens + ") must be <= contextTokens (" + contextTokens + ")");
+        if (!(sharedPrefixTokens <= contextTokens)) {
+            throw new IllegalArgumentException(
+                    "sharedPrefixTokens (" + sharedPrefixTokens + ") must be <= contextTokens (" + contextTokens + ")");
+        }
         Bytes shared = sharedPrefixBytes(sharedPrefixTokens);
         Bytes perSession = sessionBytes(contextTokens).minus(shared);
-        Check.argument(
-                perSession.toBytes() > 0,
-                "sessions are unbounded: a session of " + contextTokens + " tokens needs no private cache memory");
+        if (!(perSession.toBytes() > 0)) {
+            throw new IllegalArgumentException(
+                    "sessions are unbounded: a session of " + contextTokens + " tokens needs no private cache memory");
+        }
         if (budget.compareTo(shared) < 0) {
             return 0;
         }

@@ -58,12 +58,14 @@ public abstract class LatentAttention {
         Check.positive("qkNopeHeadDim", qkNopeHeadDim());
         Check.nonNegative("qkRopeHeadDim", qkRopeHeadDim());
         Check.positive("vHeadDim", vHeadDim());
-        Check.argument(
-                (long) qkNopeHeadDim() + qkRopeHeadDim() <= Integer.MAX_VALUE,
-                "qkNopeHeadDim + qkRopeHeadDim (" + ((long) qkNopeHeadDim() + qkRopeHeadDim()) + ") overflows an int");
-        Check.argument(
-                (long) kvLoraRank() + qkRopeHeadDim() <= Integer.MAX_VALUE,
-                "kvLoraRank + qkRopeHeadDim (" + ((long) kvLoraRank() + qkRopeHeadDim()) + ") overflows an int");
+        if (!((long) qkNopeHeadDim() + qkRopeHeadDim() <= Integer.MAX_VALUE)) {
+            throw new IllegalArgumentException("qkNopeHeadDim + qkRopeHeadDim ("
+                    + ((long) qkNopeHeadDim() + qkRopeHeadDim()) + ") overflows an int");
+        }
+        if (!((long) kvLoraRank() + qkRopeHeadDim() <= Integer.MAX_VALUE)) {
+            throw new IllegalArgumentException(
+                    "kvLoraRank + qkRopeHeadDim (" + ((long) kvLoraRank() + qkRopeHeadDim()) + ") overflows an int");
+        }
     }
 
     /** Builds a {@link LatentAttention}; {@link #build()} checks every field. */

@@ -72,9 +72,10 @@ public abstract class MixtureOfExperts {
         Check.positive("expertIntermediateSize", expertIntermediateSize());
         Check.nonNegative("numSharedExperts", numSharedExperts());
         Check.nonNegative("firstDenseLayers", firstDenseLayers());
-        Check.argument(
-                expertsPerToken() <= numExperts(),
-                "expertsPerToken (" + expertsPerToken() + ") must be <= numExperts (" + numExperts() + ")");
+        if (!(expertsPerToken() <= numExperts())) {
+            throw new IllegalArgumentException(
+                    "expertsPerToken (" + expertsPerToken() + ") must be <= numExperts (" + numExperts() + ")");
+        }
     }
 
     /** Builds a {@link MixtureOfExperts}; {@link #build()} checks every field. */

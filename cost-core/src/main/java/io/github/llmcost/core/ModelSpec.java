@@ -66,9 +66,10 @@ public abstract class ModelSpec {
         }
         int d = Check.positive("hiddenSize", hiddenSize());
         int h = Check.positive("numAttentionHeads", numAttentionHeads());
-        Check.argument(
-                d % h == 0,
-                "headDim must be set when hiddenSize (" + d + ") is not a multiple of numAttentionHeads (" + h + ")");
+        if (!(d % h == 0)) {
+            throw new IllegalArgumentException("headDim must be set when hiddenSize (" + d
+                    + ") is not a multiple of numAttentionHeads (" + h + ")");
+        }
         return d / h;
     }
 
@@ -207,6 +208,22 @@ public abstract class ModelSpec {
                 && layer >= mixtureOfExperts().get().firstDenseLayers();
     }
 
+    /** The FLOP counter under ARTICLE, built once: {@link FlopCounter#of} hands it out. */
+    @Value.Lazy
+    FlopCounter articleFlopCounter() {
+        return FlopCounter.create(this, Convention.ARTICLE);
+    }
+
+    /** The FLOP counter under EXACT, built once. */
+    @Value.Lazy
+    FlopCounter exactFlopCounter() {
+        return FlopCounter.create(this, Convention.EXACT);
+    }
+
+    FlopCounter flopCounter(Convention convention) {
+        return convention == Convention.ARTICLE ? articleFlopCounter() : exactFlopCounter();
+    }
+
     /**
      * {@return the layers grouped by what they cost: same attention kind, same MLP; in order of first layer}
      */
@@ -257,12 +274,16 @@ public abstract class ModelSpec {
     }
 
     private void checkLayer(int layer) {
-        Check.argument(layer >= 0 && layer < numLayers(), "layer (" + layer + ") must be in [0, " + numLayers() + ")");
+        if (!(layer >= 0 && layer < numLayers())) {
+            throw new IllegalArgumentException("layer (" + layer + ") must be in [0, " + numLayers() + ")");
+        }
     }
 
     @Value.Check
     void check() {
-        Check.argument(!name().isBlank(), "name (\"" + name() + "\") must not be blank");
+        if (name().isBlank()) {
+            throw new IllegalArgumentException("name (\"" + name() + "\") must not be blank");
+        }
         Check.positive("hiddenSize", hiddenSize());
         Check.positive("numLayers", numLayers());
         Check.positive("numAttentionHeads", numAttentionHeads());
@@ -274,46 +295,54 @@ public abstract class ModelSpec {
         Check.nonNegative("normsPerLayer", normsPerLayer());
         Check.nonNegative("slidingWindow", slidingWindow());
         Check.nonNegative("convolutionKernelSize", convolutionKernelSize());
-        Check.argument(
-                numKeyValueHeads() <= numAttentionHeads(),
-                "numKeyValueHeads (" + numKeyValueHeads() + ") must be <= numAttentionHeads (" + numAttentionHeads()
-                        + ")");
-        Check.argument(
-                numAttentionHeads() % numKeyValueHeads() == 0,
-                "numKeyValueHeads (" + numKeyValueHeads() + ") must divide numAttentionHeads (" + numAttentionHeads()
-                        + ")");
-        Check.argument(
-                attentionKinds().isEmpty() || attentionKinds().size() == numLayers(),
-                "attentionKinds (" + attentionKinds().size() + " entries) must be empty or have numLayers ("
-                        + numLayers() + ") entries");
+        if (!(numKeyValueHeads() <= numAttentionHeads())) {
+            throw new IllegalArgumentException("numKeyValueHeads (" + numKeyValueHeads()
+                    + ") must be <= numAttentionHeads (" + numAttentionHeads() + ")");
+        }
+        if (!(numAttentionHeads() % numKeyValueHeads() == 0)) {
+            throw new IllegalArgumentException("numKeyValueHeads (" + numKeyValueHeads()
+                    + ") must divide numAttentionHeads (" + numAttentionHeads() + ")");
+        }
+        if (!(attentionKinds().isEmpty() || attentionKinds().size() == numLayers())) {
+            throw new IllegalArgumentException(
+                    "attentionKinds (" + attentionKinds().size() + " entries) must be empty or have numLayers ("
+                            + numLayers() + ") entries");
+        }
         boolean sliding = numLayers(AttentionKind.SLIDING_WINDOW) > 0;
-        Check.argument(
-                sliding == (slidingWindow() > 0),
-                sliding
-                        ? "slidingWindow (" + slidingWindow() + ") must be > 0 when a layer is SLIDING_WINDOW"
-                        : "slidingWindow (" + slidingWindow() + ") is set but no layer is SLIDING_WINDOW");
+        if (!(sliding == (slidingWindow() > 0))) {
+            throw new IllegalArgumentException(
+                    sliding
+                            ? "slidingWindow (" + slidingWindow() + ") must be > 0 when a layer is SLIDING_WINDOW"
+                            : "slidingWindow (" + slidingWindow() + ") is set but no layer is SLIDING_WINDOW");
+        }
         boolean convolution = numLayers(AttentionKind.NONE) > 0;
-        Check.argument(
-                convolution == (convolutionKernelSize() > 0),
-                convolution
-                        ? "convolutionKernelSize (" + convolutionKernelSize() + ") must be > 0 when a layer is NONE"
-                        : "convolutionKernelSize (" + convolutionKernelSize() + ") is set but no layer is NONE");
+        if (!(convolution == (convolutionKernelSize() > 0))) {
+            throw new IllegalArgumentException(
+                    convolution
+                            ? "convolutionKernelSize (" + convolutionKernelSize() + ") must be > 0 when a layer is NONE"
+                            : "convolutionKernelSize (" + convolutionKernelSize() + ") is set but no layer is NONE");
+        }
         if (mixtureOfExperts().isPresent()) {
             int dense = mixtureOfExperts().get().firstDenseLayers();
-            Check.argument(
-                    dense < numLayers(), "firstDenseLayers (" + dense + ") must be < numLayers (" + numLayers() + ")");
+            if (!(dense < numLayers())) {
+                throw new IllegalArgumentException(
+                        "firstDenseLayers (" + dense + ") must be < numLayers (" + numLayers() + ")");
+            }
         }
         if (latentAttention().isPresent()) {
             LatentAttention mla = latentAttention().get();
-            Check.argument(
-                    headDim() == mla.qkHeadDim(),
-                    "headDim (" + headDim() + ") must equal qkNopeHeadDim + qkRopeHeadDim (" + mla.qkHeadDim()
-                            + ") under latent attention");
-            Check.argument(
-                    numKeyValueHeads() == numAttentionHeads(),
-                    "numKeyValueHeads (" + numKeyValueHeads() + ") must equal numAttentionHeads (" + numAttentionHeads()
-                            + ") under latent attention");
-            Check.argument(!qkvBias(), "qkvBias (true) is not supported with latent attention");
+            if (!(headDim() == mla.qkHeadDim())) {
+                throw new IllegalArgumentException(
+                        "headDim (" + headDim() + ") must equal qkNopeHeadDim + qkRopeHeadDim (" + mla.qkHeadDim()
+                                + ") under latent attention");
+            }
+            if (!(numKeyValueHeads() == numAttentionHeads())) {
+                throw new IllegalArgumentException("numKeyValueHeads (" + numKeyValueHeads()
+                        + ") must equal numAttentionHeads (" + numAttentionHeads() + ") under latent attention");
+            }
+            if (qkvBias()) {
+                throw new IllegalArgumentException("qkvBias (true) is not supported with latent attention");
+            }
         }
         // Computing the parameters here rejects models whose counts overflow a long, at build() time.
         parameters();

@@ -39,7 +39,9 @@ public final class Seconds implements Comparable<Seconds> {
      * @throws IllegalArgumentException if the rate is zero
      */
     public static Seconds toCompute(Flops flops, FlopRate rate) {
-        Check.argument(rate.toFlopsPerSecond() > 0, "rate (" + rate + ") must be > 0 to compute " + flops);
+        if (!(rate.toFlopsPerSecond() > 0)) {
+            throw new IllegalArgumentException("rate (" + rate + ") must be > 0 to compute " + flops);
+        }
         return of(flops.toFlops() / rate.toFlopsPerSecond());
     }
 
@@ -52,7 +54,9 @@ public final class Seconds implements Comparable<Seconds> {
      * @throws IllegalArgumentException if the bandwidth is zero
      */
     public static Seconds toMove(Bytes bytes, Bandwidth bandwidth) {
-        Check.argument(bandwidth.toBytesPerSecond() > 0, "bandwidth (" + bandwidth + ") must be > 0 to move " + bytes);
+        if (!(bandwidth.toBytesPerSecond() > 0)) {
+            throw new IllegalArgumentException("bandwidth (" + bandwidth + ") must be > 0 to move " + bytes);
+        }
         return of(bytes.toBytes() / bandwidth.toBytesPerSecond());
     }
 

@@ -90,9 +90,10 @@ public abstract class Workload {
         Check.nonNegative("outputTokens", outputTokens());
         Check.positive("batchSize", batchSize());
         Check.nonNegative("sharedPrefixTokens", sharedPrefixTokens());
-        Check.argument(
-                sharedPrefixTokens() <= promptTokens(),
-                "sharedPrefixTokens (" + sharedPrefixTokens() + ") must be <= promptTokens (" + promptTokens() + ")");
+        if (!(sharedPrefixTokens() <= promptTokens())) {
+            throw new IllegalArgumentException("sharedPrefixTokens (" + sharedPrefixTokens()
+                    + ") must be <= promptTokens (" + promptTokens() + ")");
+        }
         contextTokens();
     }
 

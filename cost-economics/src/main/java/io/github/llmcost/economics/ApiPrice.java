@@ -56,7 +56,9 @@ public abstract class ApiPrice {
      * @return {@code inputShare x input + (1 - inputShare) x output}, per million
      */
     public Money blendedPerMillion(double inputShare) {
-        Checks.argument(inputShare >= 0 && inputShare <= 1, "inputShare (" + inputShare + ") must be in [0, 1]");
+        if (!(inputShare >= 0 && inputShare <= 1)) {
+            throw new IllegalArgumentException("inputShare (" + inputShare + ") must be in [0, 1]");
+        }
         return Money.usd(inputShare * inputUsdPerMillion() + (1 - inputShare) * outputUsdPerMillion());
     }
 

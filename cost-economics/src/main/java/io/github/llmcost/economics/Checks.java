@@ -31,10 +31,4 @@ final class Checks {
         }
         return value;
     }
-
-    static void argument(boolean condition, String message) {
-        if (!condition) {
-            throw new IllegalArgumentException(message);
-        }
-    }
 }

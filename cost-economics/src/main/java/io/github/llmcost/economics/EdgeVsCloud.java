@@ -90,8 +90,10 @@ public final class EdgeVsCloud {
      */
     public double cloudOverOnDevice() {
         Money onDevice = monthlyOnDeviceCost();
-        Checks.argument(
-                onDevice.toUsd() > 0, "monthlyOnDeviceCost (" + onDevice + ") must be > 0 to compare with the cloud");
+        if (!(onDevice.toUsd() > 0)) {
+            throw new IllegalArgumentException(
+                    "monthlyOnDeviceCost (" + onDevice + ") must be > 0 to compare with the cloud");
+        }
         return monthlyCloudCost().ratioTo(onDevice);
     }
 

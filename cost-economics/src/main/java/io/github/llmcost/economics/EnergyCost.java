@@ -32,9 +32,10 @@ public final class EnergyCost {
      */
     public static EnergyCost of(InferencePerformance performance, double usdPerKwh, double powerUsageEffectiveness) {
         Checks.nonNegative("usdPerKwh", usdPerKwh);
-        Checks.argument(
-                powerUsageEffectiveness >= 1 && Double.isFinite(powerUsageEffectiveness),
-                "powerUsageEffectiveness (" + powerUsageEffectiveness + ") must be finite and >= 1");
+        if (!(powerUsageEffectiveness >= 1 && Double.isFinite(powerUsageEffectiveness))) {
+            throw new IllegalArgumentException(
+                    "powerUsageEffectiveness (" + powerUsageEffectiveness + ") must be finite and >= 1");
+        }
         return new EnergyCost(performance, usdPerKwh, powerUsageEffectiveness);
     }
 

@@ -21,10 +21,6 @@ import java.util.Locale;
 public final class Estimate {
     private final InferencePerformance performance;
     private final GpuPricing pricing;
-    private final Flops prefillFlops;
-    private final Flops decodeStepFlops;
-    private final PhaseAnalysis prefill;
-    private final PhaseAnalysis decode;
     private final Seconds timeToFirstToken;
     private final Seconds timePerOutputToken;
     private final Seconds requestLatency;
@@ -36,13 +32,8 @@ public final class Estimate {
     Estimate(InferencePerformance performance, GpuPricing pricing, double usdPerKwh) {
         this.performance = performance;
         this.pricing = pricing;
-        this.prefill = performance.prefill();
-        this.decode = performance.decodeStep(meanPosition(performance.workload()));
-        this.prefillFlops =
-                performance.flopCounter().prefill(performance.workload()).total();
-        this.decodeStepFlops = decode.flops().multipliedBy(performance.tensorParallel());
-        this.timeToFirstToken = prefill.time();
-        this.timePerOutputToken = decode.time();
+        this.timeToFirstToken = performance.timeToFirstToken();
+        this.timePerOutputToken = performance.timePerOutputToken();
         long steps = Math.max(0, performance.workload().outputTokens() - 1);
         this.requestLatency = timeToFirstToken.plus(timePerOutputToken.multipliedBy((double) steps));
         this.memory = performance.memory();
@@ -50,10 +41,6 @@ public final class Estimate {
         this.costPerMillionInputTokens = cost.costPerMillionInputTokens();
         this.costPerMillionOutputTokens = cost.costPerMillionOutputTokens();
         this.joulesPerOutputToken = EnergyCost.of(performance, usdPerKwh, 1).joulesPerOutputToken();
-    }
-
-    private static long meanPosition(Workload w) {
-        return w.promptTokens() + Math.max(1, w.outputTokens() / 2);
     }
 
     /** {@return the configuration, for questions the estimate does not answer} */
@@ -93,22 +80,22 @@ public final class Estimate {
 
     /** {@return FLOPs of the batch's prefill, all devices together} */
     public Flops prefillFlops() {
-        return prefillFlops;
+        return performance.prefill().flops().multipliedBy(performance.tensorParallel());
     }
 
     /** {@return FLOPs of one decode step of the batch at the generation's mean position, all devices together} */
     public Flops decodeStepFlops() {
-        return decodeStepFlops;
+        return performance.decode().flops().multipliedBy(performance.tensorParallel());
     }
 
-    /** {@return prefill on one device, operation by operation} */
+    /** {@return prefill on one device, operation by operation (computed on first use)} */
     public PhaseAnalysis prefill() {
-        return prefill;
+        return performance.prefill();
     }
 
     /** {@return a decode step at the generation's mean position on one device, operation by operation} */
     public PhaseAnalysis decode() {
-        return decode;
+        return performance.decode();
     }
 
     /** {@return time to first token} */
@@ -181,12 +168,12 @@ public final class Estimate {
                 w.batchSize(),
                 w.weightFormat(),
                 w.kvCacheFormat(),
-                prefillFlops,
-                decodeStepFlops,
+                prefillFlops(),
+                decodeStepFlops(),
                 timeToFirstToken,
-                prefill.bound(),
+                prefill().bound(),
                 timePerOutputToken,
-                decode.bound(),
+                decode().bound(),
                 decodeTokensPerSecondPerUser(),
                 decodeTokensPerSecond(),
                 requestLatency,

@@ -42,7 +42,10 @@ public final class PromptCaching {
      */
     public static PromptCaching of(InferencePerformance performance, GpuPricing pricing) {
         long prefix = performance.workload().sharedPrefixTokens();
-        Checks.argument(prefix > 0, "sharedPrefixTokens (" + prefix + ") must be > 0 to compare prompt caching");
+        if (!(prefix > 0)) {
+            throw new IllegalArgumentException(
+                    "sharedPrefixTokens (" + prefix + ") must be > 0 to compare prompt caching");
+        }
         return new PromptCaching(performance, pricing);
     }
 

@@ -80,11 +80,11 @@ public final class ServingCost {
      */
     public Money costPerConcurrentUserHour() {
         long sessions = performance.maxConcurrentSessions();
-        Checks.argument(
-                sessions > 0,
-                "maxConcurrentSessions (0) must be > 0: no session of "
-                        + performance.workload().contextTokens() + " tokens fits on "
-                        + performance.hardware().name());
+        if (!(sessions > 0)) {
+            throw new IllegalArgumentException("maxConcurrentSessions (0) must be > 0: no session of "
+                    + performance.workload().contextTokens() + " tokens fits on "
+                    + performance.hardware().name());
+        }
         return perReplicaHour().dividedBy((double) sessions);
     }
 

@@ -84,7 +84,9 @@ public abstract class UsageProfile {
 
     @Value.Check
     void check() {
-        Checks.argument(monthlyActiveUsers() >= 0, "monthlyActiveUsers (" + monthlyActiveUsers() + ") must be >= 0");
+        if (!(monthlyActiveUsers() >= 0)) {
+            throw new IllegalArgumentException("monthlyActiveUsers (" + monthlyActiveUsers() + ") must be >= 0");
+        }
         Checks.nonNegative("requestsPerUserPerMonth", requestsPerUserPerMonth());
         Checks.positive("tokensPerRequest", tokensPerRequest());
     }

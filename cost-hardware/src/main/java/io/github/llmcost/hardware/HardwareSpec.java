@@ -126,8 +126,12 @@ public abstract class HardwareSpec {
 
     @Value.Check
     void check() {
-        Checks.argument(!name().isBlank(), "name (\"" + name() + "\") must not be blank");
-        Checks.argument(!peakFlops().isEmpty(), "peakFlops of " + name() + " must name at least one format");
+        if (name().isBlank()) {
+            throw new IllegalArgumentException("name (\"" + name() + "\") must not be blank");
+        }
+        if (peakFlops().isEmpty()) {
+            throw new IllegalArgumentException("peakFlops of " + name() + " must name at least one format");
+        }
         for (Map.Entry<NumericFormat, FlopRate> e : peakFlops().entrySet()) {
             Checks.positive("peakFlops[" + e.getKey() + "]", e.getValue().toFlopsPerSecond());
         }

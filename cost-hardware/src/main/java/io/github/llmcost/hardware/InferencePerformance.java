@@ -2,9 +2,7 @@ package io.github.llmcost.hardware;
 
 import io.github.llmcost.core.Bytes;
 import io.github.llmcost.core.Convention;
-import io.github.llmcost.core.FlopBreakdown;
 import io.github.llmcost.core.FlopCounter;
-import io.github.llmcost.core.Flops;
 import io.github.llmcost.core.KvCache;
 import io.github.llmcost.core.LayerGroup;
 import io.github.llmcost.core.ModelSpec;
@@ -12,7 +10,6 @@ import io.github.llmcost.core.Operation;
 import io.github.llmcost.core.Seconds;
 import io.github.llmcost.core.Workload;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import org.immutables.value.Value;
@@ -150,8 +147,25 @@ public abstract class InferencePerformance {
      */
     @Value.Lazy
     public PhaseAnalysis prefill() {
+        return prefillCosts().analysis(Phase.PREFILL);
+    }
+
+    @Value.Lazy
+    PassCosts prefillCosts() {
         Workload w = workload();
-        return pass(Phase.PREFILL, w.cachedPrefixTokens(), w.promptTokens() - w.cachedPrefixTokens(), w.batchSize());
+        return walk(w.cachedPrefixTokens(), w.promptTokens() - w.cachedPrefixTokens(), w.batchSize());
+    }
+
+    /** {@return the decode step at the generation's mean position, operation by operation: what {@link
+     * #timePerOutputToken()} times} */
+    @Value.Lazy
+    public PhaseAnalysis decode() {
+        return meanDecodeCosts().analysis(Phase.DECODE);
+    }
+
+    @Value.Lazy
+    PassCosts meanDecodeCosts() {
+        return walk(meanDecodePosition() - 1, 1, workload().batchSize());
     }
 
     /**
@@ -162,18 +176,17 @@ public abstract class InferencePerformance {
      */
     public PhaseAnalysis decodeStep(long contextTokens) {
         Checks.positive("contextTokens", contextTokens);
-        return pass(Phase.DECODE, contextTokens - 1, 1, workload().batchSize());
+        return walk(contextTokens - 1, 1, workload().batchSize()).analysis(Phase.DECODE);
     }
 
     /** {@return time to first token: the prefill of the batch} */
     public Seconds timeToFirstToken() {
-        return prefill().time();
+        return Seconds.of(prefillCosts().seconds());
     }
 
     /** {@return the mean time of a decode step over the generation (the step at its mean position)} */
-    @Value.Lazy
     public Seconds timePerOutputToken() {
-        return decodeStep(meanDecodePosition()).time();
+        return Seconds.of(meanDecodeCosts().seconds());
     }
 
     /**
@@ -183,7 +196,8 @@ public abstract class InferencePerformance {
      * @return the step's time
      */
     public Seconds timePerOutputToken(long contextTokens) {
-        return decodeStep(contextTokens).time();
+        Checks.positive("contextTokens", contextTokens);
+        return Seconds.of(walk(contextTokens - 1, 1, workload().batchSize()).seconds());
     }
 
     /** {@return output tokens per second one user sees while decoding} */
@@ -264,10 +278,10 @@ public abstract class InferencePerformance {
                 limit = BatchSweep.Limit.MEMORY;
                 break;
             }
-            PhaseAnalysis step = pass(Phase.DECODE, position - 1, 1, batch);
+            PassCosts step = walk(position - 1, 1, batch);
             points.add(ImmutablePoint.builder()
                     .batchSize(batch)
-                    .timePerOutputToken(step.time())
+                    .timePerOutputToken(Seconds.of(step.seconds()))
                     .bound(step.bound())
                     .build());
             if (step.bound() == Bound.COMPUTE) {
@@ -288,7 +302,11 @@ public abstract class InferencePerformance {
         return w.promptTokens() + Math.max(1, w.outputTokens() / 2);
     }
 
-    private PhaseAnalysis pass(Phase phase, long cached, long fresh, int batch) {
+    /**
+     * The one place a pass is costed: every operation of every layer group, with its FLOPs, bytes and both limit
+     * times, per device. {@link PhaseAnalysis} and the plain-number totals behind the latencies are both read from it.
+     */
+    private PassCosts walk(long cached, long fresh, int batch) {
         Workload w = workload();
         ModelSpec m = model();
         FlopCounter counter = flopCounter();
@@ -299,69 +317,62 @@ public abstract class InferencePerformance {
         double activationBytes = w.activationFormat().bytesPerElement();
         double d = m.hiddenSize();
         long tokens = fresh * batch;
-        EnumMap<Operation, Placement> operations = new EnumMap<>(Operation.class);
-        if (fresh > 0) {
-            for (LayerGroup group : m.layerGroups()) {
-                int layer = group.firstLayer();
-                FlopBreakdown flops = counter.layer(layer, cached, fresh);
-                for (Operation op : OPERATIONS) {
-                    double opFlops = flops.get(op).toFlops() * batch;
-                    if (opFlops == 0) {
-                        continue;
-                    }
-                    double bytes;
-                    if (op.isQuadratic()) {
-                        bytes = exact
-                                ? batch
-                                        * (kvCache()
-                                                                .layerBytes(layer, cached + fresh)
-                                                                .toBytes()
-                                                        / 2
-                                                + fresh
-                                                        * (double) m.numAttentionHeads()
-                                                        * m.headDim()
-                                                        * activationBytes)
-                                : batch * (2.0 * fresh + cached) * d * activationBytes;
-                    } else {
-                        bytes = counter.weightElements(layer, op, tokens) * weightBytes
-                                + (exact ? tokens * 2 * d * activationBytes : 0);
-                    }
-                    Placement placement = roof.place(Flops.of(opFlops / devices), Bytes.of(bytes / devices))
-                            .times(group.count());
-                    operations.merge(op, placement, Placement::plus);
+        PassCosts costs = new PassCosts(allReduceSeconds(tokens));
+        if (fresh == 0) {
+            return costs;
+        }
+        for (LayerGroup group : m.layerGroups()) {
+            int layer = group.firstLayer();
+            double kvBytes = exact ? kvCache().layerBytes(layer, cached + fresh).toBytes() : 0;
+            for (Operation op : OPERATIONS) {
+                double flops = counter.layerOperationFlops(layer, op, cached, fresh) * batch;
+                if (flops == 0) {
+                    continue;
                 }
-            }
-            double lmHeadWeights = counter.lmHeadWeightElements();
-            if (lmHeadWeights > 0) {
-                double flops = 2 * lmHeadWeights * batch;
-                double bytes = lmHeadWeights * weightBytes + batch * (d + m.vocabSize()) * activationBytes;
-                operations.put(Operation.LM_HEAD, roof.place(Flops.of(flops / devices), Bytes.of(bytes / devices)));
+                double bytes;
+                if (op.isQuadratic()) {
+                    bytes = exact
+                            ? batch
+                                    * (kvBytes / 2
+                                            + fresh * (double) m.numAttentionHeads() * m.headDim() * activationBytes)
+                            : batch * (2.0 * fresh + cached) * d * activationBytes;
+                } else {
+                    bytes = counter.weightElements(layer, op, tokens) * weightBytes
+                            + (exact ? tokens * 2 * d * activationBytes : 0);
+                }
+                costs.add(op, flops / devices, bytes / devices, group.count(), roof);
             }
         }
-        return new PhaseAnalysis(phase, operations, allReduceTime(tokens));
+        double lmHeadWeights = counter.lmHeadWeightElements();
+        if (lmHeadWeights > 0) {
+            double flops = 2 * lmHeadWeights * batch;
+            double bytes = lmHeadWeights * weightBytes + batch * (d + m.vocabSize()) * activationBytes;
+            costs.add(Operation.LM_HEAD, flops / devices, bytes / devices, 1, roof);
+        }
+        return costs;
     }
 
-    private Seconds allReduceTime(long tokens) {
+    private double allReduceSeconds(long tokens) {
         int n = tensorParallel();
         if (n == 1 || tokens == 0) {
-            return Seconds.ZERO;
+            return 0;
         }
         double message = tokens
                 * (double) model().hiddenSize()
                 * workload().activationFormat().bytesPerElement();
         double perAllReduce =
                 2.0 * (n - 1) / n * message / hardware().interconnectBandwidth().toBytesPerSecond();
-        return Seconds.of(2.0 * model().numLayers() * perAllReduce);
+        return 2.0 * model().numLayers() * perAllReduce;
     }
 
     @Value.Check
     void check() {
         Checks.positive("tensorParallel", tensorParallel());
         Checks.positive("prefillChunkTokens", prefillChunkTokens());
-        Checks.argument(
-                tensorParallel() == 1 || hardware().interconnectBandwidth().toBytesPerSecond() > 0,
-                "tensorParallel (" + tensorParallel() + ") needs an interconnect, and "
-                        + hardware().name() + " has none");
+        if (!(tensorParallel() == 1 || hardware().interconnectBandwidth().toBytesPerSecond() > 0)) {
+            throw new IllegalArgumentException("tensorParallel (" + tensorParallel() + ") needs an interconnect, and "
+                    + hardware().name() + " has none");
+        }
         hardware().peak(workload().activationFormat()); // fails early, naming the chip's formats
     }
 
@@ -379,7 +390,7 @@ public abstract class InferencePerformance {
                 timeToFirstToken(),
                 prefill().bound(),
                 timePerOutputToken(),
-                decodeStep(meanDecodePosition()).bound(),
+                decode().bound(),
                 decodeTokensPerSecondPerUser(),
                 decodeTokensPerSecond(),
                 memory());

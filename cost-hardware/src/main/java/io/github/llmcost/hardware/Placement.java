@@ -36,6 +36,11 @@ public final class Placement {
         return new Placement(flops, bytes, computeSeconds, memorySeconds, Math.max(computeSeconds, memorySeconds));
     }
 
+    /** A sum of placements already taken apart: its time is the sum of its parts' times, not the larger limit. */
+    static Placement of(Flops flops, Bytes bytes, double computeSeconds, double memorySeconds, double seconds) {
+        return new Placement(flops, bytes, computeSeconds, memorySeconds, seconds);
+    }
+
     /** {@return the FLOPs} */
     public Flops flops() {
         return flops;
@@ -93,7 +98,9 @@ public final class Placement {
      * @return every quantity and time multiplied
      */
     public Placement times(int times) {
-        Checks.argument(times >= 0, "times (" + times + ") must be >= 0");
+        if (!(times >= 0)) {
+            throw new IllegalArgumentException("times (" + times + ") must be >= 0");
+        }
         return new Placement(
                 flops.multipliedBy(times),
                 bytes.multipliedBy(times),

@@ -83,11 +83,17 @@ public final class Roofline {
      * @return the placement, timed at the efficiencies
      */
     public Placement place(Flops flops, Bytes bytes) {
-        return Placement.of(
-                flops,
-                bytes,
-                flops.toFlops() / (peak * efficiency.computeFraction()),
-                bytes.toBytes() / (bandwidth * efficiency.bandwidthFraction()));
+        return Placement.of(flops, bytes, computeSeconds(flops.toFlops()), memorySeconds(bytes.toBytes()));
+    }
+
+    /** Seconds the arithmetic takes at the compute efficiency. */
+    double computeSeconds(double flops) {
+        return flops / (peak * efficiency.computeFraction());
+    }
+
+    /** Seconds the memory traffic takes at the bandwidth efficiency. */
+    double memorySeconds(double bytes) {
+        return bytes / (bandwidth * efficiency.bandwidthFraction());
     }
 
     @Override
