@@ -9,6 +9,7 @@ module io.github.llmcost.examples {
     requires static transitive org.jspecify;
     requires static org.immutables.value;
     requires io.github.llmcost.economics;
+    requires io.github.llmcost.huggingface;
     requires info.picocli;
     requires java.desktop;
     requires xchart;

@@ -1,9 +1,17 @@
 import org.jspecify.annotations.NullMarked;
 
-/** llm-cost huggingface: its API arrives with the issue that fills this module; for now it holds no types. */
+/**
+ * llm-cost huggingface: reads a Hugging Face {@code config.json} into a {@link io.github.llmcost.core.ModelSpec}.
+ *
+ * <p>Start from {@link io.github.llmcost.huggingface.HuggingFaceConfig}. Jackson parses the JSON; it is this module's
+ * only dependency besides cost-core, and no other module of llm-cost uses it.
+ */
 @NullMarked
 module io.github.llmcost.huggingface {
     requires static transitive org.jspecify;
     requires static org.immutables.value;
     requires transitive io.github.llmcost.core;
+    requires com.fasterxml.jackson.databind;
+
+    exports io.github.llmcost.huggingface;
 }

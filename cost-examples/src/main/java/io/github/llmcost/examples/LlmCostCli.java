@@ -71,7 +71,14 @@ public final class LlmCostCli implements Callable<Integer> {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        int code = run(args, out, err);
+        int code;
+        try {
+            code = run(args, out, err);
+        } catch (LinkageError | RuntimeException e) {
+            // a broken installation (a missing class), never a user's mistake: one line, no stack trace
+            err.println("llm-cost: internal error: " + e);
+            code = 1;
+        }
         out.flush();
         err.flush();
         System.exit(code);

@@ -173,4 +173,20 @@ class LlmCostCliTest {
             assertThat(Files.size(file)).isPositive();
         }
     }
+
+    @Test
+    void aHuggingFaceConfigStandsInForAPreset(@TempDir Path dir) throws IOException {
+        Path config = dir.resolve("config.json");
+        Files.writeString(
+                config,
+                "{\"model_type\": \"llama\", \"_name_or_path\": \"meta-llama/Llama-3.1-8B\", \"hidden_size\": 4096,"
+                        + " \"num_hidden_layers\": 32, \"num_attention_heads\": 32, \"num_key_value_heads\": 8,"
+                        + " \"intermediate_size\": 14336, \"vocab_size\": 128256, \"tie_word_embeddings\": false}");
+        JsonNode m = json("model", "--config", config.toString(), "--json");
+        assertThat(m.get("totalParameters").asLong()).isEqualTo(8_030_261_248L);
+        Files.writeString(config, "{\"model_type\": \"llama\", \"hidden_size\": -1}");
+        Run bad = run("estimate", "--config", config.toString());
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("hidden_size (-1)");
+    }
 }

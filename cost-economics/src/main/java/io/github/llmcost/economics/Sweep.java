@@ -1,0 +1,365 @@
+package io.github.llmcost.economics;
+
+import io.github.llmcost.core.Convention;
+import io.github.llmcost.core.ModelSpec;
+import io.github.llmcost.core.NumericFormat;
+import io.github.llmcost.hardware.Efficiency;
+import io.github.llmcost.hardware.HardwareSpec;
+import java.io.IOException;
+import java.util.List;
+import java.util.stream.Collector;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A design-space sweep: every combination of models, chips, weight and KV formats, prompt and output lengths and batch
+ * sizes, each point an {@link Estimate} reduced to a {@link SweepPoint}.
+ *
+ * <p>Points are computed as they are consumed, never held all at once: a sweep of millions streams. {@link #stream()}
+ * runs on the calling thread, {@link #parallelStream()} on the common fork-join pool; both give the points in the same
+ * order (models outermost, batch sizes innermost) and the same values.
+ *
+ * <pre>{@code
+ * Sweep sweep = Sweep.builder()
+ *     .models(ModelPresets.LLAMA_3_1_8B, ModelPresets.QWEN3_14B)
+ *     .hardware(HardwarePresets.H100_SXM, HardwarePresets.A100_80GB)
+ *     .weightFormats(NumericFormat.BF16, NumericFormat.INT4)
+ *     .promptTokens(1024, 8192, 32768)
+ *     .batchSizes(1, 8, 64)
+ *     .build();
+ * sweep.size();                                    // 72
+ * sweep.stream().filter(p -> p.maxConcurrentSessions() > 0)
+ *     .min(Comparator.comparingDouble(SweepPoint::costPerMillionOutputTokensUsd));
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class Sweep {
+    private final List<ModelSpec> models;
+    private final List<HardwareSpec> chips;
+    private final List<NumericFormat> weightFormats;
+    private final List<NumericFormat> kvCacheFormats;
+    private final long[] promptTokens;
+    private final long[] outputTokens;
+    private final int[] batchSizes;
+    private final Convention convention;
+    private final Efficiency efficiency;
+    private final @Nullable Double usdPerHour;
+    private final double utilization;
+
+    private Sweep(Builder b) {
+        this.models = List.copyOf(b.models);
+        this.chips = List.copyOf(b.chips);
+        this.weightFormats = List.copyOf(b.weightFormats);
+        this.kvCacheFormats = List.copyOf(b.kvCacheFormats);
+        this.promptTokens = b.promptTokens.clone();
+        this.outputTokens = b.outputTokens.clone();
+        this.batchSizes = b.batchSizes.clone();
+        this.convention = b.convention;
+        this.efficiency = b.efficiency;
+        this.usdPerHour = b.usdPerHour;
+        this.utilization = b.utilization;
+    }
+
+    /** {@return a builder with one output length (256), batch 1, BF16 weights and KV cache} */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** {@return how many points the sweep has} */
+    public long size() {
+        return (long) models.size()
+                * chips.size()
+                * weightFormats.size()
+                * kvCacheFormats.size()
+                * promptTokens.length
+                * outputTokens.length
+                * batchSizes.length;
+    }
+
+    /** {@return the points, computed one at a time on the calling thread} */
+    public Stream<SweepPoint> stream() {
+        return LongStream.range(0, size()).mapToObj(this::point);
+    }
+
+    /** {@return the points, computed in parallel on the common fork-join pool, in the same order} */
+    public Stream<SweepPoint> parallelStream() {
+        return LongStream.range(0, size()).parallel().mapToObj(this::point);
+    }
+
+    /**
+     * Collects every point.
+     *
+     * @param collector how to reduce the points
+     * @param <R> the result
+     * @return the collected result
+     */
+    public <R> R collect(Collector<? super SweepPoint, ?, R> collector) {
+        return stream().collect(collector);
+    }
+
+    /**
+     * Writes every point as CSV, a header line first.
+     *
+     * @param out where to write
+     * @throws IOException if writing fails
+     */
+    public void writeCsv(Appendable out) throws IOException {
+        out.append(SweepPoint.CSV_HEADER).append('\n');
+        java.util.Iterator<SweepPoint> points = stream().iterator();
+        while (points.hasNext()) {
+            out.append(points.next().toCsv()).append('\n');
+        }
+    }
+
+    /**
+     * The point at an index, batch sizes varying fastest.
+     *
+     * @param index in {@code [0, size())}
+     * @return the point
+     */
+    public SweepPoint point(long index) {
+        if (index < 0 || index >= size()) {
+            throw new IllegalArgumentException("index (" + index + ") must be in [0, " + size() + ")");
+        }
+        long i = index;
+        int batch = batchSizes[(int) (i % batchSizes.length)];
+        i /= batchSizes.length;
+        long output = outputTokens[(int) (i % outputTokens.length)];
+        i /= outputTokens.length;
+        long prompt = promptTokens[(int) (i % promptTokens.length)];
+        i /= promptTokens.length;
+        NumericFormat kv = kvCacheFormats.get((int) (i % kvCacheFormats.size()));
+        i /= kvCacheFormats.size();
+        NumericFormat weights = weightFormats.get((int) (i % weightFormats.size()));
+        i /= weightFormats.size();
+        HardwareSpec chip = chips.get((int) (i % chips.size()));
+        i /= chips.size();
+        ModelSpec model = models.get((int) i);
+        LlmCost.Builder estimate = LlmCost.model(model)
+                .hardware(chip)
+                .convention(convention)
+                .efficiency(efficiency)
+                .promptTokens(prompt)
+                .outputTokens(output)
+                .batchSize(batch)
+                .weights(weights)
+                .kvCache(kv)
+                .utilization(utilization);
+        if (usdPerHour != null) {
+            estimate.pricePerHour(usdPerHour);
+        }
+        return SweepPoint.of(estimate.estimate());
+    }
+
+    /** Collects the axes of a {@link Sweep}; every axis needs at least one value. Not thread-safe. */
+    public static final class Builder {
+        private List<ModelSpec> models = List.of();
+        private List<HardwareSpec> chips = List.of();
+        private List<NumericFormat> weightFormats = List.of(NumericFormat.BF16);
+        private List<NumericFormat> kvCacheFormats = List.of(NumericFormat.BF16);
+        private long[] promptTokens = {1024};
+        private long[] outputTokens = {256};
+        private int[] batchSizes = {1};
+        private Convention convention = Convention.EXACT;
+        private Efficiency efficiency = Efficiency.DEFAULT;
+        private @Nullable Double usdPerHour;
+        private double utilization = 1;
+
+        private Builder() {}
+
+        /**
+         * The models to sweep.
+         *
+         * @param models at least one
+         * @return this builder
+         */
+        public Builder models(ModelSpec... models) {
+            this.models = List.of(models);
+            return this;
+        }
+
+        /**
+         * The models to sweep.
+         *
+         * @param models at least one
+         * @return this builder
+         */
+        public Builder models(List<ModelSpec> models) {
+            this.models = List.copyOf(models);
+            return this;
+        }
+
+        /**
+         * The chips to sweep.
+         *
+         * @param chips at least one
+         * @return this builder
+         */
+        public Builder hardware(HardwareSpec... chips) {
+            this.chips = List.of(chips);
+            return this;
+        }
+
+        /**
+         * The chips to sweep.
+         *
+         * @param chips at least one
+         * @return this builder
+         */
+        public Builder hardware(List<HardwareSpec> chips) {
+            this.chips = List.copyOf(chips);
+            return this;
+        }
+
+        /**
+         * Weight formats; BF16 by default.
+         *
+         * @param formats at least one
+         * @return this builder
+         */
+        public Builder weightFormats(NumericFormat... formats) {
+            this.weightFormats = List.of(formats);
+            return this;
+        }
+
+        /**
+         * KV-cache formats; BF16 by default.
+         *
+         * @param formats at least one
+         * @return this builder
+         */
+        public Builder kvCacheFormats(NumericFormat... formats) {
+            this.kvCacheFormats = List.of(formats);
+            return this;
+        }
+
+        /**
+         * Prompt lengths; 1,024 by default.
+         *
+         * @param tokens at least one, each {@code >= 1}
+         * @return this builder
+         */
+        public Builder promptTokens(long... tokens) {
+            this.promptTokens = tokens.clone();
+            return this;
+        }
+
+        /**
+         * Output lengths; 256 by default.
+         *
+         * @param tokens at least one, each {@code >= 0}
+         * @return this builder
+         */
+        public Builder outputTokens(long... tokens) {
+            this.outputTokens = tokens.clone();
+            return this;
+        }
+
+        /**
+         * Batch sizes; 1 by default.
+         *
+         * @param sizes at least one, each {@code >= 1}
+         * @return this builder
+         */
+        public Builder batchSizes(int... sizes) {
+            this.batchSizes = sizes.clone();
+            return this;
+        }
+
+        /**
+         * The accounting convention; EXACT by default.
+         *
+         * @param convention the convention
+         * @return this builder
+         */
+        public Builder convention(Convention convention) {
+            this.convention = convention;
+            return this;
+        }
+
+        /**
+         * Efficiencies; {@link Efficiency#DEFAULT} by default.
+         *
+         * @param efficiency the efficiencies
+         * @return this builder
+         */
+        public Builder efficiency(Efficiency efficiency) {
+            this.efficiency = efficiency;
+            return this;
+        }
+
+        /**
+         * One price for every chip; by default each chip's preset rental price.
+         *
+         * @param usdPerDeviceHour US dollars per device-hour
+         * @return this builder
+         */
+        public Builder pricePerHour(double usdPerDeviceHour) {
+            this.usdPerHour = usdPerDeviceHour;
+            return this;
+        }
+
+        /**
+         * Utilisation; 1 by default.
+         *
+         * @param utilization in (0, 1]
+         * @return this builder
+         */
+        public Builder utilization(double utilization) {
+            this.utilization = utilization;
+            return this;
+        }
+
+        /**
+         * Checks every axis and builds the sweep; points are computed later, as they are consumed.
+         *
+         * @return the sweep
+         * @throws IllegalArgumentException naming an empty axis or an invalid value
+         */
+        public Sweep build() {
+            nonEmpty("models", models.size());
+            nonEmpty("hardware", chips.size());
+            nonEmpty("weightFormats", weightFormats.size());
+            nonEmpty("kvCacheFormats", kvCacheFormats.size());
+            nonEmpty("promptTokens", promptTokens.length);
+            nonEmpty("outputTokens", outputTokens.length);
+            nonEmpty("batchSizes", batchSizes.length);
+            for (long p : promptTokens) {
+                Checks.positive("promptTokens", p);
+            }
+            for (long o : outputTokens) {
+                if (o < 0) {
+                    throw new IllegalArgumentException("outputTokens (" + o + ") must be >= 0");
+                }
+            }
+            for (int b : batchSizes) {
+                Checks.positive("batchSizes", b);
+            }
+            Checks.fraction("utilization", utilization);
+            if (usdPerHour != null) {
+                Checks.positive("pricePerHour", usdPerHour);
+            }
+            Sweep sweep = new Sweep(this);
+            if (sweep.size() <= 0
+                    || sweep.size()
+                                    / batchSizes.length
+                                    / outputTokens.length
+                                    / promptTokens.length
+                                    / kvCacheFormats.size()
+                                    / weightFormats.size()
+                                    / chips.size()
+                            != models.size()) {
+                throw new IllegalArgumentException("sweep size overflows a long");
+            }
+            return sweep;
+        }
+
+        private static void nonEmpty(String axis, int size) {
+            if (size == 0) {
+                throw new IllegalArgumentException(axis + " (empty) must have at least one value");
+            }
+        }
+    }
+}
