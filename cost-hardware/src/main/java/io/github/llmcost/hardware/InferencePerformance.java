@@ -233,18 +233,20 @@ public abstract class InferencePerformance {
                 Math.min(prefillChunkTokens(), (w.promptTokens() - w.cachedPrefixTokens()) * (long) w.batchSize());
         double perToken = 2.0 * model().hiddenSize() + 2.0 * model().intermediateSize();
         Bytes activations = w.activationFormat().bytesFor(passTokens * perToken);
-        ImmutableMemoryBudget.Builder budget = ImmutableMemoryBudget.builder()
+        Bytes capacity = hardware().memoryCapacity().multipliedBy(n);
+        Bytes overhead = frameworkOverheadPerDevice().multipliedBy(n);
+        Bytes budget = MemoryBudget.kvCacheBudget(capacity, weights, activations, overhead);
+        long sessions = kvCache().sessionsThatFit(budget, w.contextTokens(), w.cachedPrefixTokens());
+        return ImmutableMemoryBudget.builder()
                 .devices(n)
-                .capacity(hardware().memoryCapacity().multipliedBy(n))
+                .capacity(capacity)
                 .weights(weights)
                 .activations(activations)
-                .frameworkOverhead(frameworkOverheadPerDevice().multipliedBy(n))
+                .frameworkOverhead(overhead)
                 .kvCachePerSession(kvCache().sessionBytes(w.contextTokens()))
                 .sharedPrefix(kvCache().sharedPrefixBytes(w.cachedPrefixTokens()))
-                .maxConcurrentSessions(0);
-        MemoryBudget draft = budget.build();
-        long sessions = kvCache().sessionsThatFit(draft.kvCacheBudget(), w.contextTokens(), w.cachedPrefixTokens());
-        return budget.maxConcurrentSessions(sessions).build();
+                .maxConcurrentSessions(sessions)
+                .build();
     }
 
     /** {@return whole sessions at the workload's context that fit in memory} */

@@ -37,13 +37,22 @@ public abstract class MemoryBudget {
 
     /** {@return whether weights, activations and overhead fit at all} */
     public boolean fits() {
-        return capacity().compareTo(weights().plus(activations()).plus(frameworkOverhead())) >= 0;
+        return capacity().toBytes() >= used(weights(), activations(), frameworkOverhead());
     }
 
     /** {@return the memory left for KV caches: capacity less weights, activations and overhead (zero if negative)} */
     public Bytes kvCacheBudget() {
-        Bytes used = weights().plus(activations()).plus(frameworkOverhead());
-        return fits() ? capacity().minus(used) : Bytes.ZERO;
+        return kvCacheBudget(capacity(), weights(), activations(), frameworkOverhead());
+    }
+
+    /** The KV budget from its parts: one formula for the budget and for {@link InferencePerformance#memory()}. */
+    static Bytes kvCacheBudget(Bytes capacity, Bytes weights, Bytes activations, Bytes overhead) {
+        double left = capacity.toBytes() - used(weights, activations, overhead);
+        return left > 0 ? Bytes.of(left) : Bytes.ZERO;
+    }
+
+    private static double used(Bytes weights, Bytes activations, Bytes overhead) {
+        return weights.toBytes() + activations.toBytes() + overhead.toBytes();
     }
 
     /** {@return whole sessions at the workload's context that fit in the KV budget, sharing the prefix} */

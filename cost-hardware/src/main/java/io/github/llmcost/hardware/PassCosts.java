@@ -14,12 +14,16 @@ import java.util.EnumMap;
 final class PassCosts {
     private static final Operation[] OPERATIONS = Operation.values();
 
-    private final double[] flops = new double[OPERATIONS.length];
-    private final double[] bytes = new double[OPERATIONS.length];
-    private final double[] computeSeconds = new double[OPERATIONS.length];
-    private final double[] memorySeconds = new double[OPERATIONS.length];
-    private final double[] seconds = new double[OPERATIONS.length];
-    private final boolean[] present = new boolean[OPERATIONS.length];
+    private static final int N = OPERATIONS.length;
+    private static final int FLOPS = 0;
+    private static final int BYTES = N;
+    private static final int COMPUTE = 2 * N;
+    private static final int MEMORY = 3 * N;
+    private static final int SECONDS = 4 * N;
+
+    /** Per operation, five rows: FLOPs, bytes, compute seconds, memory seconds, seconds (one array, one allocation). */
+    private final double[] costs = new double[5 * N];
+
     private final double communicationSeconds;
 
     PassCosts(double communicationSeconds) {
@@ -31,39 +35,32 @@ final class PassCosts {
         int i = op.ordinal();
         double compute = roof.computeSeconds(opFlops);
         double memory = roof.memorySeconds(opBytes);
-        flops[i] += opFlops * count;
-        bytes[i] += opBytes * count;
-        computeSeconds[i] += compute * count;
-        memorySeconds[i] += memory * count;
-        seconds[i] += Math.max(compute, memory) * count;
-        present[i] = true;
+        costs[FLOPS + i] += opFlops * count;
+        costs[BYTES + i] += opBytes * count;
+        costs[COMPUTE + i] += compute * count;
+        costs[MEMORY + i] += memory * count;
+        costs[SECONDS + i] += Math.max(compute, memory) * count;
     }
 
     /** {@return the pass's time: every operation's, in operation order, plus communication} */
     double seconds() {
-        double sum = 0;
-        for (double s : seconds) {
-            sum += s;
-        }
-        return sum + communicationSeconds;
+        return sum(SECONDS) + communicationSeconds;
     }
 
     /** {@return whether arithmetic takes at least as long as memory traffic over the whole pass} */
     Bound bound() {
-        double compute = 0;
-        double memory = 0;
-        for (int i = 0; i < OPERATIONS.length; i++) {
-            compute += computeSeconds[i];
-            memory += memorySeconds[i];
-        }
-        return compute >= memory ? Bound.COMPUTE : Bound.MEMORY;
+        return sum(COMPUTE) >= sum(MEMORY) ? Bound.COMPUTE : Bound.MEMORY;
     }
 
     /** {@return the FLOPs of the pass on one device} */
     double flops() {
+        return sum(FLOPS);
+    }
+
+    private double sum(int row) {
         double sum = 0;
-        for (double f : flops) {
-            sum += f;
+        for (int i = row; i < row + N; i++) {
+            sum += costs[i];
         }
         return sum;
     }
@@ -72,15 +69,15 @@ final class PassCosts {
         EnumMap<Operation, Placement> operations = new EnumMap<>(Operation.class);
         for (Operation op : OPERATIONS) {
             int i = op.ordinal();
-            if (present[i]) {
+            if (costs[FLOPS + i] > 0) { // operations are added only when they have FLOPs
                 operations.put(
                         op,
                         Placement.of(
-                                Flops.of(flops[i]),
-                                Bytes.of(bytes[i]),
-                                computeSeconds[i],
-                                memorySeconds[i],
-                                seconds[i]));
+                                Flops.of(costs[FLOPS + i]),
+                                Bytes.of(costs[BYTES + i]),
+                                costs[COMPUTE + i],
+                                costs[MEMORY + i],
+                                costs[SECONDS + i]));
             }
         }
         return new PhaseAnalysis(phase, operations, Seconds.of(communicationSeconds));
