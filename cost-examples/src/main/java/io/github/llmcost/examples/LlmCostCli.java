@@ -12,6 +12,7 @@ import io.github.llmcost.economics.EdgeVsCloud;
 import io.github.llmcost.economics.Estimate;
 import io.github.llmcost.economics.LlmCost;
 import io.github.llmcost.economics.Money;
+import io.github.llmcost.economics.Sweep;
 import io.github.llmcost.economics.UsageProfile;
 import io.github.llmcost.hardware.HardwarePresets;
 import io.github.llmcost.hardware.InferencePerformance;
@@ -603,7 +604,10 @@ public final class LlmCostCli implements Callable<Integer> {
     }
 
     /** {@code llm-cost sweep}. */
-    @Command(name = "sweep", mixinStandardHelpOptions = true, description = "Context and batch sweeps, as CSV or JSON.")
+    @Command(
+            name = "sweep",
+            mixinStandardHelpOptions = true,
+            description = "Context and batch sweeps through the library's Sweep, as CSV (the default) or JSON.")
     static final class SweepCommand implements Callable<Integer> {
         @Spec
         CommandLine.Model.@Nullable CommandSpec spec;
@@ -635,47 +639,47 @@ public final class LlmCostCli implements Callable<Integer> {
         boolean json;
 
         @Override
-        public Integer call() {
-            ModelSpec m = model.model();
-            List<Object> rows = new ArrayList<>();
+        public Integer call() throws java.io.IOException {
+            Sweep.Builder builder = Sweep.builder()
+                    .models(model.model())
+                    .hardware(HardwarePresets.byId(workload.hardware))
+                    .weightFormats(workload.weights)
+                    .kvCacheFormats(workload.kv)
+                    .promptTokens(contexts)
+                    .outputTokens(workload.output)
+                    .batchSizes(batches)
+                    .convention(workload.convention)
+                    .utilization(workload.utilization);
+            if (workload.pricePerHour != null) {
+                builder.pricePerHour(workload.pricePerHour);
+            }
+            Sweep sweep = builder.build();
             PrintWriter out = out(spec);
             if (!json) {
-                out.println("model,hardware,promptTokens,outputTokens,batchSize,timeToFirstTokenSeconds,"
-                        + "timePerOutputTokenSeconds,decodeTokensPerSecond,maxConcurrentSessions,"
-                        + "costPerMillionOutputTokensUsd");
+                sweep.writeCsv(out);
+                out.flush();
+                return 0;
             }
-            for (long context : contexts) {
-                for (int batch : batches) {
-                    workload.prompt = context;
-                    workload.batch = batch;
-                    Estimate e = workload.estimate(m);
-                    if (json) {
-                        rows.add(EstimateJson.of(e));
-                    } else {
-                        out.printf(
-                                Locale.ROOT,
-                                "%s,%s,%d,%d,%d,%.6g,%.6g,%.6g,%d,%.6g%n",
-                                csvField(m.name()),
-                                csvField(e.hardware().name()),
-                                context,
-                                e.workload().outputTokens(),
-                                batch,
-                                e.timeToFirstToken().toSeconds(),
-                                e.timePerOutputToken().toSeconds(),
-                                e.decodeTokensPerSecond(),
-                                e.maxConcurrentSessions(),
-                                e.costPerMillionOutputTokens().toUsd());
-                    }
-                }
-            }
-            if (json) {
-                out.println(Json.write(Map.of("points", rows)));
-            }
+            List<Object> rows = new ArrayList<>();
+            sweep.stream().forEach(p -> {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("model", p.model().name());
+                row.put("hardware", p.hardware().name());
+                row.put("weightFormat", p.weightFormat().name());
+                row.put("kvCacheFormat", p.kvCacheFormat().name());
+                row.put("promptTokens", p.promptTokens());
+                row.put("outputTokens", p.outputTokens());
+                row.put("batchSize", p.batchSize());
+                row.put("timeToFirstTokenSeconds", p.timeToFirstTokenSeconds());
+                row.put("timePerOutputTokenSeconds", p.timePerOutputTokenSeconds());
+                row.put("decodeTokensPerSecond", p.decodeTokensPerSecond());
+                row.put("maxConcurrentSessions", p.maxConcurrentSessions());
+                row.put("costPerMillionInputTokensUsd", p.costPerMillionInputTokensUsd());
+                row.put("costPerMillionOutputTokensUsd", p.costPerMillionOutputTokensUsd());
+                rows.add(row);
+            });
+            out.println(Json.write(Map.of("points", rows)));
             return 0;
-        }
-
-        private static String csvField(String s) {
-            return s.contains(",") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
         }
     }
 

@@ -124,7 +124,8 @@ class LlmCostCliTest {
         Run run = run("sweep", "--contexts", "1024,4096", "--batches", "1,4", "--csv");
         assertThat(run.code()).isZero();
         assertThat(run.out().lines()).hasSize(5);
-        assertThat(run.out().lines().findFirst().orElseThrow()).startsWith("model,hardware,promptTokens");
+        assertThat(run.out().lines().findFirst().orElseThrow())
+                .isEqualTo(io.github.llmcost.economics.SweepPoint.CSV_HEADER);
     }
 
     static Stream<Arguments> badArguments() {
