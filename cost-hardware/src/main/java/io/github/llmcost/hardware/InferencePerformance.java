@@ -28,7 +28,13 @@ import org.immutables.value.Value;
  * separately; under {@link Convention#ARTICLE} only weights for the matrices and {@code Q} plus {@code K} rows for
  * scores, which gives the article's intensities {@code 2n/B_p}, {@code n/B_p} and {@code 2/B_p}. Tensor parallelism
  * over {@code N} devices divides FLOPs, weights and caches by {@code N} and adds two ring all-reduces of the layer's
- * activations per layer, each moving {@code 2(N-1)/N} of them over the interconnect.
+ * activations per layer, each moving {@code 2(N-1)/N} of them over the interconnect and taking {@link
+ * #allReduceLatency()} besides. Each pass also costs {@link #passOverhead()} (kernel launches, scheduling), zero unless
+ * set.
+ *
+ * <p>Each phase has its own efficiencies ({@link #prefillEfficiency()}, {@link #decodeEfficiency()}), both {@link
+ * #efficiency()} unless set; {@link CalibratedEfficiencies} holds factors fitted to published measurements, applied
+ * with {@link Builder#calibration(ChipCalibration)}.
  *
  * <p>Prefill processes the batch's prompts at once, less a shared prefix already cached. Decode steps process one
  * token per sequence; {@link #timePerOutputToken()} is the step at the mean position of the generation, exact while no
@@ -46,7 +52,7 @@ import org.immutables.value.Value;
  * perf.timePerOutputToken();    // one decode step
  * }</pre>
  */
-@Value.Immutable
+@Value.Immutable(copy = false) // withEfficiency sets both phases; a generated wither would set only efficiency()
 public abstract class InferencePerformance {
     /** Default framework overhead per device: the article's "another 1-2 GB" of CUDA context and buffers. */
     public static final Bytes DEFAULT_FRAMEWORK_OVERHEAD = Bytes.ofGigabytes(1.5);
@@ -81,6 +87,41 @@ public abstract class InferencePerformance {
         return Efficiency.DEFAULT;
     }
 
+    /**
+     * {@return fractions of peak compute and bandwidth prefill reaches; {@link #efficiency()} unless set. Prefill
+     * passes are large matrix-matrix products; at short prompts their kernels reach less of the peak bandwidth than
+     * decode's matrix-vector products do}
+     */
+    @Value.Default
+    public Efficiency prefillEfficiency() {
+        return efficiency();
+    }
+
+    /** {@return fractions of peak compute and bandwidth decode steps reach; {@link #efficiency()} unless set} */
+    @Value.Default
+    public Efficiency decodeEfficiency() {
+        return efficiency();
+    }
+
+    /**
+     * {@return fixed time every forward pass (the prefill, each decode step) costs beyond its operations and
+     * all-reduces: kernel launches, scheduling, sampling; zero by default}
+     */
+    @Value.Default
+    public Seconds passOverhead() {
+        return Seconds.ZERO;
+    }
+
+    /**
+     * {@return fixed latency of each tensor-parallel all-reduce beyond the time its bytes take over the interconnect
+     * (a collective's start-up and synchronisation; at batch-1 decode, where messages are a few kilobytes, nearly all
+     * of its time); zero by default}
+     */
+    @Value.Default
+    public Seconds allReduceLatency() {
+        return Seconds.ZERO;
+    }
+
     /** {@return devices the model is split over by tensor parallelism; 1 by default} */
     @Value.Default
     public int tensorParallel() {
@@ -104,13 +145,29 @@ public abstract class InferencePerformance {
     }
 
     /**
-     * A copy with other efficiencies.
+     * A copy with other efficiencies, the same for both phases.
      *
      * @param efficiency the fractions of peak compute and bandwidth reached
      * @return the copy
      */
     public InferencePerformance withEfficiency(Efficiency efficiency) {
-        return builder().from(this).efficiency(efficiency).build();
+        return builder()
+                .from(this)
+                .efficiency(efficiency)
+                .prefillEfficiency(efficiency)
+                .decodeEfficiency(efficiency)
+                .build();
+    }
+
+    /**
+     * A copy with a chip's calibrated factors: both phases' efficiencies, the pass overhead and the all-reduce
+     * latency.
+     *
+     * @param calibration the factors, such as {@link CalibratedEfficiencies#H100_SXM}
+     * @return the copy
+     */
+    public InferencePerformance withCalibration(ChipCalibration calibration) {
+        return builder().from(this).calibration(calibration).build();
     }
 
     /**
@@ -135,10 +192,20 @@ public abstract class InferencePerformance {
         return KvCache.of(model(), convention(), workload().kvCacheFormat());
     }
 
-    /** {@return the chip's roofline at the workload's activation format and the efficiencies} */
+    /** {@return the chip's roofline at the workload's activation format and {@link #efficiency()}} */
     @Value.Lazy
     public Roofline roofline() {
         return Roofline.of(hardware(), workload().activationFormat(), efficiency());
+    }
+
+    @Value.Lazy
+    Roofline prefillRoofline() {
+        return Roofline.of(hardware(), workload().activationFormat(), prefillEfficiency());
+    }
+
+    @Value.Lazy
+    Roofline decodeRoofline() {
+        return Roofline.of(hardware(), workload().activationFormat(), decodeEfficiency());
     }
 
     /**
@@ -153,7 +220,8 @@ public abstract class InferencePerformance {
     @Value.Lazy
     PassCosts prefillCosts() {
         Workload w = workload();
-        return walk(w.cachedPrefixTokens(), w.promptTokens() - w.cachedPrefixTokens(), w.batchSize());
+        return walk(
+                w.cachedPrefixTokens(), w.promptTokens() - w.cachedPrefixTokens(), w.batchSize(), prefillRoofline());
     }
 
     /** {@return the decode step at the generation's mean position, operation by operation: what {@link
@@ -165,7 +233,7 @@ public abstract class InferencePerformance {
 
     @Value.Lazy
     PassCosts meanDecodeCosts() {
-        return walk(meanDecodePosition() - 1, 1, workload().batchSize());
+        return walk(meanDecodePosition() - 1, 1, workload().batchSize(), decodeRoofline());
     }
 
     /**
@@ -176,7 +244,8 @@ public abstract class InferencePerformance {
      */
     public PhaseAnalysis decodeStep(long contextTokens) {
         Checks.positive("contextTokens", contextTokens);
-        return walk(contextTokens - 1, 1, workload().batchSize()).analysis(Phase.DECODE);
+        return walk(contextTokens - 1, 1, workload().batchSize(), decodeRoofline())
+                .analysis(Phase.DECODE);
     }
 
     /** {@return time to first token: the prefill of the batch} */
@@ -197,7 +266,8 @@ public abstract class InferencePerformance {
      */
     public Seconds timePerOutputToken(long contextTokens) {
         Checks.positive("contextTokens", contextTokens);
-        return Seconds.of(walk(contextTokens - 1, 1, workload().batchSize()).seconds());
+        return Seconds.of(walk(contextTokens - 1, 1, workload().batchSize(), decodeRoofline())
+                .seconds());
     }
 
     /** {@return output tokens per second one user sees while decoding} */
@@ -280,7 +350,7 @@ public abstract class InferencePerformance {
                 limit = BatchSweep.Limit.MEMORY;
                 break;
             }
-            PassCosts step = walk(position - 1, 1, batch);
+            PassCosts step = walk(position - 1, 1, batch, decodeRoofline());
             points.add(ImmutablePoint.builder()
                     .batchSize(batch)
                     .timePerOutputToken(Seconds.of(step.seconds()))
@@ -308,21 +378,20 @@ public abstract class InferencePerformance {
      * The one place a pass is costed: every operation of every layer group, with its FLOPs, bytes and both limit
      * times, per device. {@link PhaseAnalysis} and the plain-number totals behind the latencies are both read from it.
      */
-    private PassCosts walk(long cached, long fresh, int batch) {
+    private PassCosts walk(long cached, long fresh, int batch, Roofline roof) {
         Workload w = workload();
         ModelSpec m = model();
         FlopCounter counter = flopCounter();
-        Roofline roof = roofline();
         boolean exact = convention() == Convention.EXACT;
         double devices = tensorParallel();
         double weightBytes = w.weightFormat().bytesPerElement();
         double activationBytes = w.activationFormat().bytesPerElement();
         double d = m.hiddenSize();
         long tokens = fresh * batch;
-        PassCosts costs = new PassCosts(allReduceSeconds(tokens));
         if (fresh == 0) {
-            return costs;
+            return new PassCosts(0, 0);
         }
+        PassCosts costs = new PassCosts(allReduceSeconds(tokens), passOverhead().toSeconds());
         for (LayerGroup group : m.layerGroups()) {
             int layer = group.firstLayer();
             double kvBytes = exact ? kvCache().layerBytes(layer, cached + fresh).toBytes() : 0;
@@ -363,7 +432,8 @@ public abstract class InferencePerformance {
                 * (double) model().hiddenSize()
                 * workload().activationFormat().bytesPerElement();
         double perAllReduce =
-                2.0 * (n - 1) / n * message / hardware().interconnectBandwidth().toBytesPerSecond();
+                2.0 * (n - 1) / n * message / hardware().interconnectBandwidth().toBytesPerSecond()
+                        + allReduceLatency().toSeconds();
         return 2.0 * model().numLayers() * perAllReduce;
     }
 
@@ -401,5 +471,20 @@ public abstract class InferencePerformance {
     /** Builds an {@link InferencePerformance}; {@link #build()} checks the combination. */
     public static final class Builder extends ImmutableInferencePerformance.Builder {
         Builder() {}
+
+        /**
+         * Sets a chip's calibrated factors: {@link #prefillEfficiency(Efficiency)}, {@link
+         * #decodeEfficiency(Efficiency)}, {@link #passOverhead(Seconds)} and {@link #allReduceLatency(Seconds)}.
+         *
+         * @param calibration the factors, such as {@link CalibratedEfficiencies#A100_80GB}
+         * @return this builder
+         */
+        public Builder calibration(ChipCalibration calibration) {
+            prefillEfficiency(calibration.prefill());
+            decodeEfficiency(calibration.decode());
+            passOverhead(calibration.passOverhead());
+            allReduceLatency(calibration.allReduceLatency());
+            return this;
+        }
     }
 }

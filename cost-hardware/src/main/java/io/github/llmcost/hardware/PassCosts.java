@@ -25,9 +25,11 @@ final class PassCosts {
     private final double[] costs = new double[5 * N];
 
     private final double communicationSeconds;
+    private final double overheadSeconds;
 
-    PassCosts(double communicationSeconds) {
+    PassCosts(double communicationSeconds, double overheadSeconds) {
         this.communicationSeconds = communicationSeconds;
+        this.overheadSeconds = overheadSeconds;
     }
 
     /** Adds {@code count} identical copies of one operation's work, timed on the roofline. */
@@ -42,9 +44,9 @@ final class PassCosts {
         costs[SECONDS + i] += Math.max(compute, memory) * count;
     }
 
-    /** {@return the pass's time: every operation's, in operation order, plus communication} */
+    /** {@return the pass's time: every operation's, in operation order, plus communication and overhead} */
     double seconds() {
-        return sum(SECONDS) + communicationSeconds;
+        return sum(SECONDS) + communicationSeconds + overheadSeconds;
     }
 
     /** {@return whether arithmetic takes at least as long as memory traffic over the whole pass} */
@@ -80,6 +82,6 @@ final class PassCosts {
                                 costs[SECONDS + i]));
             }
         }
-        return new PhaseAnalysis(phase, operations, Seconds.of(communicationSeconds));
+        return new PhaseAnalysis(phase, operations, Seconds.of(communicationSeconds), Seconds.of(overheadSeconds));
     }
 }

@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * One pass of a phase on one device, operation by operation: each operation's FLOPs, bytes, intensity and bound,
- * summed over layers, plus the time spent in tensor-parallel all-reduces.
+ * summed over layers, plus the time spent in tensor-parallel all-reduces and the pass's fixed overhead.
  *
  * <p>Immutable and thread-safe.
  */
@@ -19,11 +19,13 @@ public final class PhaseAnalysis {
     private final Phase phase;
     private final Map<Operation, Placement> operations;
     private final Seconds communication;
+    private final Seconds overhead;
 
-    PhaseAnalysis(Phase phase, EnumMap<Operation, Placement> operations, Seconds communication) {
+    PhaseAnalysis(Phase phase, EnumMap<Operation, Placement> operations, Seconds communication, Seconds overhead) {
         this.phase = phase;
         this.operations = Collections.unmodifiableMap(operations);
         this.communication = communication;
+        this.overhead = overhead;
     }
 
     /** {@return the phase} */
@@ -60,9 +62,14 @@ public final class PhaseAnalysis {
         return communication;
     }
 
-    /** {@return the pass's time: every operation's time plus communication} */
+    /** {@return the pass's fixed overhead ({@link InferencePerformance#passOverhead()})} */
+    public Seconds overheadTime() {
+        return overhead;
+    }
+
+    /** {@return the pass's time: every operation's time plus communication and overhead} */
     public Seconds time() {
-        return total().time().plus(communication);
+        return total().time().plus(communication).plus(overhead);
     }
 
     /** {@return the FLOPs of the pass on one device} */
@@ -95,6 +102,9 @@ public final class PhaseAnalysis {
         }
         if (communication.toSeconds() > 0) {
             out.append(String.format(Locale.ROOT, "%n  %-22s %s", "all-reduce", communication));
+        }
+        if (overhead.toSeconds() > 0) {
+            out.append(String.format(Locale.ROOT, "%n  %-22s %s", "pass overhead", overhead));
         }
         return out.toString();
     }

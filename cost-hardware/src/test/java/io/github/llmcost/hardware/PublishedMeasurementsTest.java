@@ -1,138 +1,131 @@
 package io.github.llmcost.hardware;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
-import io.github.llmcost.core.ModelPresets;
-import io.github.llmcost.core.ModelSpec;
-import io.github.llmcost.core.NumericFormat;
-import io.github.llmcost.core.Workload;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /**
- * Predictions at the default efficiencies against published measurements: the rows of {@code
- * shared/data/published-measurements.json} with fixed lengths (TensorRT-LLM's performance tables and gpt-fast's
- * README; ids as in that file). Each row's error is printed; the test fails if the median absolute error of the
- * batch-1 decode rows exceeds 25%.
+ * Predictions against published measurements: the rows of {@code published-measurements.json} with fixed lengths
+ * (TensorRT-LLM's performance tables and gpt-fast's README; ids as in that file), read from test resources.
+ *
+ * <p>First at the default efficiencies; then calibrated. The calibration is fitted to every row but #38 (INT8
+ * weight-only decode, whose dequantising kernel reaches a lower share of bandwidth than the 16-bit kernels the factors
+ * describe), and checked on rows it did not see: each fitted row by leave-one-out (a fit to the other eleven predicts
+ * it) and #38 by the full fit. Every point is printed: measurement, prediction, error.
  */
 class PublishedMeasurementsTest {
+    static final int INT8_WEIGHT_ONLY = 38;
 
-    /** Llama 2 70B ({@code meta-llama/Llama-2-70b-hf} config.json): 68,976,648,192 parameters. */
-    static final ModelSpec LLAMA_2_70B = ModelSpec.builder()
-            .name("Llama 2 70B")
-            .hiddenSize(8192)
-            .numLayers(80)
-            .numAttentionHeads(64)
-            .numKeyValueHeads(8)
-            .intermediateSize(28672)
-            .vocabSize(32000)
-            .build();
+    static final List<Measurement> ALL = PublishedMeasurements.load();
 
-    enum Metric {
-        /** Static batch: batch x output / (prefill + decode), tokens per second. */
-        THROUGHPUT,
-        /** Time to first token, milliseconds. */
-        TTFT_MS,
-        /** Batch-1 decode tokens per second per user. */
-        DECODE_PER_USER
-    }
+    static final List<Measurement> FITTED = ALL.stream()
+            .filter(m -> PublishedMeasurements.id(m) != INT8_WEIGHT_ONLY)
+            .toList();
 
-    record Row(
-            int id,
-            ModelSpec model,
-            HardwareSpec gpu,
-            int tp,
-            NumericFormat weights,
-            NumericFormat compute,
-            int batch,
-            long input,
-            long output,
-            Metric metric,
-            double measured) {
+    static final List<Measurement> NOT_FITTED = ALL.stream()
+            .filter(m -> PublishedMeasurements.id(m) == INT8_WEIGHT_ONLY)
+            .toList();
 
-        double predict() {
-            InferencePerformance perf = InferencePerformance.builder()
-                    .model(model)
-                    .hardware(gpu)
-                    .tensorParallel(tp)
-                    .workload(Workload.builder()
-                            .promptTokens(input)
-                            .outputTokens(output)
-                            .batchSize(batch)
-                            .weightFormat(weights)
-                            .activationFormat(compute)
-                            .kvCacheFormat(compute)
-                            .build())
-                    .build();
-            return switch (metric) {
-                case THROUGHPUT ->
-                    batch * (double) output / perf.requestLatency().toSeconds();
-                case TTFT_MS -> perf.timeToFirstToken().toMillis();
-                case DECODE_PER_USER -> perf.decodeTokensPerSecondPerUser();
-            };
-        }
-
-        double error() {
-            return predict() / measured - 1;
-        }
-    }
-
-    static List<Row> rows() {
-        NumericFormat fp8 = NumericFormat.FP8_E4M3;
-        NumericFormat bf16 = NumericFormat.BF16;
-        NumericFormat fp16 = NumericFormat.FP16;
-        HardwareSpec h100 = HardwarePresets.H100_SXM;
-        HardwareSpec a100 = HardwarePresets.A100_80GB;
-        ModelSpec llama2 = ModelPresets.LLAMA_2_7B;
-        return List.of(
-                new Row(21, llama2, h100, 1, fp8, fp8, 768, 128, 128, Metric.THROUGHPUT, 19694),
-                new Row(22, llama2, h100, 1, fp8, fp8, 112, 128, 2048, Metric.THROUGHPUT, 6818),
-                new Row(25, llama2, a100, 1, fp16, fp16, 384, 128, 128, Metric.THROUGHPUT, 5586),
-                new Row(26, llama2, a100, 1, fp16, fp16, 60, 128, 2048, Metric.THROUGHPUT, 1928),
-                new Row(28, llama2, h100, 1, fp8, fp8, 1, 128, 1, Metric.TTFT_MS, 7),
-                new Row(30, llama2, a100, 1, fp16, fp16, 1, 128, 1, Metric.TTFT_MS, 16),
-                new Row(32, LLAMA_2_70B, h100, 4, fp8, fp8, 1, 128, 1, Metric.TTFT_MS, 26),
-                new Row(34, LLAMA_2_70B, a100, 4, fp16, fp16, 1, 128, 1, Metric.TTFT_MS, 47),
-                new Row(36, llama2, a100, 1, bf16, bf16, 1, 5, 200, Metric.DECODE_PER_USER, 104.9),
-                new Row(37, ModelPresets.LLAMA_3_1_8B, a100, 1, bf16, bf16, 1, 5, 200, Metric.DECODE_PER_USER, 93.89),
-                new Row(38, llama2, a100, 1, NumericFormat.INT8, bf16, 1, 5, 200, Metric.DECODE_PER_USER, 155.58),
-                new Row(42, ModelPresets.LLAMA_3_1_70B, a100, 4, bf16, bf16, 1, 5, 200, Metric.DECODE_PER_USER, 37.45),
-                new Row(44, ModelPresets.MIXTRAL_8X7B, a100, 2, bf16, bf16, 1, 5, 200, Metric.DECODE_PER_USER, 96.67));
+    @Test
+    void readsEveryFixedLengthRow() {
+        assertThat(ALL.stream().map(PublishedMeasurements::id))
+                .containsExactly(21, 22, 25, 26, 28, 30, 32, 34, 36, 37, 38, 42, 44);
+        assertThat(PublishedMeasurements.rows()).hasSize(15); // and two ShareGPT serving rows, skipped
+        Measurement first = ALL.get(0);
+        assertThat(first.metric()).isEqualTo(Measurement.Metric.STATIC_BATCH_OUTPUT_TOKENS_PER_SECOND);
+        assertThat(first.value()).isEqualTo(19694);
+        assertThat(first.workload().batchSize()).isEqualTo(768);
+        assertThat(first.hardware()).isEqualTo(HardwarePresets.H100_SXM);
+        assertThat(ALL.get(4).value()).isEqualTo(0.007); // 7 ms
     }
 
     @Test
-    void batchOneDecodeMedianErrorIsAtMost25Percent() {
-        List<Double> decodeErrors = new ArrayList<>();
-        System.out.println("id  model            gpu                metric            measured   predicted   error");
-        for (Row row : rows()) {
-            double predicted = row.predict();
-            double error = row.error();
-            System.out.printf(
-                    Locale.ROOT,
-                    "%-3d %-16s %-18s %-16s %10.2f %11.2f %+7.1f%%%n",
-                    row.id(),
-                    row.model().name(),
-                    row.gpu().name(),
-                    row.metric(),
-                    row.measured(),
-                    predicted,
-                    100 * error);
-            assertThat(predicted).isFinite().isPositive();
-            if (row.metric() == Metric.DECODE_PER_USER) {
-                decodeErrors.add(Math.abs(error));
-            }
+    void batchOneDecodeMedianErrorAtDefaultEfficienciesIsAtMost25Percent() {
+        Evaluation defaults = Evaluation.of(ALL, chip -> ChipCalibration.UNCALIBRATED);
+        System.out.println("At the default efficiencies:\n" + defaults);
+        List<Evaluation.Point> decode = defaults.points().stream()
+                .filter(p -> p.measurement().metric() == Measurement.Metric.DECODE_TOKENS_PER_SECOND_PER_USER)
+                .toList();
+        assertThat(decode).hasSize(5);
+        assertThat(Evaluation.of(decode).medianAbsoluteError()).isCloseTo(0.096, within(0.001));
+    }
+
+    @Test
+    void calibratedHeldOutMedianErrorIsAtMost15Percent() {
+        Calibration calibration = Calibration.defaults();
+        CalibrationResult fit = calibration.fit(FITTED);
+        System.out.println("Calibrated (fit to the rows below):\n" + fit);
+        List<Evaluation.Point> heldOut =
+                new ArrayList<>(calibration.leaveOneOut(FITTED).points());
+        heldOut.addAll(fit.validate(NOT_FITTED).points());
+        Evaluation held = Evaluation.of(heldOut);
+        System.out.println(
+                "Held out (each fitted row predicted by a fit to the others; #38 by the fit above):\n" + held);
+        assertThat(fit.fitted().medianAbsoluteError()).isLessThan(0.03);
+        assertThat(held.points()).hasSize(13);
+        assertThat(held.medianAbsoluteError()).isLessThanOrEqualTo(0.15);
+        // the worst is INT8 weight-only decode: gpt-fast's own table gives 1,069 GB/s against 1,397 GB/s for bf16
+        assertThat(PublishedMeasurements.id(held.worst().measurement())).isEqualTo(INT8_WEIGHT_ONLY);
+        assertThat(held.worst().error()).isBetween(0.3, 0.5);
+    }
+
+    @Test
+    void shippedCalibrationsAreWhatTheFitFinds() {
+        CalibrationResult fit = Calibration.defaults().fit(FITTED);
+        assertSameFactors(fit.calibration(HardwarePresets.H100_SXM), CalibratedEfficiencies.H100_SXM);
+        assertSameFactors(fit.calibration(HardwarePresets.A100_80GB), CalibratedEfficiencies.A100_80GB);
+        Evaluation shipped = Evaluation.of(
+                FITTED,
+                chip -> chip.equals(HardwarePresets.H100_SXM)
+                        ? CalibratedEfficiencies.H100_SXM
+                        : CalibratedEfficiencies.A100_80GB);
+        assertThat(shipped.medianAbsoluteError()).isLessThan(0.03);
+    }
+
+    @Test
+    void aPassOverheadDoesNotImproveHeldOutShortPrefills() {
+        List<Double> without = shortPrefillErrors(Calibration.defaults());
+        List<Double> with =
+                shortPrefillErrors(Calibration.builder().fitPassOverhead(true).build());
+        System.out.printf(
+                Locale.ROOT,
+                "held-out short-prefill |errors| without a pass overhead %s, with one %s%n",
+                without,
+                with);
+        assertThat(mean(with)).isGreaterThanOrEqualTo(mean(without));
+    }
+
+    private static List<Double> shortPrefillErrors(Calibration calibration) {
+        return calibration.leaveOneOut(FITTED).points().stream()
+                .filter(p -> p.measurement().metric() == Measurement.Metric.TIME_TO_FIRST_TOKEN)
+                .map(p -> Math.round(1000 * Math.abs(p.error())) / 1000.0)
+                .toList();
+    }
+
+    private static double mean(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+    }
+
+    private static void assertSameFactors(ChipCalibration fitted, ChipCalibration shipped) {
+        System.out.println("fitted  " + fitted + "\nshipped " + shipped);
+        for (Phase phase : Phase.values()) {
+            assertThat(shipped.efficiency(phase).computeFraction())
+                    .isCloseTo(fitted.efficiency(phase).computeFraction(), within(0.002));
+            assertThat(shipped.efficiency(phase).bandwidthFraction())
+                    .isCloseTo(fitted.efficiency(phase).bandwidthFraction(), within(0.002));
         }
-        decodeErrors.sort(null);
-        double median = decodeErrors.get(decodeErrors.size() / 2);
-        System.out.printf(Locale.ROOT, "median |error| of batch-1 decode rows: %.1f%%%n", 100 * median);
-        assertThat(decodeErrors).hasSize(5);
-        assertThat(median).isLessThanOrEqualTo(0.25);
+        assertThat(shipped.allReduceLatency().toSeconds())
+                .isCloseTo(fitted.allReduceLatency().toSeconds(), within(0.2e-6));
+        assertThat(shipped.passOverhead()).isEqualTo(fitted.passOverhead());
     }
 
     @Test
     void llama2_70bMatchesItsPublishedCount() {
-        assertThat(LLAMA_2_70B.parameters().totalParameters()).isEqualTo(68_976_648_192L);
+        assertThat(PublishedMeasurements.LLAMA_2_70B.parameters().totalParameters())
+                .isEqualTo(68_976_648_192L);
     }
 }
