@@ -14,4 +14,7 @@ module io.github.llmcost.core {
     requires static org.immutables.value;
 
     exports io.github.llmcost.core;
+    exports io.github.llmcost.core.internal to
+            io.github.llmcost.hardware,
+            io.github.llmcost.economics;
 }

@@ -1,5 +1,7 @@
 package io.github.llmcost.core;
 
+import io.github.llmcost.core.internal.Check;
+
 /**
  * A rate of data movement in bytes per second: memory or interconnect bandwidth. Decimal units, as vendors quote them (3.35 TB/s is 3.35 x 10<sup>12</sup> bytes per second).
  *

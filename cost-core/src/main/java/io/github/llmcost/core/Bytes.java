@@ -1,5 +1,7 @@
 package io.github.llmcost.core;
 
+import io.github.llmcost.core.internal.Check;
+
 /**
  * An amount of memory or data moved, in bytes.
  *

@@ -1,5 +1,6 @@
 package io.github.llmcost.core;
 
+import io.github.llmcost.core.internal.Check;
 import java.util.Arrays;
 import java.util.Locale;
 

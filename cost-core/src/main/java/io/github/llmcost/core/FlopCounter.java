@@ -1,5 +1,7 @@
 package io.github.llmcost.core;
 
+import io.github.llmcost.core.internal.Check;
+
 /**
  * Counts the FLOPs of a model: per operation, per layer and per model, for prefill, for extending a cached context
  * and for one decode step, under one {@link Convention}.

@@ -1,5 +1,7 @@
 package io.github.llmcost.core;
 
+import io.github.llmcost.core.internal.Check;
+
 /**
  * A rate of floating-point operations: a chip's peak or attainable throughput.
  *

@@ -1,5 +1,7 @@
 package io.github.llmcost.core;
 
+import io.github.llmcost.core.internal.Check;
+
 /**
  * A count of floating-point operations (a multiply-add pair counts as two).
  *

@@ -1,5 +1,7 @@
 package io.github.llmcost.core;
 
+import io.github.llmcost.core.internal.Check;
+
 /**
  * The memory a model keeps per sequence between decode steps: keys and values of attention layers, latents under
  * multi-head latent attention, and the fixed state of attention-free layers.

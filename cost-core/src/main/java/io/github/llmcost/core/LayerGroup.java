@@ -1,5 +1,7 @@
 package io.github.llmcost.core;
 
+import io.github.llmcost.core.internal.Check;
+
 /**
  * Layers of a model that cost exactly the same: the same attention kind and the same MLP (dense or routed). FLOPs,
  * weights and cache of one layer of a group, times its count, are the group's; summing over groups is summing over

@@ -1,5 +1,7 @@
 package io.github.llmcost.core;
 
+import io.github.llmcost.core.internal.Check;
+
 /**
  * A span of time in seconds: a latency, a time per token, a phase's duration.
  *

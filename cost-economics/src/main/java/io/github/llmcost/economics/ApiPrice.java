@@ -1,5 +1,6 @@
 package io.github.llmcost.economics;
 
+import io.github.llmcost.core.internal.Check;
 import java.time.LocalDate;
 import java.util.OptionalDouble;
 import org.immutables.value.Value;
@@ -74,10 +75,10 @@ public abstract class ApiPrice {
 
     @Value.Check
     void check() {
-        Checks.nonNegative("inputUsdPerMillion", inputUsdPerMillion());
-        Checks.nonNegative("outputUsdPerMillion", outputUsdPerMillion());
+        Check.nonNegative("inputUsdPerMillion", inputUsdPerMillion());
+        Check.nonNegative("outputUsdPerMillion", outputUsdPerMillion());
         if (cachedInputUsdPerMillion().isPresent()) {
-            Checks.nonNegative(
+            Check.nonNegative(
                     "cachedInputUsdPerMillion", cachedInputUsdPerMillion().getAsDouble());
         }
     }

@@ -1,5 +1,6 @@
 package io.github.llmcost.economics;
 
+import io.github.llmcost.core.internal.Check;
 import org.immutables.value.Value;
 
 /**
@@ -76,13 +77,13 @@ public abstract class DeviceCosts {
 
     @Value.Check
     void check() {
-        Checks.nonNegative("licenceUsdPerDevice", licenceUsdPerDevice());
-        Checks.positive("deviceLifeMonths", deviceLifeMonths());
-        Checks.nonNegative("cdnUsdPerUpdate", cdnUsdPerUpdate());
-        Checks.nonNegative("updatesPerMonth", updatesPerMonth());
-        Checks.nonNegative("batteryWatts", batteryWatts());
-        Checks.nonNegative("electricityUsdPerKwh", electricityUsdPerKwh());
-        Checks.nonNegative("fixedEngineeringUsdPerMonth", fixedEngineeringUsdPerMonth());
+        Check.nonNegative("licenceUsdPerDevice", licenceUsdPerDevice());
+        Check.positive("deviceLifeMonths", deviceLifeMonths());
+        Check.nonNegative("cdnUsdPerUpdate", cdnUsdPerUpdate());
+        Check.nonNegative("updatesPerMonth", updatesPerMonth());
+        Check.nonNegative("batteryWatts", batteryWatts());
+        Check.nonNegative("electricityUsdPerKwh", electricityUsdPerKwh());
+        Check.nonNegative("fixedEngineeringUsdPerMonth", fixedEngineeringUsdPerMonth());
     }
 
     /** Builds {@link DeviceCosts}; unset fields keep the article's defaults. */

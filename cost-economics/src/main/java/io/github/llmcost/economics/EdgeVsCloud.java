@@ -1,5 +1,6 @@
 package io.github.llmcost.economics;
 
+import io.github.llmcost.core.internal.Check;
 import java.util.Locale;
 import java.util.OptionalDouble;
 
@@ -46,8 +47,8 @@ public final class EdgeVsCloud {
      */
     public static EdgeVsCloud of(
             DeviceCosts device, UsageProfile usage, Money cloudCostPerMillionTokens, double onDeviceTokensPerSecond) {
-        Checks.nonNegative("cloudCostPerMillionTokens", cloudCostPerMillionTokens.toUsd());
-        Checks.positive("onDeviceTokensPerSecond", onDeviceTokensPerSecond);
+        Check.nonNegative("cloudCostPerMillionTokens", cloudCostPerMillionTokens.toUsd());
+        Check.positive("onDeviceTokensPerSecond", onDeviceTokensPerSecond);
         return new EdgeVsCloud(device, usage, cloudCostPerMillionTokens, onDeviceTokensPerSecond);
     }
 
@@ -104,7 +105,7 @@ public final class EdgeVsCloud {
 
     /** {@return the licence spread over the tokens of a device's life, per million tokens} */
     public Money licencePerMillionTokens() {
-        Checks.positive("tokensOverDeviceLife", tokensOverDeviceLife());
+        Check.positive("tokensOverDeviceLife", tokensOverDeviceLife());
         return Money.usd(device.licenceUsdPerDevice() / (tokensOverDeviceLife() / 1e6));
     }
 

@@ -1,5 +1,6 @@
 package io.github.llmcost.economics;
 
+import io.github.llmcost.core.internal.Check;
 import io.github.llmcost.hardware.InferencePerformance;
 
 /**
@@ -31,7 +32,7 @@ public final class EnergyCost {
      * @return the calculator
      */
     public static EnergyCost of(InferencePerformance performance, double usdPerKwh, double powerUsageEffectiveness) {
-        Checks.nonNegative("usdPerKwh", usdPerKwh);
+        Check.nonNegative("usdPerKwh", usdPerKwh);
         if (!(powerUsageEffectiveness >= 1 && Double.isFinite(powerUsageEffectiveness))) {
             throw new IllegalArgumentException(
                     "powerUsageEffectiveness (" + powerUsageEffectiveness + ") must be finite and >= 1");

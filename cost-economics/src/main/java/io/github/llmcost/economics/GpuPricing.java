@@ -1,5 +1,6 @@
 package io.github.llmcost.economics;
 
+import io.github.llmcost.core.internal.Check;
 import io.github.llmcost.hardware.HardwareSpec;
 import org.immutables.value.Value;
 
@@ -75,7 +76,7 @@ public abstract class GpuPricing {
      * @return {@code price / (3600 x tokensPerSecond x utilization)}
      */
     public Money costPerToken(double tokensPerSecond) {
-        Checks.positive("tokensPerSecond", tokensPerSecond);
+        Check.positive("tokensPerSecond", tokensPerSecond);
         return Money.usd(usdPerDeviceHour() / (3600 * tokensPerSecond * utilization()));
     }
 
@@ -87,15 +88,15 @@ public abstract class GpuPricing {
      * @return {@code devices x price x seconds / 3600 / utilization}
      */
     public Money costOf(double seconds, int devices) {
-        Checks.nonNegative("seconds", seconds);
-        Checks.positive("devices", devices);
+        Check.nonNegative("seconds", seconds);
+        Check.positive("devices", devices);
         return Money.usd(devices * usdPerDeviceHour() * seconds / 3600 / utilization());
     }
 
     @Value.Check
     void check() {
-        Checks.positive("usdPerDeviceHour", usdPerDeviceHour());
-        Checks.fraction("utilization", utilization());
+        Check.positive("usdPerDeviceHour", usdPerDeviceHour());
+        Check.fraction("utilization", utilization());
     }
 
     @Override

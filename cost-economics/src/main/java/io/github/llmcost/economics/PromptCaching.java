@@ -4,6 +4,7 @@ import io.github.llmcost.core.Bytes;
 import io.github.llmcost.core.Flops;
 import io.github.llmcost.core.Seconds;
 import io.github.llmcost.core.Workload;
+import io.github.llmcost.core.internal.Check;
 import io.github.llmcost.hardware.InferencePerformance;
 
 /**
@@ -113,7 +114,7 @@ public final class PromptCaching {
      * @return the cached-input price
      */
     public Money cachedInputPricePerMillion(double inputUsdPerMillion) {
-        Checks.nonNegative("inputUsdPerMillion", inputUsdPerMillion);
+        Check.nonNegative("inputUsdPerMillion", inputUsdPerMillion);
         return Money.usd(inputUsdPerMillion * (1 - cachedInputDiscount()));
     }
 

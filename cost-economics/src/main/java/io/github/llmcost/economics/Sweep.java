@@ -3,6 +3,7 @@ package io.github.llmcost.economics;
 import io.github.llmcost.core.Convention;
 import io.github.llmcost.core.ModelSpec;
 import io.github.llmcost.core.NumericFormat;
+import io.github.llmcost.core.internal.Check;
 import io.github.llmcost.hardware.Efficiency;
 import io.github.llmcost.hardware.HardwareSpec;
 import java.io.IOException;
@@ -327,7 +328,7 @@ public final class Sweep {
             nonEmpty("outputTokens", outputTokens.length);
             nonEmpty("batchSizes", batchSizes.length);
             for (long p : promptTokens) {
-                Checks.positive("promptTokens", p);
+                Check.positive("promptTokens", p);
             }
             for (long o : outputTokens) {
                 if (o < 0) {
@@ -335,11 +336,11 @@ public final class Sweep {
                 }
             }
             for (int b : batchSizes) {
-                Checks.positive("batchSizes", b);
+                Check.positive("batchSizes", b);
             }
-            Checks.fraction("utilization", utilization);
+            Check.fraction("utilization", utilization);
             if (usdPerHour != null) {
-                Checks.positive("pricePerHour", usdPerHour);
+                Check.positive("pricePerHour", usdPerHour);
             }
             Sweep sweep = new Sweep(this);
             if (sweep.size() <= 0

@@ -1,5 +1,6 @@
 package io.github.llmcost.economics;
 
+import io.github.llmcost.core.internal.Check;
 import org.immutables.value.Value;
 
 /**
@@ -39,7 +40,7 @@ public abstract class UsageProfile {
      * @return requests per user per month
      */
     public static double monthlyFromDaily(double requestsPerDay) {
-        Checks.nonNegative("requestsPerDay", requestsPerDay);
+        Check.nonNegative("requestsPerDay", requestsPerDay);
         return requestsPerDay * 365 / 12;
     }
 
@@ -87,7 +88,7 @@ public abstract class UsageProfile {
         if (!(monthlyActiveUsers() >= 0)) {
             throw new IllegalArgumentException("monthlyActiveUsers (" + monthlyActiveUsers() + ") must be >= 0");
         }
-        Checks.nonNegative("requestsPerUserPerMonth", requestsPerUserPerMonth());
-        Checks.positive("tokensPerRequest", tokensPerRequest());
+        Check.nonNegative("requestsPerUserPerMonth", requestsPerUserPerMonth());
+        Check.positive("tokensPerRequest", tokensPerRequest());
     }
 }

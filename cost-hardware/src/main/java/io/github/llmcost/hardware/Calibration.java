@@ -1,6 +1,7 @@
 package io.github.llmcost.hardware;
 
 import io.github.llmcost.core.Seconds;
+import io.github.llmcost.core.internal.Check;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -387,7 +388,7 @@ public abstract class Calibration {
 
     @Value.Check
     void check() {
-        Checks.nonNegative("priorWeight", priorWeight());
+        Check.nonNegative("priorWeight", priorWeight());
     }
 
     /** Builds a {@link Calibration}. */

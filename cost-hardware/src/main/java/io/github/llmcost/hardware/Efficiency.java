@@ -1,5 +1,6 @@
 package io.github.llmcost.hardware;
 
+import io.github.llmcost.core.internal.Check;
 import org.immutables.value.Value;
 
 /**
@@ -51,7 +52,7 @@ public abstract class Efficiency {
 
     @Value.Check
     void check() {
-        Checks.fraction("computeFraction", computeFraction());
-        Checks.fraction("bandwidthFraction", bandwidthFraction());
+        Check.fraction("computeFraction", computeFraction());
+        Check.fraction("bandwidthFraction", bandwidthFraction());
     }
 }

@@ -1,5 +1,6 @@
 package io.github.llmcost.hardware;
 
+import io.github.llmcost.core.internal.Check;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -31,7 +32,7 @@ public final class Evaluation {
          * @param predicted the predicted value, finite and {@code > 0}
          */
         public Point {
-            Checks.positive("predicted", predicted);
+            Check.positive("predicted", predicted);
         }
 
         /** {@return the measured value, in the metric's unit} */

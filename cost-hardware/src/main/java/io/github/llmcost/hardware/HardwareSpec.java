@@ -4,6 +4,7 @@ import io.github.llmcost.core.Bandwidth;
 import io.github.llmcost.core.Bytes;
 import io.github.llmcost.core.FlopRate;
 import io.github.llmcost.core.NumericFormat;
+import io.github.llmcost.core.internal.Check;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
@@ -99,7 +100,7 @@ public abstract class HardwareSpec {
      * @return attainable throughput
      */
     public FlopRate attainable(NumericFormat format, double flopsPerByte) {
-        Checks.nonNegative("flopsPerByte", flopsPerByte);
+        Check.nonNegative("flopsPerByte", flopsPerByte);
         double memoryLimited = memoryBandwidth().toBytesPerSecond() * flopsPerByte;
         return FlopRate.of(Math.min(peak(format).toFlopsPerSecond(), memoryLimited));
     }
@@ -133,13 +134,13 @@ public abstract class HardwareSpec {
             throw new IllegalArgumentException("peakFlops of " + name() + " must name at least one format");
         }
         for (Map.Entry<NumericFormat, FlopRate> e : peakFlops().entrySet()) {
-            Checks.positive("peakFlops[" + e.getKey() + "]", e.getValue().toFlopsPerSecond());
+            Check.positive("peakFlops[" + e.getKey() + "]", e.getValue().toFlopsPerSecond());
         }
-        Checks.positive("memoryBandwidth", memoryBandwidth().toBytesPerSecond());
-        Checks.positive("memoryCapacity", memoryCapacity().toBytes());
-        Checks.positive("tdpWatts", tdpWatts());
+        Check.positive("memoryBandwidth", memoryBandwidth().toBytesPerSecond());
+        Check.positive("memoryCapacity", memoryCapacity().toBytes());
+        Check.positive("tdpWatts", tdpWatts());
         if (rentalUsdPerHour().isPresent()) {
-            Checks.positive("rentalUsdPerHour", rentalUsdPerHour().getAsDouble());
+            Check.positive("rentalUsdPerHour", rentalUsdPerHour().getAsDouble());
         }
     }
 

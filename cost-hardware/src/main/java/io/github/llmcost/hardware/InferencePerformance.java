@@ -9,6 +9,7 @@ import io.github.llmcost.core.ModelSpec;
 import io.github.llmcost.core.Operation;
 import io.github.llmcost.core.Seconds;
 import io.github.llmcost.core.Workload;
+import io.github.llmcost.core.internal.Check;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -243,7 +244,7 @@ public abstract class InferencePerformance {
      * @return the step, operation by operation
      */
     public PhaseAnalysis decodeStep(long contextTokens) {
-        Checks.positive("contextTokens", contextTokens);
+        Check.positive("contextTokens", contextTokens);
         return walk(contextTokens - 1, 1, workload().batchSize(), decodeRoofline())
                 .analysis(Phase.DECODE);
     }
@@ -265,7 +266,7 @@ public abstract class InferencePerformance {
      * @return the step's time
      */
     public Seconds timePerOutputToken(long contextTokens) {
-        Checks.positive("contextTokens", contextTokens);
+        Check.positive("contextTokens", contextTokens);
         return Seconds.of(walk(contextTokens - 1, 1, workload().batchSize(), decodeRoofline())
                 .seconds());
     }
@@ -332,7 +333,7 @@ public abstract class InferencePerformance {
      * @return the curve and the limit that ended it
      */
     public BatchSweep batchSweep(int maxBatch) {
-        Checks.positive("maxBatch", maxBatch);
+        Check.positive("maxBatch", maxBatch);
         long sessions = maxConcurrentSessions();
         long position = meanDecodePosition();
         List<BatchSweep.Point> points = new ArrayList<>();
@@ -439,8 +440,8 @@ public abstract class InferencePerformance {
 
     @Value.Check
     void check() {
-        Checks.positive("tensorParallel", tensorParallel());
-        Checks.positive("prefillChunkTokens", prefillChunkTokens());
+        Check.positive("tensorParallel", tensorParallel());
+        Check.positive("prefillChunkTokens", prefillChunkTokens());
         if (!(tensorParallel() == 1 || hardware().interconnectBandwidth().toBytesPerSecond() > 0)) {
             throw new IllegalArgumentException("tensorParallel (" + tensorParallel() + ") needs an interconnect, and "
                     + hardware().name() + " has none");

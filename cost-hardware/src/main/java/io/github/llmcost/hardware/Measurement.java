@@ -3,6 +3,7 @@ package io.github.llmcost.hardware;
 import io.github.llmcost.core.ModelSpec;
 import io.github.llmcost.core.Seconds;
 import io.github.llmcost.core.Workload;
+import io.github.llmcost.core.internal.Check;
 import java.util.Locale;
 import org.immutables.value.Value;
 
@@ -150,8 +151,8 @@ public abstract class Measurement {
 
     @Value.Check
     void check() {
-        Checks.positive("value", value());
-        Checks.positive("tensorParallel", tensorParallel());
+        Check.positive("value", value());
+        Check.positive("tensorParallel", tensorParallel());
         if (source().isBlank()) {
             throw new IllegalArgumentException("source (\"" + source() + "\") must not be blank");
         }
