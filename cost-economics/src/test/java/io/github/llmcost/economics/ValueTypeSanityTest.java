@@ -1,0 +1,536 @@
+package io.github.llmcost.economics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.llmcost.core.AttentionKind;
+import io.github.llmcost.core.Bandwidth;
+import io.github.llmcost.core.Bytes;
+import io.github.llmcost.core.Convention;
+import io.github.llmcost.core.FlopCounter;
+import io.github.llmcost.core.FlopRate;
+import io.github.llmcost.core.Flops;
+import io.github.llmcost.core.LatentAttention;
+import io.github.llmcost.core.LayerGroup;
+import io.github.llmcost.core.MixtureOfExperts;
+import io.github.llmcost.core.ModelSpec;
+import io.github.llmcost.core.NumericFormat;
+import io.github.llmcost.core.Seconds;
+import io.github.llmcost.core.Workload;
+import io.github.llmcost.hardware.BatchSweep;
+import io.github.llmcost.hardware.Calibration;
+import io.github.llmcost.hardware.ChipCalibration;
+import io.github.llmcost.hardware.Efficiency;
+import io.github.llmcost.hardware.Evaluation;
+import io.github.llmcost.hardware.HardwarePresets;
+import io.github.llmcost.hardware.HardwareSpec;
+import io.github.llmcost.hardware.InferencePerformance;
+import io.github.llmcost.hardware.Measurement;
+import io.github.llmcost.hardware.Phase;
+import io.github.llmcost.hardware.Placement;
+import io.github.llmcost.hardware.Roofline;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Array;
+import java.lang.reflect.Executable;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Parameter;
+import java.net.URISyntaxException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every public value type of cost-core, cost-hardware and cost-economics, found by scanning the modules' exported
+ * packages, honours the value contract: {@code equals} and {@code hashCode} by value, a readable {@code toString}
+ * (never an identity hash), and null arguments to its factories, builders and copy methods (those returning the
+ * type: {@code withX}, {@code plus}, ...) rejected with a
+ * {@link NullPointerException} or an {@link IllegalArgumentException}.
+ *
+ * <p>A value type is a public record, a public final class that overrides {@code equals}, or a public abstract class
+ * that Immutables implements ({@code Immutable<Name>} beside it). Each needs samples in {@link #SAMPLES}: a new value
+ * type without samples fails {@link #everyValueTypeHasSamples()}, so none is skipped silently.
+ */
+class ValueTypeSanityTest {
+    /** The exported packages, each named by a class it holds. */
+    private static final List<Class<?>> PACKAGES = List.of(Flops.class, HardwareSpec.class, Money.class);
+
+    /**
+     * Factories and copy methods that store a null argument instead of rejecting it, as {@code Type.method(parameter
+     * index)}. Each is a gap in the main code, reported to be fixed there; the list must shrink, never silently grow.
+     */
+    private static final Set<String> KNOWN_NULL_GAPS = Set.of(
+            // record constructors without a null check on their reference components
+            "LayerGroup.new(2)", // attentionKind
+            "Point.new(0)", // Evaluation.Point: measurement
+            "SweepPoint.new(0)", // model
+            "SweepPoint.new(1)", // hardware
+            "SweepPoint.new(2)", // weightFormat
+            "SweepPoint.new(3)"); // kvCacheFormat
+
+    private static ModelSpec model(String name, int layers) {
+        return ModelSpec.builder()
+                .name(name)
+                .hiddenSize(256)
+                .numLayers(layers)
+                .numAttentionHeads(4)
+                .numKeyValueHeads(2)
+                .intermediateSize(512)
+                .vocabSize(1000)
+                .build();
+    }
+
+    private static InferencePerformance perf(long promptTokens) {
+        return InferencePerformance.builder()
+                .model(model("m", 2))
+                .hardware(HardwarePresets.H100_SXM)
+                .workload(Workload.of(promptTokens, 8))
+                .build();
+    }
+
+    private static Measurement measurement(double value) {
+        return Measurement.builder()
+                .source("bench")
+                .model(model("m", 2))
+                .hardware(HardwarePresets.H100_SXM)
+                .workload(Workload.of(128, 8))
+                .decodeTokensPerSecondPerUser(value)
+                .build();
+    }
+
+    private static HardwareSpec chip(String name) {
+        return HardwareSpec.builder()
+                .name(name)
+                .putPeakFlops(NumericFormat.BF16, FlopRate.ofTeraflops(100))
+                .memoryBandwidth(Bandwidth.ofGigabytesPerSecond(1000))
+                .memoryCapacity(Bytes.ofGigabytes(24))
+                .tdpWatts(300)
+                .build();
+    }
+
+    private static SweepPoint sweepPoint(int batch) {
+        return Sweep.builder()
+                .models(model("m", 2))
+                .hardware(HardwarePresets.H100_SXM)
+                .promptTokens(64)
+                .outputTokens(8)
+                .batchSizes(batch)
+                .build()
+                .point(0);
+    }
+
+    /** Two equal instances (built separately) and a different one. */
+    private record Samples(Supplier<?> a, Supplier<?> different) {}
+
+    private static final Map<Class<?>, Samples> SAMPLES = new LinkedHashMap<>();
+
+    private static <T> void samples(Class<T> type, Supplier<? extends T> a, Supplier<? extends T> different) {
+        SAMPLES.put(type, new Samples(a, different));
+    }
+
+    static {
+        // cost-core
+        samples(Bytes.class, () -> Bytes.of(512), () -> Bytes.of(1024));
+        samples(Flops.class, () -> Flops.of(2e9), () -> Flops.of(3e9));
+        samples(FlopRate.class, () -> FlopRate.ofTeraflops(1), () -> FlopRate.ofTeraflops(2));
+        samples(Bandwidth.class, () -> Bandwidth.ofGigabytesPerSecond(1), () -> Bandwidth.ofGigabytesPerSecond(2));
+        samples(Seconds.class, () -> Seconds.of(0.5), () -> Seconds.of(0.25));
+        samples(
+                io.github.llmcost.core.FlopBreakdown.class,
+                () -> FlopCounter.of(model("m", 2), Convention.EXACT).prefill(16),
+                () -> FlopCounter.of(model("m", 2), Convention.EXACT).prefill(17));
+        samples(
+                LayerGroup.class,
+                () -> new LayerGroup(0, 2, AttentionKind.GLOBAL, false),
+                () -> new LayerGroup(0, 2, AttentionKind.NONE, false));
+        samples(
+                LatentAttention.class,
+                () -> LatentAttention.builder()
+                        .kvLoraRank(512)
+                        .qkNopeHeadDim(128)
+                        .qkRopeHeadDim(64)
+                        .vHeadDim(128)
+                        .build(),
+                () -> LatentAttention.builder()
+                        .kvLoraRank(256)
+                        .qkNopeHeadDim(128)
+                        .qkRopeHeadDim(64)
+                        .vHeadDim(128)
+                        .build());
+        samples(MixtureOfExperts.class, () -> MixtureOfExperts.of(8, 2, 64), () -> MixtureOfExperts.of(8, 1, 64));
+        samples(ModelSpec.class, () -> model("m", 2), () -> model("m", 3));
+        samples(
+                io.github.llmcost.core.ParameterBreakdown.class,
+                () -> model("m", 2).parameters(),
+                () -> model("m", 3).parameters());
+        samples(Workload.class, () -> Workload.of(128, 8), () -> Workload.of(128, 9));
+        // cost-hardware
+        samples(
+                Placement.class,
+                () -> Roofline.of(HardwarePresets.H100_SXM, NumericFormat.BF16, Efficiency.PEAK)
+                        .place(Flops.of(1e12), Bytes.of(1e9)),
+                () -> Roofline.of(HardwarePresets.H100_SXM, NumericFormat.BF16, Efficiency.PEAK)
+                        .place(Flops.of(1e12), Bytes.of(2e9)));
+        samples(Efficiency.class, () -> Efficiency.of(0.5, 0.5), () -> Efficiency.of(0.5, 0.6));
+        samples(HardwareSpec.class, () -> chip("a"), () -> chip("b"));
+        samples(InferencePerformance.class, () -> perf(128), () -> perf(256));
+        samples(
+                io.github.llmcost.hardware.MemoryBudget.class,
+                () -> perf(128).memory(),
+                () -> perf(256).memory());
+        samples(BatchSweep.class, () -> perf(128).batchSweep(2), () -> perf(128).batchSweep(4));
+        samples(
+                BatchSweep.Point.class,
+                () -> perf(128).batchSweep(2).points().get(0),
+                () -> perf(128).batchSweep(2).points().get(1));
+        samples(
+                ChipCalibration.class,
+                () -> ChipCalibration.of(Efficiency.of(0.5, 0.5), Efficiency.DEFAULT),
+                () -> ChipCalibration.of(Efficiency.of(0.5, 0.6), Efficiency.DEFAULT));
+        samples(Measurement.class, () -> measurement(50), () -> measurement(60));
+        samples(
+                Calibration.class,
+                Calibration::defaults,
+                () -> Calibration.builder().priorWeight(0.5).build());
+        samples(
+                Evaluation.Point.class,
+                () -> new Evaluation.Point(measurement(50), 40),
+                () -> new Evaluation.Point(measurement(50), 45));
+        // cost-economics
+        samples(Money.class, () -> Money.usd(2.5), () -> Money.usd(-2.5));
+        samples(
+                ApiPrice.class,
+                () -> ApiPrice.builder().from(ApiPriceBook.GPT_4O_MINI).build(),
+                () -> ApiPrice.builder()
+                        .from(ApiPriceBook.GPT_4O_MINI)
+                        .outputUsdPerMillion(0.7)
+                        .build());
+        samples(
+                DeviceCosts.class,
+                DeviceCosts::articleDefaults,
+                () -> DeviceCosts.builder().batteryWatts(3).build());
+        samples(
+                GpuPricing.class,
+                () -> GpuPricing.of(2.5),
+                () -> GpuPricing.of(2.5).withUtilization(0.5));
+        samples(UsageProfile.class, () -> UsageProfile.of(1000, 50, 750), () -> UsageProfile.of(1000, 50, 700));
+        samples(SweepPoint.class, () -> sweepPoint(1), () -> sweepPoint(2));
+    }
+
+    /** Valid arguments by parameter type, so that a null in one place is the only thing wrong with a call. */
+    private static final Map<Class<?>, Supplier<?>> ARGUMENTS = new LinkedHashMap<>();
+
+    static {
+        ARGUMENTS.put(String.class, () -> "name");
+        ARGUMENTS.put(CharSequence.class, () -> "name");
+        ARGUMENTS.put(Object.class, () -> "object");
+        ARGUMENTS.put(LocalDate.class, () -> LocalDate.of(2026, 1, 1));
+        ARGUMENTS.put(Optional.class, Optional::empty);
+        ARGUMENTS.put(OptionalDouble.class, OptionalDouble::empty);
+        ARGUMENTS.put(List.class, List::of);
+        ARGUMENTS.put(Iterable.class, List::of);
+        ARGUMENTS.put(Map.class, () -> Map.of(NumericFormat.BF16, FlopRate.ofTeraflops(1)));
+        ARGUMENTS.put(Map.Entry.class, () -> Map.entry(NumericFormat.BF16, FlopRate.ofTeraflops(1)));
+        ARGUMENTS.put(Function.class, () -> (Function<Object, Object>) x -> ChipCalibration.UNCALIBRATED);
+        ARGUMENTS.put(Appendable.class, StringBuilder::new);
+        ARGUMENTS.put(java.util.stream.Collector.class, java.util.stream.Collectors::toList);
+        ARGUMENTS.put(LayerGroup.class, () -> new LayerGroup(0, 1, AttentionKind.GLOBAL, false));
+        ARGUMENTS.put(Phase.class, () -> Phase.DECODE);
+        ARGUMENTS.put(Roofline.class, () -> Roofline.of(HardwarePresets.H100_SXM, NumericFormat.BF16, Efficiency.PEAK));
+        ARGUMENTS.put(Evaluation.Point.class, () -> new Evaluation.Point(measurement(50), 40));
+        SAMPLES.forEach((type, samples) -> ARGUMENTS.putIfAbsent(type, samples.a()));
+    }
+
+    @Test
+    void everyValueTypeHasSamples() {
+        Set<String> found = names(valueTypes());
+        assertThat(found)
+                .as("public value types: each needs samples in SAMPLES, and SAMPLES names no other class")
+                .isEqualTo(names(SAMPLES.keySet()));
+    }
+
+    @Test
+    void equalsAndHashCodeAreByValue() {
+        for (Map.Entry<Class<?>, Samples> e : SAMPLES.entrySet()) {
+            Object a = e.getValue().a().get();
+            Object same = e.getValue().a().get();
+            Object different = e.getValue().different().get();
+            String type = e.getKey().getName();
+            assertThat(a).as(type).isInstanceOf(e.getKey());
+            assertThat(a).as(type).isNotSameAs(same);
+            assertThat(a.equals(a)).as(type + " reflexive").isTrue();
+            assertThat(a.equals(same)).as(type + " equal").isTrue();
+            assertThat(same.equals(a)).as(type + " symmetric").isTrue();
+            assertThat(a.hashCode()).as(type + " hashCode").isEqualTo(same.hashCode());
+            assertThat(a.equals(different)).as(type + " different").isFalse();
+            assertThat(different.equals(a)).as(type + " different, symmetric").isFalse();
+            assertThat(a.equals(new Object())).as(type + " other type").isFalse();
+            assertThat(a).as(type + " null").isNotEqualTo(null);
+        }
+    }
+
+    @Test
+    void toStringIsReadable() {
+        for (Map.Entry<Class<?>, Samples> e : SAMPLES.entrySet()) {
+            for (Supplier<?> sample : List.of(e.getValue().a(), e.getValue().different())) {
+                String text = sample.get().toString();
+                assertThat(text).as(e.getKey().getName()).isNotBlank().doesNotContainPattern("@[0-9a-f]{4,}\\b");
+            }
+            assertThat(e.getValue().a().get().toString())
+                    .as(e.getKey().getName() + " toString by value")
+                    .isEqualTo(e.getValue().a().get().toString())
+                    .isNotEqualTo(e.getValue().different().get().toString());
+        }
+    }
+
+    @Test
+    void nullArgumentsAreRejected() throws ReflectiveOperationException {
+        Set<String> gaps = new TreeSet<>();
+        for (Map.Entry<Class<?>, Samples> e : SAMPLES.entrySet()) {
+            Class<?> type = e.getKey();
+            Object instance = e.getValue().a().get();
+            for (Executable factory : publicFactories(type)) {
+                checkNulls(type, factory, () -> null, gaps);
+            }
+            for (Method method : publicInstanceMethods(type)) {
+                if (type.isAssignableFrom(method.getReturnType())) { // copies and arithmetic: withX, plus, ...
+                    checkNulls(type, method, e.getValue().a(), gaps);
+                }
+            }
+            Method builder = builderMethod(type);
+            if (builder != null) {
+                Supplier<?> builders = () -> invoke(builder, null);
+                for (Method setter : publicInstanceMethods(builder.getReturnType())) {
+                    checkNulls(builder.getReturnType(), setter, builders, gaps);
+                }
+            }
+            assertThat(instance).isNotNull();
+        }
+        assertThat(gaps).as("null arguments accepted (see KNOWN_NULL_GAPS)").isEqualTo(KNOWN_NULL_GAPS);
+    }
+
+    /** Calls {@code target} once per non-nullable reference parameter, with null there and valid values elsewhere. */
+    private static void checkNulls(Class<?> type, Executable target, Supplier<?> receivers, Set<String> gaps) {
+        Parameter[] parameters = target.getParameters();
+        Object[] valid = new Object[parameters.length];
+        for (int i = 0; i < parameters.length; i++) {
+            valid[i] = argument(parameters[i].getType(), type, target);
+        }
+        // with every argument valid the call must succeed, so that a failure below is the null's doing
+        call(target, receivers.get(), valid);
+        for (int i = 0; i < parameters.length; i++) {
+            if (parameters[i].getType().isPrimitive()
+                    || parameters[i].getAnnotatedType().isAnnotationPresent(Nullable.class)) {
+                continue;
+            }
+            Object[] args = valid.clone();
+            args[i] = null;
+            try {
+                call(target, receivers.get(), args);
+                String name = target instanceof Method ? target.getName() : "new";
+                gaps.add(type.getSimpleName() + "." + name + "(" + i + ")");
+            } catch (NullPointerException | IllegalArgumentException expected) {
+                // rejected, as it should be
+            }
+        }
+    }
+
+    private static Object argument(Class<?> parameter, Class<?> owner, Executable target) {
+        if (parameter.isPrimitive()) {
+            if (parameter == boolean.class) {
+                return false;
+            }
+            // 1 is valid for every count, size, fraction and price in the API
+            return parameter == double.class
+                    ? 1.0
+                    : parameter == long.class ? 1L : parameter == float.class ? 1f : (Object) 1;
+        }
+        if (parameter.isEnum()) {
+            return parameter.getEnumConstants()[0];
+        }
+        if (parameter.isArray()) {
+            return Array.newInstance(parameter.getComponentType(), 0);
+        }
+        Supplier<?> supplier = ARGUMENTS.get(parameter);
+        if (supplier == null) {
+            throw new AssertionError("no valid argument of " + parameter.getName() + " for " + owner.getSimpleName()
+                    + "." + target.getName() + ": add one to ARGUMENTS");
+        }
+        return supplier.get();
+    }
+
+    /** Invokes; an exception the target throws is rethrown as it is, so that callers can catch it by type. */
+    private static @Nullable Object call(Executable target, @Nullable Object receiver, Object[] args) {
+        try {
+            return target instanceof Method m
+                    ? m.invoke(Modifier.isStatic(m.getModifiers()) ? null : receiver, args)
+                    : ((java.lang.reflect.Constructor<?>) target).newInstance(args);
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new AssertionError(target + " threw", e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError("cannot call " + target, e);
+        }
+    }
+
+    private static Object invoke(Method method, @Nullable Object receiver) {
+        Object result = call(method, receiver, new Object[0]);
+        if (result == null) {
+            throw new AssertionError(method + " returned null");
+        }
+        return result;
+    }
+
+    /** Public static methods with parameters, and public constructors (of records) with parameters. */
+    private static List<Executable> publicFactories(Class<?> type) {
+        List<Executable> out = new ArrayList<>();
+        for (Method m : type.getDeclaredMethods()) {
+            if (Modifier.isPublic(m.getModifiers())
+                    && Modifier.isStatic(m.getModifiers())
+                    && m.getParameterCount() > 0) {
+                out.add(m);
+            }
+        }
+        for (var c : type.getConstructors()) {
+            if (c.getParameterCount() > 0) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    /** Public instance methods with a reference parameter, declared by the type or a supertype of this library. */
+    private static List<Method> publicInstanceMethods(Class<?> type) {
+        List<Method> out = new ArrayList<>();
+        for (Method m : type.getMethods()) {
+            boolean ours = m.getDeclaringClass().getName().startsWith("io.github.llmcost.");
+            boolean takesReference = Stream.of(m.getParameterTypes()).anyMatch(p -> !p.isPrimitive());
+            if (ours
+                    && !Modifier.isStatic(m.getModifiers())
+                    && !m.isBridge()
+                    && takesReference
+                    && !m.getName().equals("equals")
+                    && !m.getName().equals("compareTo")) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    private static @Nullable Method builderMethod(Class<?> type) {
+        try {
+            Method m = type.getMethod("builder");
+            return Modifier.isStatic(m.getModifiers())
+                            && Modifier.isPublic(m.getReturnType().getModifiers())
+                    ? m
+                    : null;
+        } catch (NoSuchMethodException e) {
+            return null;
+        }
+    }
+
+    /** Every public value type in the exported packages of the three modules. */
+    private static List<Class<?>> valueTypes() {
+        List<Class<?>> out = new ArrayList<>();
+        for (Class<?> anchor : PACKAGES) {
+            for (Class<?> c : publicClasses(anchor)) {
+                if (isValueType(c)) {
+                    out.add(c);
+                }
+            }
+        }
+        assertThat(out).as("value types found").hasSizeGreaterThan(20);
+        return out;
+    }
+
+    private static boolean isValueType(Class<?> c) {
+        if (c.isRecord()) {
+            return true;
+        }
+        if (c.isInterface() || c.isEnum() || c.isAnnotation()) {
+            return false;
+        }
+        if (Modifier.isAbstract(c.getModifiers())) {
+            try {
+                Class<?> generated =
+                        Class.forName(c.getPackageName() + ".Immutable" + c.getSimpleName(), false, c.getClassLoader());
+                return generated.getSuperclass() == c;
+            } catch (ClassNotFoundException e) {
+                return false;
+            }
+        }
+        if (!Modifier.isFinal(c.getModifiers())) {
+            return false;
+        }
+        try {
+            return c.getMethod("equals", Object.class).getDeclaringClass() == c;
+        } catch (NoSuchMethodException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The public classes (nested ones included) of an anchor's package, read from the module's classes. */
+    private static List<Class<?>> publicClasses(Class<?> anchor) {
+        String dir = anchor.getPackageName().replace('.', '/');
+        List<Class<?>> out = new ArrayList<>();
+        try {
+            Path location = Path.of(
+                    anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
+            try (FileSystem jar = Files.isDirectory(location) ? null : FileSystems.newFileSystem(location);
+                    Stream<Path> files = Files.list(jar == null ? location.resolve(dir) : jar.getPath(dir))) {
+                for (Path file : files.toList()) {
+                    String name = file.getFileName().toString();
+                    if (!name.endsWith(".class") || name.equals("package-info.class")) {
+                        continue;
+                    }
+                    Class<?> c = Class.forName(
+                            anchor.getPackageName() + "." + name.substring(0, name.length() - 6),
+                            false,
+                            anchor.getClassLoader());
+                    if (isPublicAllTheWayOut(c)) {
+                        out.add(c);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException | ClassNotFoundException e) {
+            throw new AssertionError(e);
+        }
+        assertThat(out).as("public classes of " + anchor.getPackageName()).isNotEmpty();
+        return out;
+    }
+
+    private static boolean isPublicAllTheWayOut(Class<?> c) {
+        for (Class<?> k = c; k != null; k = k.getEnclosingClass()) {
+            if (!Modifier.isPublic(k.getModifiers()) || k.isAnonymousClass() || k.isSynthetic()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Set<String> names(Iterable<Class<?>> classes) {
+        Set<String> out = new TreeSet<>();
+        classes.forEach(c -> out.add(c.getName()));
+        return out;
+    }
+}
