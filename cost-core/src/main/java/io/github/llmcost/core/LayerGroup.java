@@ -15,6 +15,7 @@ import io.github.llmcost.core.internal.Check;
 public record LayerGroup(int firstLayer, int count, AttentionKind attentionKind, boolean expertLayer) {
     /** Checks the fields. */
     public LayerGroup {
+        java.util.Objects.requireNonNull(attentionKind, "attentionKind");
         Check.nonNegative("firstLayer", firstLayer);
         Check.positive("count", count);
     }

@@ -270,9 +270,7 @@ public abstract class ModelSpec {
      * @param name the new name
      * @return the copy
      */
-    public ModelSpec withName(String name) {
-        return builder().from(this).name(name).build();
-    }
+    public abstract ModelSpec withName(String name);
 
     private void checkLayer(int layer) {
         if (!(layer >= 0 && layer < numLayers())) {

@@ -29,7 +29,11 @@ final class Units {
             index++;
         }
         String digits = significant(magnitude);
-        if (index > 0 && new BigDecimal(digits).compareTo(BigDecimal.valueOf(1000)) >= 0) {
+        if (new BigDecimal(digits).compareTo(BigDecimal.valueOf(1000)) >= 0) {
+            // rounding carried into the next unit up: 0.9999 s is "1 s", 999.9 us is "1 ms"
+            if (index == 0) {
+                return (value < 0 ? "-" : "") + significant(magnitude / 1000) + " " + unit;
+            }
             index--;
             digits = significant(magnitude / 1000);
         }

@@ -60,9 +60,7 @@ public abstract class GpuPricing {
      * @param utilization in (0, 1]
      * @return the copy
      */
-    public GpuPricing withUtilization(double utilization) {
-        return ImmutableGpuPricing.builder().from(this).utilization(utilization).build();
-    }
+    public abstract GpuPricing withUtilization(double utilization);
 
     /** {@return the price of one device-hour} */
     public Money perDeviceHour() {

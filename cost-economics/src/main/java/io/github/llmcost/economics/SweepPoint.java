@@ -36,6 +36,14 @@ public record SweepPoint(
         double costPerMillionInputTokensUsd,
         double costPerMillionOutputTokensUsd) {
 
+    /** Checks that every reference component is present. */
+    public SweepPoint {
+        java.util.Objects.requireNonNull(model, "model");
+        java.util.Objects.requireNonNull(hardware, "hardware");
+        java.util.Objects.requireNonNull(weightFormat, "weightFormat");
+        java.util.Objects.requireNonNull(kvCacheFormat, "kvCacheFormat");
+    }
+
     /** The CSV header matching {@link #toCsv()}. */
     public static final String CSV_HEADER = "model,hardware,weightFormat,kvCacheFormat,promptTokens,outputTokens,"
             + "batchSize,timeToFirstTokenSeconds,timePerOutputTokenSeconds,decodeTokensPerSecond,"

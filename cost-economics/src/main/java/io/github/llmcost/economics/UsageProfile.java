@@ -69,9 +69,7 @@ public abstract class UsageProfile {
      * @param requestsPerUserPerMonth requests per user per month
      * @return the copy
      */
-    public UsageProfile withRequestsPerUserPerMonth(double requestsPerUserPerMonth) {
-        return of(monthlyActiveUsers(), requestsPerUserPerMonth, tokensPerRequest());
-    }
+    public abstract UsageProfile withRequestsPerUserPerMonth(double requestsPerUserPerMonth);
 
     /**
      * A copy with another user count.
@@ -79,9 +77,7 @@ public abstract class UsageProfile {
      * @param monthlyActiveUsers users
      * @return the copy
      */
-    public UsageProfile withMonthlyActiveUsers(long monthlyActiveUsers) {
-        return of(monthlyActiveUsers, requestsPerUserPerMonth(), tokensPerRequest());
-    }
+    public abstract UsageProfile withMonthlyActiveUsers(long monthlyActiveUsers);
 
     @Value.Check
     void check() {

@@ -76,9 +76,7 @@ public abstract class ChipCalibration {
      * @param overhead the fixed time per forward pass
      * @return the copy
      */
-    public ChipCalibration withPassOverhead(Seconds overhead) {
-        return builder().from(this).passOverhead(overhead).build();
-    }
+    public abstract ChipCalibration withPassOverhead(Seconds overhead);
 
     /**
      * A copy with another all-reduce latency.
@@ -86,9 +84,7 @@ public abstract class ChipCalibration {
      * @param latency the fixed time per all-reduce
      * @return the copy
      */
-    public ChipCalibration withAllReduceLatency(Seconds latency) {
-        return builder().from(this).allReduceLatency(latency).build();
-    }
+    public abstract ChipCalibration withAllReduceLatency(Seconds latency);
 
     /** {@return the factors, readable: compute and bandwidth fractions of each phase, then the overheads} */
     @Override

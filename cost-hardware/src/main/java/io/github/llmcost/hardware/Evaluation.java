@@ -32,6 +32,7 @@ public final class Evaluation {
          * @param predicted the predicted value, finite and {@code > 0}
          */
         public Point {
+            java.util.Objects.requireNonNull(measurement, "measurement");
             Check.positive("predicted", predicted);
         }
 

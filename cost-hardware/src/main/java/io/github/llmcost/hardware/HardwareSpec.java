@@ -111,9 +111,7 @@ public abstract class HardwareSpec {
      * @param capacity the capacity
      * @return the copy
      */
-    public HardwareSpec withMemoryCapacity(Bytes capacity) {
-        return builder().from(this).memoryCapacity(capacity).build();
-    }
+    public abstract HardwareSpec withMemoryCapacity(Bytes capacity);
 
     private static NumericFormat substitute(NumericFormat format) {
         return switch (format) {

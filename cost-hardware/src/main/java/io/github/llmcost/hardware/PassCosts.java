@@ -54,11 +54,6 @@ final class PassCosts {
         return sum(COMPUTE) >= sum(MEMORY) ? Bound.COMPUTE : Bound.MEMORY;
     }
 
-    /** {@return the FLOPs of the pass on one device} */
-    double flops() {
-        return sum(FLOPS);
-    }
-
     private double sum(int row) {
         double sum = 0;
         for (int i = row; i < row + N; i++) {
