@@ -1,6 +1,7 @@
 package io.github.llmcost.economics;
 
 import io.github.llmcost.core.internal.Check;
+import io.github.llmcost.hardware.HardwarePresets;
 import io.github.llmcost.hardware.HardwareSpec;
 import org.immutables.value.Value;
 
@@ -20,8 +21,9 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 public abstract class GpuPricing {
-    /** The article's H100 rental price, US dollars per hour (section 5.6). */
-    public static final double ARTICLE_H100_USD_PER_HOUR = 2.50;
+    /** The article's H100 rental price, US dollars per hour (section 5.6): the H100 SXM preset's price. */
+    public static final double ARTICLE_H100_USD_PER_HOUR =
+            HardwarePresets.H100_SXM.rentalUsdPerHour().orElseThrow();
 
     GpuPricing() {}
 

@@ -380,7 +380,7 @@ class ValueTypeSanityTest {
             }
             throw new AssertionError(target + " threw", e.getCause());
         } catch (ReflectiveOperationException e) {
-            throw new AssertionError("cannot call " + target, e);
+            throw new LinkageError("cannot call " + target, e);
         }
     }
 

@@ -475,41 +475,34 @@ public final class LlmCostCli implements Callable<Integer> {
                 defaultValue = "0.30")
         double cloudPrice = 0.30;
 
-        @Option(
-                names = "--licence",
-                description = "Licence per device, US dollars; default: ${DEFAULT-VALUE}.",
-                defaultValue = "0.30")
-        double licence = 0.30;
+        // Device costs default to DeviceCosts' own defaults (the article's figures): unset options keep them.
+        @Option(names = "--licence", description = "Licence per device, US dollars; default: DeviceCosts' $0.30.")
+        @Nullable
+        Double licence;
 
-        @Option(
-                names = "--device-life-months",
-                description = "Device life; default: ${DEFAULT-VALUE}.",
-                defaultValue = "36")
-        double lifeMonths = 36;
+        @Option(names = "--device-life-months", description = "Device life; default: DeviceCosts' 36 months.")
+        @Nullable
+        Double lifeMonths;
 
         @Option(
                 names = "--cdn-per-update",
-                description = "CDN per device per update, US dollars; default: ${DEFAULT-VALUE}.",
-                defaultValue = "0.01")
-        double cdn = 0.01;
+                description = "CDN per device per update, US dollars; default: DeviceCosts' $0.01.")
+        @Nullable
+        Double cdn;
 
-        @Option(
-                names = "--updates-per-month",
-                description = "Model updates per month; default: ${DEFAULT-VALUE}.",
-                defaultValue = "0")
-        double updates;
+        @Option(names = "--updates-per-month", description = "Model updates per month; default: DeviceCosts' 0.")
+        @Nullable
+        Double updates;
 
-        @Option(
-                names = "--battery-watts",
-                description = "Battery draw while generating; default: ${DEFAULT-VALUE}.",
-                defaultValue = "5")
-        double watts = 5;
+        @Option(names = "--battery-watts", description = "Battery draw while generating; default: DeviceCosts' 5 W.")
+        @Nullable
+        Double watts;
 
         @Option(
                 names = "--fixed-per-month",
-                description = "Fixed engineering, US dollars per month; default: ${DEFAULT-VALUE}.",
-                defaultValue = "0")
-        double fixed;
+                description = "Fixed engineering, US dollars per month; default: DeviceCosts' 0.")
+        @Nullable
+        Double fixed;
 
         @Option(
                 names = "--device-model",
@@ -525,14 +518,26 @@ public final class LlmCostCli implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            DeviceCosts device = DeviceCosts.builder()
-                    .licenceUsdPerDevice(licence)
-                    .deviceLifeMonths(lifeMonths)
-                    .cdnUsdPerUpdate(cdn)
-                    .updatesPerMonth(updates)
-                    .batteryWatts(watts)
-                    .fixedEngineeringUsdPerMonth(fixed)
-                    .build();
+            DeviceCosts.Builder costs = DeviceCosts.builder();
+            if (licence != null) {
+                costs.licenceUsdPerDevice(licence);
+            }
+            if (lifeMonths != null) {
+                costs.deviceLifeMonths(lifeMonths);
+            }
+            if (cdn != null) {
+                costs.cdnUsdPerUpdate(cdn);
+            }
+            if (updates != null) {
+                costs.updatesPerMonth(updates);
+            }
+            if (watts != null) {
+                costs.batteryWatts(watts);
+            }
+            if (fixed != null) {
+                costs.fixedEngineeringUsdPerMonth(fixed);
+            }
+            DeviceCosts device = costs.build();
             InferencePerformance phone = InferencePerformance.builder()
                     .model(ModelPresets.byId(deviceModel))
                     .hardware(HardwarePresets.byId(deviceHardware))
@@ -586,7 +591,7 @@ public final class LlmCostCli implements Callable<Integer> {
             edge.crossoverRequestsPerUserPerMonth()
                     .ifPresent(r ->
                             out.printf(Locale.ROOT, "  on-device wins above %.1f requests per user per month%n", r));
-            if (fixed > 0) {
+            if (device.fixedEngineeringUsdPerMonth() > 0) {
                 edge.monthlyActiveUserThreshold()
                         .ifPresent(u ->
                                 out.printf(Locale.ROOT, "  with fixed costs, above %,.0f monthly active users%n", u));

@@ -377,7 +377,7 @@ public abstract class InferencePerformance {
 
     /**
      * The one place a pass is costed: every operation of every layer group, with its FLOPs, bytes and both limit
-     * times, per device. {@link PhaseAnalysis} and the plain-number totals behind the latencies are both read from it.
+     * times, per device. {@link PhaseAnalysis} and the plain-number totals behind the latencies are both read from it. Callers pass {@code fresh >= 1}: prefill always computes at least the last prompt token.
      */
     private PassCosts walk(long cached, long fresh, int batch, Roofline roof) {
         Workload w = workload();
@@ -389,9 +389,6 @@ public abstract class InferencePerformance {
         double activationBytes = w.activationFormat().bytesPerElement();
         double d = m.hiddenSize();
         long tokens = fresh * batch;
-        if (fresh == 0) {
-            return new PassCosts(0, 0);
-        }
         PassCosts costs = new PassCosts(allReduceSeconds(tokens), passOverhead().toSeconds());
         for (LayerGroup group : m.layerGroups()) {
             int layer = group.firstLayer();
