@@ -31,7 +31,9 @@ public final class Bandwidth implements Comparable<Bandwidth> {
      */
     public static Bandwidth of(double bytesPerSecond) {
         Check.nonNegative("bytesPerSecond", bytesPerSecond);
-        return bytesPerSecond == 0 ? ZERO : new Bandwidth(bytesPerSecond);
+        // always a new instance (+ 0.0 turns -0.0 into 0.0): a shared ZERO on one branch would stop the JIT
+        // from scalar-replacing temporaries
+        return new Bandwidth(bytesPerSecond + 0.0);
     }
 
     /**

@@ -31,7 +31,9 @@ public final class Bytes implements Comparable<Bytes> {
      */
     public static Bytes of(double bytes) {
         Check.nonNegative("bytes", bytes);
-        return bytes == 0 ? ZERO : new Bytes(bytes);
+        // always a new instance (+ 0.0 turns -0.0 into 0.0): a shared ZERO on one branch would stop the JIT
+        // from scalar-replacing temporaries
+        return new Bytes(bytes + 0.0);
     }
 
     /**

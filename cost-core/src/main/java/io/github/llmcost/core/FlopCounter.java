@@ -197,9 +197,7 @@ public final class FlopCounter {
         model.attentionKind(layer); // checks the index
         Check.positive("tokens", tokens);
         double elements = perToken[layer][operation.ordinal()] / 2;
-        boolean expertMatrix =
-                operation == Operation.MLP_GATE || operation == Operation.MLP_UP || operation == Operation.MLP_DOWN;
-        if (convention == Convention.EXACT && expertMatrix && model.isExpertLayer(layer)) {
+        if (readsExperts(layer, operation)) {
             MixtureOfExperts moe = model.mixtureOfExperts().orElseThrow();
             double oneExpert = elements / (moe.expertsPerToken() + moe.numSharedExperts());
             return oneExpert * (expectedDistinctExperts(moe, tokens) + moe.numSharedExperts());
@@ -310,6 +308,68 @@ public final class FlopCounter {
             return perKey == 0 ? 0 : perKey * keys(model.attentionKind(layer), cachedTokens, newTokens);
         }
         return perToken[layer][operation.ordinal()] * newTokens;
+    }
+
+    /**
+     * The FLOPs one new token costs in a context-independent operation of one layer: {@code
+     * layerOperationFlops(layer, operation, p, m) = m x tokenFlops(layer, operation)} for every {@code p}.
+     *
+     * @param layer zero-based index in {@code [0, numLayers)}
+     * @param operation a layer operation; quadratic operations and the lm_head give 0
+     * @return FLOPs per token
+     */
+    public double tokenFlops(int layer, Operation operation) {
+        model.attentionKind(layer); // checks the index
+        return operation.isQuadratic() || operation == Operation.LM_HEAD ? 0 : perToken[layer][operation.ordinal()];
+    }
+
+    /**
+     * The FLOPs of one (query, key) pair in a quadratic operation of one layer: {@code layerOperationFlops(layer,
+     * operation, p, m) = keyFlops(layer, operation) x attentionKeys(layer, p, m)}.
+     *
+     * @param layer zero-based index in {@code [0, numLayers)}
+     * @param operation a layer operation; operations that are not quadratic give 0
+     * @return FLOPs per (query, key) pair
+     */
+    public double keyFlops(int layer, Operation operation) {
+        model.attentionKind(layer); // checks the index
+        if (operation == Operation.ATTENTION_SCORES) {
+            return scoresPerKey[layer];
+        }
+        return operation == Operation.ATTENTION_AGGREGATION ? aggregationPerKey[layer] : 0;
+    }
+
+    /**
+     * The (query, key) pairs of one layer when {@code newTokens} tokens run on top of {@code cachedTokens}: each new
+     * token attends to the keys up to itself (all of them under {@link Convention#ARTICLE} or without causal masking),
+     * at most the window in sliding-window layers, none in attention-free layers.
+     *
+     * @param layer zero-based index in {@code [0, numLayers)}
+     * @param cachedTokens tokens already cached, {@code >= 0}
+     * @param newTokens tokens to process, {@code >= 0}
+     * @return the pairs, a real number so that long contexts do not overflow
+     */
+    public double attentionKeys(int layer, long cachedTokens, long newTokens) {
+        AttentionKind kind = model.attentionKind(layer); // checks the index
+        Check.nonNegative("cachedTokens", cachedTokens);
+        Check.nonNegative("newTokens", newTokens);
+        return newTokens == 0 ? 0 : keys(kind, cachedTokens, newTokens);
+    }
+
+    /**
+     * Whether an operation of one layer reads routed experts, so that its {@link #weightElements(int, Operation,
+     * long) weight elements} grow with the tokens of a pass: the gate, up and down matrices of expert layers under
+     * {@link Convention#EXACT}.
+     *
+     * @param layer zero-based index in {@code [0, numLayers)}
+     * @param operation a layer operation
+     * @return true for routed-expert matrices
+     */
+    public boolean readsExperts(int layer, Operation operation) {
+        boolean expertLayer = model.isExpertLayer(layer); // checks the index
+        boolean expertMatrix =
+                operation == Operation.MLP_GATE || operation == Operation.MLP_UP || operation == Operation.MLP_DOWN;
+        return convention == Convention.EXACT && expertMatrix && expertLayer;
     }
 
     /** (query, key) pairs for tokens {@code p+1 .. p+m} of a layer of the given kind. */

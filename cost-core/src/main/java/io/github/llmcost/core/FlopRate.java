@@ -31,7 +31,9 @@ public final class FlopRate implements Comparable<FlopRate> {
      */
     public static FlopRate of(double flopsPerSecond) {
         Check.nonNegative("flopsPerSecond", flopsPerSecond);
-        return flopsPerSecond == 0 ? ZERO : new FlopRate(flopsPerSecond);
+        // always a new instance (+ 0.0 turns -0.0 into 0.0): a shared ZERO on one branch would stop the JIT
+        // from scalar-replacing temporaries
+        return new FlopRate(flopsPerSecond + 0.0);
     }
 
     /**

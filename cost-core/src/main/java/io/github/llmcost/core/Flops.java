@@ -36,7 +36,9 @@ public final class Flops implements Comparable<Flops> {
      */
     public static Flops of(double flops) {
         Check.nonNegative("flops", flops);
-        return flops == 0 ? ZERO : new Flops(flops);
+        // always a new instance (+ 0.0 turns -0.0 into 0.0): a shared ZERO on one branch would stop the JIT
+        // from scalar-replacing temporaries
+        return new Flops(flops + 0.0);
     }
 
     /** {@return the count in FLOPs} */

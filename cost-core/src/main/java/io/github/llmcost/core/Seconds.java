@@ -29,7 +29,9 @@ public final class Seconds implements Comparable<Seconds> {
      */
     public static Seconds of(double seconds) {
         Check.nonNegative("seconds", seconds);
-        return seconds == 0 ? ZERO : new Seconds(seconds);
+        // always a new instance (+ 0.0 turns -0.0 into 0.0): a shared ZERO on one branch would stop the JIT
+        // from scalar-replacing temporaries
+        return new Seconds(seconds + 0.0);
     }
 
     /**

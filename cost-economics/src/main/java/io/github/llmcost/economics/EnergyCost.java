@@ -1,6 +1,7 @@
 package io.github.llmcost.economics;
 
 import io.github.llmcost.core.internal.Check;
+import io.github.llmcost.hardware.HardwareSpec;
 import io.github.llmcost.hardware.InferencePerformance;
 
 /**
@@ -42,13 +43,19 @@ public final class EnergyCost {
 
     /** {@return joules drawn per output token} */
     public double joulesPerOutputToken() {
-        return performance.tensorParallel() * performance.hardware().tdpWatts() / performance.decodeTokensPerSecond();
+        return joulesPerToken(
+                performance.tensorParallel(), performance.hardware(), performance.decodeTokensPerSecond());
     }
 
     /** {@return the electricity cost of a million output tokens} */
     public Money electricityCostPerMillionOutputTokens() {
         double kwh = joulesPerOutputToken() * 1e6 / 3.6e6 * powerUsageEffectiveness;
         return Money.usd(kwh * usdPerKwh);
+    }
+
+    /** Joules per token of {@code devices} devices at their TDP producing {@code tokensPerSecond}. */
+    static double joulesPerToken(int devices, HardwareSpec hardware, double tokensPerSecond) {
+        return devices * hardware.tdpWatts() / tokensPerSecond;
     }
 
     @Override

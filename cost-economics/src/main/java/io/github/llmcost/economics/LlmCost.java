@@ -5,6 +5,7 @@ import io.github.llmcost.core.Convention;
 import io.github.llmcost.core.ModelSpec;
 import io.github.llmcost.core.NumericFormat;
 import io.github.llmcost.core.Workload;
+import io.github.llmcost.hardware.CompiledPerformance;
 import io.github.llmcost.hardware.Efficiency;
 import io.github.llmcost.hardware.HardwareSpec;
 import io.github.llmcost.hardware.InferencePerformance;
@@ -27,7 +28,27 @@ import org.jspecify.annotations.Nullable;
  * utilisation, electricity at $0.10 per kWh.
  */
 public final class LlmCost {
+    /**
+     * Configurations compiled before, so that estimates that differ only in token counts, batch size and prices
+     * (a sweep, a loop in JShell) skip compiling. A small table keyed by the identity of model and chip: two
+     * configurations that collide replace each other, and at most 256 are kept.
+     */
+    private static final Compiled[] COMPILED = new Compiled[256];
+
     private LlmCost() {}
+
+    /** One entry of the table: everything an estimate's compiled performance depends on, and that performance. */
+    private record Compiled(
+            ModelSpec model,
+            HardwareSpec hardware,
+            Convention convention,
+            Efficiency efficiency,
+            int gpus,
+            Bytes frameworkOverhead,
+            NumericFormat weights,
+            NumericFormat activations,
+            NumericFormat kvCache,
+            CompiledPerformance compiled) {}
 
     /**
      * Starts an estimate.
@@ -240,17 +261,59 @@ public final class LlmCost {
          * @throws IllegalArgumentException naming the field and value of anything invalid
          */
         public Estimate estimate() {
-            InferencePerformance performance = InferencePerformance.builder()
+            Workload w = workload.build();
+            CompiledPerformance compiled = compiled(w);
+            GpuPricing base = usdPerHour == null ? GpuPricing.of(hardware) : GpuPricing.of(usdPerHour);
+            return new Estimate(compiled, w, base.withUtilization(utilization), usdPerKwh);
+        }
+
+        /** The configuration compiled: from the table if it was compiled before, else built (and so checked) now. */
+        @SuppressWarnings("ReferenceEquality") // models and chips are keyed by identity: cheap, and never wrong
+        private CompiledPerformance compiled(Workload w) {
+            int hash = System.identityHashCode(model);
+            hash = 31 * hash + System.identityHashCode(hardware);
+            hash = 31 * hash + System.identityHashCode(efficiency);
+            hash = 31 * hash + convention.hashCode();
+            hash = 31 * hash + w.weightFormat().hashCode();
+            hash = 31 * hash + w.activationFormat().hashCode();
+            hash = 31 * hash + w.kvCacheFormat().hashCode();
+            hash = 31 * hash + gpus;
+            int slot = (hash ^ (hash >>> 16)) & (COMPILED.length - 1);
+            Compiled c = COMPILED[slot];
+            if (c != null
+                    && c.model == model
+                    && c.hardware == hardware
+                    && c.convention == convention
+                    && c.efficiency.equals(efficiency)
+                    && c.gpus == gpus
+                    && c.frameworkOverhead.equals(frameworkOverhead)
+                    && c.weights == w.weightFormat()
+                    && c.activations == w.activationFormat()
+                    && c.kvCache == w.kvCacheFormat()) {
+                return c.compiled;
+            }
+            CompiledPerformance compiled = InferencePerformance.builder()
                     .model(model)
                     .hardware(hardware)
-                    .workload(workload.build())
+                    .workload(w)
                     .convention(convention)
                     .efficiency(efficiency)
                     .tensorParallel(gpus)
                     .frameworkOverheadPerDevice(frameworkOverhead)
-                    .build();
-            GpuPricing base = usdPerHour == null ? GpuPricing.of(hardware) : GpuPricing.of(usdPerHour);
-            return new Estimate(performance, base.withUtilization(utilization), usdPerKwh);
+                    .build()
+                    .compiled();
+            COMPILED[slot] = new Compiled(
+                    model,
+                    hardware,
+                    convention,
+                    efficiency,
+                    gpus,
+                    frameworkOverhead,
+                    w.weightFormat(),
+                    w.activationFormat(),
+                    w.kvCacheFormat(),
+                    compiled); // a racing thread may replace it with an equal entry: harmless
+            return compiled;
         }
     }
 }

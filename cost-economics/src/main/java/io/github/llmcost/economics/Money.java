@@ -36,7 +36,9 @@ public final class Money implements Comparable<Money> {
         if (!Double.isFinite(usd)) {
             throw new IllegalArgumentException("usd (" + usd + ") must be finite");
         }
-        return usd == 0 ? ZERO : new Money(usd);
+        // always a new instance (+ 0.0 turns -0.0 into 0.0): a shared ZERO on one branch would stop the JIT
+        // from scalar-replacing temporaries
+        return new Money(usd + 0.0);
     }
 
     /** {@return the amount in US dollars} */

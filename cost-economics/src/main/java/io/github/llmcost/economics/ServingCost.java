@@ -50,22 +50,22 @@ public final class ServingCost {
 
     /** {@return the cost of one output token at the workload's batch} */
     public Money costPerOutputToken() {
-        return pricing.costPerToken(performance.decodeTokensPerSecond()).multipliedBy(performance.tensorParallel());
+        return costPerToken(pricing, performance.decodeTokensPerSecond(), performance.tensorParallel());
     }
 
     /** {@return the cost of a million output tokens at the workload's batch} */
     public Money costPerMillionOutputTokens() {
-        return costPerOutputToken().multipliedBy(1e6);
+        return costPerMillionTokens(pricing, performance.decodeTokensPerSecond(), performance.tensorParallel());
     }
 
     /** {@return the cost of one input (prompt) token: the batch's prefill time over the tokens it processed} */
     public Money costPerInputToken() {
-        return pricing.costPerToken(performance.prefillTokensPerSecond()).multipliedBy(performance.tensorParallel());
+        return costPerToken(pricing, performance.prefillTokensPerSecond(), performance.tensorParallel());
     }
 
     /** {@return the cost of a million input tokens} */
     public Money costPerMillionInputTokens() {
-        return costPerInputToken().multipliedBy(1e6);
+        return costPerMillionTokens(pricing, performance.prefillTokensPerSecond(), performance.tensorParallel());
     }
 
     /** {@return how many times an output token costs an input token} */
@@ -114,6 +114,16 @@ public final class ServingCost {
                 .batchSize(batchSize)
                 .build();
         return new ServingCost(performance.withWorkload(w), pricing);
+    }
+
+    /** The device cost of one token when a replica of {@code devices} devices produces {@code tokensPerSecond}. */
+    static Money costPerToken(GpuPricing pricing, double tokensPerSecond, int devices) {
+        return pricing.costPerToken(tokensPerSecond).multipliedBy(devices);
+    }
+
+    /** {@link #costPerToken(GpuPricing, double, int)} for a million tokens: the one formula {@link Estimate} shares. */
+    static Money costPerMillionTokens(GpuPricing pricing, double tokensPerSecond, int devices) {
+        return costPerToken(pricing, tokensPerSecond, devices).multipliedBy(1e6);
     }
 
     @Override

@@ -4,9 +4,7 @@ import io.github.llmcost.core.Bytes;
 import io.github.llmcost.core.Convention;
 import io.github.llmcost.core.FlopCounter;
 import io.github.llmcost.core.KvCache;
-import io.github.llmcost.core.LayerGroup;
 import io.github.llmcost.core.ModelSpec;
-import io.github.llmcost.core.Operation;
 import io.github.llmcost.core.Seconds;
 import io.github.llmcost.core.Workload;
 import io.github.llmcost.core.internal.Check;
@@ -57,8 +55,6 @@ import org.immutables.value.Value;
 public abstract class InferencePerformance {
     /** Default framework overhead per device: the article's "another 1-2 GB" of CUDA context and buffers. */
     public static final Bytes DEFAULT_FRAMEWORK_OVERHEAD = Bytes.ofGigabytes(1.5);
-
-    private static final Operation[] OPERATIONS = Operation.values();
 
     InferencePerformance() {}
 
@@ -199,14 +195,13 @@ public abstract class InferencePerformance {
         return Roofline.of(hardware(), workload().activationFormat(), efficiency());
     }
 
+    /**
+     * {@return this configuration compiled for speed: what every figure here is computed with, and what sweeps over
+     * prompts, contexts and batch sizes should use directly}
+     */
     @Value.Lazy
-    Roofline prefillRoofline() {
-        return Roofline.of(hardware(), workload().activationFormat(), prefillEfficiency());
-    }
-
-    @Value.Lazy
-    Roofline decodeRoofline() {
-        return Roofline.of(hardware(), workload().activationFormat(), decodeEfficiency());
+    public CompiledPerformance compiled() {
+        return new CompiledPerformance(this);
     }
 
     /**
@@ -215,26 +210,29 @@ public abstract class InferencePerformance {
      */
     @Value.Lazy
     public PhaseAnalysis prefill() {
-        return prefillCosts().analysis(Phase.PREFILL);
+        return compiled().prefill(workload(), true).analysis(Phase.PREFILL);
     }
 
     @Value.Lazy
     PassCosts prefillCosts() {
-        Workload w = workload();
-        return walk(
-                w.cachedPrefixTokens(), w.promptTokens() - w.cachedPrefixTokens(), w.batchSize(), prefillRoofline());
+        return compiled().prefill(workload());
     }
 
     /** {@return the decode step at the generation's mean position, operation by operation: what {@link
      * #timePerOutputToken()} times} */
     @Value.Lazy
     public PhaseAnalysis decode() {
-        return meanDecodeCosts().analysis(Phase.DECODE);
+        return compiled()
+                .decodeStep(
+                        CompiledPerformance.meanDecodePosition(workload()),
+                        workload().batchSize(),
+                        true)
+                .analysis(Phase.DECODE);
     }
 
     @Value.Lazy
     PassCosts meanDecodeCosts() {
-        return walk(meanDecodePosition() - 1, 1, workload().batchSize(), decodeRoofline());
+        return compiled().meanDecodeStep(workload());
     }
 
     /**
@@ -244,8 +242,8 @@ public abstract class InferencePerformance {
      * @return the step, operation by operation
      */
     public PhaseAnalysis decodeStep(long contextTokens) {
-        Check.positive("contextTokens", contextTokens);
-        return walk(contextTokens - 1, 1, workload().batchSize(), decodeRoofline())
+        return compiled()
+                .decodeStep(contextTokens, workload().batchSize(), true)
                 .analysis(Phase.DECODE);
     }
 
@@ -266,9 +264,7 @@ public abstract class InferencePerformance {
      * @return the step's time
      */
     public Seconds timePerOutputToken(long contextTokens) {
-        Check.positive("contextTokens", contextTokens);
-        return Seconds.of(walk(contextTokens - 1, 1, workload().batchSize(), decodeRoofline())
-                .seconds());
+        return compiled().decodeStep(contextTokens, workload().batchSize()).time();
     }
 
     /** {@return output tokens per second one user sees while decoding} */
@@ -297,32 +293,12 @@ public abstract class InferencePerformance {
     /** {@return where memory goes, and how many whole sessions fit} */
     @Value.Lazy
     public MemoryBudget memory() {
-        Workload w = workload();
-        int n = tensorParallel();
-        Bytes weights = model().parameters(convention()).weightBytes(w.weightFormat());
-        long passTokens =
-                Math.min(prefillChunkTokens(), (w.promptTokens() - w.cachedPrefixTokens()) * (long) w.batchSize());
-        double perToken = 2.0 * model().hiddenSize() + 2.0 * model().intermediateSize();
-        Bytes activations = w.activationFormat().bytesFor(passTokens * perToken);
-        Bytes capacity = hardware().memoryCapacity().multipliedBy(n);
-        Bytes overhead = frameworkOverheadPerDevice().multipliedBy(n);
-        Bytes budget = MemoryBudget.kvCacheBudget(capacity, weights, activations, overhead);
-        long sessions = kvCache().sessionsThatFit(budget, w.contextTokens(), w.cachedPrefixTokens());
-        return ImmutableMemoryBudget.builder()
-                .devices(n)
-                .capacity(capacity)
-                .weights(weights)
-                .activations(activations)
-                .frameworkOverhead(overhead)
-                .kvCachePerSession(kvCache().sessionBytes(w.contextTokens()))
-                .sharedPrefix(kvCache().sharedPrefixBytes(w.cachedPrefixTokens()))
-                .maxConcurrentSessions(sessions)
-                .build();
+        return compiled().memory(workload());
     }
 
     /** {@return whole sessions at the workload's context that fit in memory} */
     public long maxConcurrentSessions() {
-        return memory().maxConcurrentSessions();
+        return compiled().maxConcurrentSessions(workload());
     }
 
     /**
@@ -335,7 +311,7 @@ public abstract class InferencePerformance {
     public BatchSweep batchSweep(int maxBatch) {
         Check.positive("maxBatch", maxBatch);
         long sessions = maxConcurrentSessions();
-        long position = meanDecodePosition();
+        long position = CompiledPerformance.meanDecodePosition(workload());
         List<BatchSweep.Point> points = new ArrayList<>();
         BatchSweep.Limit limit = BatchSweep.Limit.MAX_BATCH;
         List<Integer> batches = new ArrayList<>();
@@ -351,7 +327,7 @@ public abstract class InferencePerformance {
                 limit = BatchSweep.Limit.MEMORY;
                 break;
             }
-            PassCosts step = walk(position - 1, 1, batch, decodeRoofline());
+            PassCosts step = compiled().decodeStep(position, batch);
             points.add(ImmutablePoint.builder()
                     .batchSize(batch)
                     .timePerOutputToken(Seconds.of(step.seconds()))
@@ -367,72 +343,6 @@ public abstract class InferencePerformance {
                 .limit(limit)
                 .maxConcurrentSessions(sessions)
                 .build();
-    }
-
-    private long meanDecodePosition() {
-        Workload w = workload();
-        // decode steps run at positions prompt+1 .. prompt+output-1; their mean is prompt + output/2
-        return w.promptTokens() + Math.max(1, w.outputTokens() / 2);
-    }
-
-    /**
-     * The one place a pass is costed: every operation of every layer group, with its FLOPs, bytes and both limit
-     * times, per device. {@link PhaseAnalysis} and the plain-number totals behind the latencies are both read from it. Callers pass {@code fresh >= 1}: prefill always computes at least the last prompt token.
-     */
-    private PassCosts walk(long cached, long fresh, int batch, Roofline roof) {
-        Workload w = workload();
-        ModelSpec m = model();
-        FlopCounter counter = flopCounter();
-        boolean exact = convention() == Convention.EXACT;
-        double devices = tensorParallel();
-        double weightBytes = w.weightFormat().bytesPerElement();
-        double activationBytes = w.activationFormat().bytesPerElement();
-        double d = m.hiddenSize();
-        long tokens = fresh * batch;
-        PassCosts costs = new PassCosts(allReduceSeconds(tokens), passOverhead().toSeconds());
-        for (LayerGroup group : m.layerGroups()) {
-            int layer = group.firstLayer();
-            double kvBytes = exact ? kvCache().layerBytes(layer, cached + fresh).toBytes() : 0;
-            for (Operation op : OPERATIONS) {
-                double flops = counter.layerOperationFlops(layer, op, cached, fresh) * batch;
-                if (flops == 0) {
-                    continue;
-                }
-                double bytes;
-                if (op.isQuadratic()) {
-                    bytes = exact
-                            ? batch
-                                    * (kvBytes / 2
-                                            + fresh * (double) m.numAttentionHeads() * m.headDim() * activationBytes)
-                            : batch * (2.0 * fresh + cached) * d * activationBytes;
-                } else {
-                    bytes = counter.weightElements(layer, op, tokens) * weightBytes
-                            + (exact ? tokens * 2 * d * activationBytes : 0);
-                }
-                costs.add(op, flops / devices, bytes / devices, group.count(), roof);
-            }
-        }
-        double lmHeadWeights = counter.lmHeadWeightElements();
-        if (lmHeadWeights > 0) {
-            double flops = 2 * lmHeadWeights * batch;
-            double bytes = lmHeadWeights * weightBytes + batch * (d + m.vocabSize()) * activationBytes;
-            costs.add(Operation.LM_HEAD, flops / devices, bytes / devices, 1, roof);
-        }
-        return costs;
-    }
-
-    private double allReduceSeconds(long tokens) {
-        int n = tensorParallel();
-        if (n == 1 || tokens == 0) {
-            return 0;
-        }
-        double message = tokens
-                * (double) model().hiddenSize()
-                * workload().activationFormat().bytesPerElement();
-        double perAllReduce =
-                2.0 * (n - 1) / n * message / hardware().interconnectBandwidth().toBytesPerSecond()
-                        + allReduceLatency().toSeconds();
-        return 2.0 * model().numLayers() * perAllReduce;
     }
 
     @Value.Check

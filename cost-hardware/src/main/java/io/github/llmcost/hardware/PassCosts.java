@@ -5,13 +5,17 @@ import io.github.llmcost.core.Flops;
 import io.github.llmcost.core.Operation;
 import io.github.llmcost.core.Seconds;
 import java.util.EnumMap;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The costs of one pass on one device, accumulated operation by operation in plain numbers, so that latencies need
- * no objects per operation and {@link PhaseAnalysis} is built from exactly the same sums.
+ * The totals of one forward pass (a prefill or a decode step) on one device, in plain numbers: what {@link
+ * CompiledPerformance} returns so that sweeps allocate one small object per pass. {@link PhaseAnalysis} has the same
+ * pass operation by operation.
+ *
+ * <p>Immutable and thread-safe.
  */
 @SuppressWarnings("EnumOrdinal") // dense arrays indexed by Operation, as EnumMap does internally
-final class PassCosts {
+public final class PassCosts {
     private static final Operation[] OPERATIONS = Operation.values();
 
     private static final int N = OPERATIONS.length;
@@ -21,60 +25,107 @@ final class PassCosts {
     private static final int MEMORY = 3 * N;
     private static final int SECONDS = 4 * N;
 
-    /** Per operation, five rows: FLOPs, bytes, compute seconds, memory seconds, seconds (one array, one allocation). */
-    private final double[] costs = new double[5 * N];
-
+    private final double flops;
+    private final double computeSeconds;
+    private final double memorySeconds;
+    private final double seconds;
     private final double communicationSeconds;
     private final double overheadSeconds;
+    /** Per operation, five rows: FLOPs, bytes, compute seconds, memory seconds, seconds; null unless detailed. */
+    private final double @Nullable [] detail;
 
-    PassCosts(double communicationSeconds, double overheadSeconds) {
+    PassCosts(
+            double flops,
+            double computeSeconds,
+            double memorySeconds,
+            double seconds,
+            double communicationSeconds,
+            double overheadSeconds,
+            double @Nullable [] detail) {
+        this.flops = flops;
+        this.computeSeconds = computeSeconds;
+        this.memorySeconds = memorySeconds;
+        this.seconds = seconds;
         this.communicationSeconds = communicationSeconds;
         this.overheadSeconds = overheadSeconds;
+        this.detail = detail;
     }
 
-    /** Adds {@code count} identical copies of one operation's work, timed on the roofline. */
-    void add(Operation op, double opFlops, double opBytes, int count, Roofline roof) {
-        int i = op.ordinal();
-        double compute = roof.computeSeconds(opFlops);
-        double memory = roof.memorySeconds(opBytes);
-        costs[FLOPS + i] += opFlops * count;
-        costs[BYTES + i] += opBytes * count;
-        costs[COMPUTE + i] += compute * count;
-        costs[MEMORY + i] += memory * count;
-        costs[SECONDS + i] += Math.max(compute, memory) * count;
+    /** {@return a zeroed array for {@link #record}} */
+    static double[] newDetail() {
+        return new double[5 * N];
     }
 
-    /** {@return the pass's time: every operation's, in operation order, plus communication and overhead} */
-    double seconds() {
-        return sum(SECONDS) + communicationSeconds + overheadSeconds;
+    /** Adds {@code count} identical copies of one operation's (by ordinal) placement to a detail array. */
+    static void record(
+            double[] detail,
+            int op,
+            double flops,
+            double bytes,
+            double computeSeconds,
+            double memorySeconds,
+            double seconds,
+            int count) {
+        detail[FLOPS + op] += flops * count;
+        detail[BYTES + op] += bytes * count;
+        detail[COMPUTE + op] += computeSeconds * count;
+        detail[MEMORY + op] += memorySeconds * count;
+        detail[SECONDS + op] += seconds * count;
+    }
+
+    /** {@return the pass's FLOPs on one device, every operation's} */
+    public double flops() {
+        return flops;
+    }
+
+    /** {@return the pass's time in seconds: every operation's, plus communication and overhead} */
+    public double seconds() {
+        return seconds + communicationSeconds + overheadSeconds;
+    }
+
+    /** {@return the pass's time: every operation's, plus communication and overhead} */
+    public Seconds time() {
+        return Seconds.of(seconds());
+    }
+
+    /** {@return seconds spent in tensor-parallel all-reduces} */
+    public double communicationSeconds() {
+        return communicationSeconds;
+    }
+
+    /** {@return the pass's fixed overhead in seconds} */
+    public double overheadSeconds() {
+        return overheadSeconds;
     }
 
     /** {@return whether arithmetic takes at least as long as memory traffic over the whole pass} */
-    Bound bound() {
-        return sum(COMPUTE) >= sum(MEMORY) ? Bound.COMPUTE : Bound.MEMORY;
+    public Bound bound() {
+        return computeSeconds >= memorySeconds ? Bound.COMPUTE : Bound.MEMORY;
     }
 
-    private double sum(int row) {
-        double sum = 0;
-        for (int i = row; i < row + N; i++) {
-            sum += costs[i];
-        }
-        return sum;
+    @Override
+    public String toString() {
+        return "PassCosts[" + time() + ", " + Flops.of(flops) + ", " + bound() + "-bound]";
     }
 
+    /** {@return the pass operation by operation; needs a detailed pass} */
     PhaseAnalysis analysis(Phase phase) {
+        double[] d = detail;
+        if (d == null) {
+            throw new IllegalStateException("analysis needs a pass costed in detail");
+        }
         EnumMap<Operation, Placement> operations = new EnumMap<>(Operation.class);
         for (Operation op : OPERATIONS) {
             int i = op.ordinal();
-            if (costs[FLOPS + i] > 0) { // operations are added only when they have FLOPs
+            if (d[FLOPS + i] > 0) { // operations are recorded only when they have FLOPs
                 operations.put(
                         op,
                         Placement.of(
-                                Flops.of(costs[FLOPS + i]),
-                                Bytes.of(costs[BYTES + i]),
-                                costs[COMPUTE + i],
-                                costs[MEMORY + i],
-                                costs[SECONDS + i]));
+                                Flops.of(d[FLOPS + i]),
+                                Bytes.of(d[BYTES + i]),
+                                d[COMPUTE + i],
+                                d[MEMORY + i],
+                                d[SECONDS + i]));
             }
         }
         return new PhaseAnalysis(phase, operations, Seconds.of(communicationSeconds), Seconds.of(overheadSeconds));

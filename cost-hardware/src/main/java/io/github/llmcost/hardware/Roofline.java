@@ -25,6 +25,10 @@ public final class Roofline {
     private final Efficiency efficiency;
     private final double peak;
     private final double bandwidth;
+    /** Seconds per FLOP and per byte at the efficiency: reciprocals, so that placing an operation multiplies. */
+    private final double secondsPerFlop;
+
+    private final double secondsPerByte;
 
     private Roofline(HardwareSpec hardware, NumericFormat computeFormat, Efficiency efficiency) {
         this.hardware = hardware;
@@ -32,6 +36,8 @@ public final class Roofline {
         this.efficiency = efficiency;
         this.peak = hardware.peak(computeFormat).toFlopsPerSecond();
         this.bandwidth = hardware.memoryBandwidth().toBytesPerSecond();
+        this.secondsPerFlop = 1 / (peak * efficiency.computeFraction());
+        this.secondsPerByte = 1 / (bandwidth * efficiency.bandwidthFraction());
     }
 
     /**
@@ -88,12 +94,12 @@ public final class Roofline {
 
     /** Seconds the arithmetic takes at the compute efficiency. */
     double computeSeconds(double flops) {
-        return flops / (peak * efficiency.computeFraction());
+        return flops * secondsPerFlop;
     }
 
     /** Seconds the memory traffic takes at the bandwidth efficiency. */
     double memorySeconds(double bytes) {
-        return bytes / (bandwidth * efficiency.bandwidthFraction());
+        return bytes * secondsPerByte;
     }
 
     @Override

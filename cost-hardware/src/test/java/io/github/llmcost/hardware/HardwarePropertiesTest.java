@@ -331,14 +331,13 @@ class HardwarePropertiesTest {
                         double memory = p.memoryTime().toSeconds();
                         assertThat(p.time().toSeconds()).as("%s on %s", p, cf).isEqualTo(Math.max(compute, memory));
                         assertThat(p.bound()).as("%s", p).isEqualTo(compute >= memory ? Bound.COMPUTE : Bound.MEMORY);
-                        assertThat(compute)
-                                .isEqualTo(p.flops().toFlops()
-                                        / (cf.chip().peak(cf.format()).toFlopsPerSecond()
-                                                * efficiency.computeFraction()));
-                        assertThat(memory)
-                                .isEqualTo(p.bytes().toBytes()
-                                        / (cf.chip().memoryBandwidth().toBytesPerSecond()
-                                                * efficiency.bandwidthFraction()));
+                        // the roofline multiplies by precomputed reciprocals: equal to the quotient within an ulp
+                        double expectedCompute = p.flops().toFlops()
+                                / (cf.chip().peak(cf.format()).toFlopsPerSecond() * efficiency.computeFraction());
+                        double expectedMemory = p.bytes().toBytes()
+                                / (cf.chip().memoryBandwidth().toBytesPerSecond() * efficiency.bandwidthFraction());
+                        assertThat(compute).isCloseTo(expectedCompute, within(2 * Math.ulp(expectedCompute)));
+                        assertThat(memory).isCloseTo(expectedMemory, within(2 * Math.ulp(expectedMemory)));
                     }
                     Placement sum = a.plus(b);
                     assertThat(sum.flops().toFlops()).isEqualTo(w1[0] + w2[0]);

@@ -1,0 +1,157 @@
+package io.github.llmcost.hardware;
+
+import io.github.llmcost.core.FlopCounter;
+import io.github.llmcost.core.LayerGroup;
+import io.github.llmcost.core.MixtureOfExperts;
+import io.github.llmcost.core.ModelSpec;
+import io.github.llmcost.core.Operation;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A model's passes compiled, once per model and convention, into rows of coefficients, so that costing a pass is a
+ * few multiply-adds per row and allocates nothing.
+ *
+ * <p>A row is one or more operations of one layer group that cost exactly the same: the same kind (matrix, routed
+ * experts, quadratic) and the same coefficients. Llama's Q and O projections are one row, K and V another, gate, up
+ * and down a third, scores and aggregation a fourth, so a pass of Llama 3.1 8B is four rows and the lm_head. The
+ * rows come from {@link FlopCounter}'s public coefficients, so a pass costed here counts the FLOPs the counter
+ * counts.
+ *
+ * <p>Kernels are cached by the identity of the counter (one per model and convention), in a small table that forgets
+ * the older of two models that collide.
+ */
+@SuppressWarnings("EnumOrdinal") // rows list operations by ordinal for the dense arrays of PassCosts
+final class PassKernel {
+    /** A row whose weights are read once per pass whatever the tokens. */
+    static final int MATRIX = 0;
+    /** A row of routed-expert matrices: the weights read grow with the experts the pass's tokens touch. */
+    static final int EXPERTS = 1;
+    /** A row of attention scores or aggregation: FLOPs per (query, key) pair, bytes from the cache. */
+    static final int QUADRATIC = 2;
+
+    private static final Operation[] OPERATIONS = Operation.values();
+    private static final PassKernel[] CACHE = new PassKernel[64];
+
+    final FlopCounter counter;
+    /** Layer groups: the first layer of each (for attention keys and the cache) and how many layers it stands for. */
+    final int[] groupFirstLayer;
+
+    final int[] groupCount;
+    /** Rows, in group order and, within a group, in the order of their first operation. */
+    final int rows;
+
+    final int[] rowGroup;
+    final int[] rowKind;
+    /** FLOPs per token (MATRIX, EXPERTS) or per (query, key) pair (QUADRATIC), one operation's. */
+    final double[] rowFlops;
+    /** Weight elements of one operation: all of them (MATRIX), or those of one expert (EXPERTS); 0 (QUADRATIC). */
+    final double[] rowWeights;
+    /** The operations of each row, by ordinal. */
+    final int[][] rowOperations;
+    /** Shared experts every token reads, routed experts each token picks, and the layout (null if dense). */
+    final double sharedExperts;
+
+    final int expertsPerToken;
+    final @Nullable MixtureOfExperts experts;
+
+    private PassKernel(FlopCounter counter) {
+        this.counter = counter;
+        ModelSpec model = counter.model();
+        List<LayerGroup> groups = model.layerGroups();
+        groupFirstLayer = new int[groups.size()];
+        groupCount = new int[groups.size()];
+        List<int[]> kinds = new ArrayList<>(); // {group, kind}
+        List<double[]> coefficients = new ArrayList<>(); // {flops, weights}
+        List<int[]> operations = new ArrayList<>();
+        this.experts = model.mixtureOfExperts().orElse(null);
+        this.sharedExperts = experts == null ? 0 : experts.numSharedExperts();
+        this.expertsPerToken = experts == null ? 0 : experts.expertsPerToken();
+        for (int g = 0; g < groups.size(); g++) {
+            int layer = groups.get(g).firstLayer();
+            groupFirstLayer[g] = layer;
+            groupCount[g] = groups.get(g).count();
+            int groupStart = kinds.size();
+            for (Operation op : OPERATIONS) {
+                int kind;
+                double flops;
+                double weights;
+                if (op.isQuadratic()) {
+                    kind = QUADRATIC;
+                    flops = counter.keyFlops(layer, op);
+                    weights = 0;
+                } else if (counter.readsExperts(layer, op)) {
+                    kind = EXPERTS;
+                    flops = counter.tokenFlops(layer, op);
+                    // what weightElements(layer, op, tokens) divides by (k + shared) before it scales by the
+                    // experts read: two FLOPs per weight element per token
+                    weights = flops / 2 / (expertsPerToken + (int) sharedExperts);
+                } else {
+                    kind = MATRIX;
+                    flops = counter.tokenFlops(layer, op);
+                    weights = flops == 0 ? 0 : counter.weightElements(layer, op, 1);
+                }
+                if (flops == 0) {
+                    continue;
+                }
+                int same = -1;
+                for (int r = groupStart; r < kinds.size() && same < 0; r++) {
+                    if (kinds.get(r)[1] == kind
+                            && coefficients.get(r)[0] == flops
+                            && coefficients.get(r)[1] == weights) {
+                        same = r;
+                    }
+                }
+                if (same >= 0) {
+                    int[] ops = operations.get(same);
+                    int[] grown = Arrays.copyOf(ops, ops.length + 1);
+                    grown[ops.length] = op.ordinal();
+                    operations.set(same, grown);
+                } else {
+                    kinds.add(new int[] {g, kind});
+                    coefficients.add(new double[] {flops, weights});
+                    operations.add(new int[] {op.ordinal()});
+                }
+            }
+        }
+        rows = kinds.size();
+        rowGroup = new int[rows];
+        rowKind = new int[rows];
+        rowFlops = new double[rows];
+        rowWeights = new double[rows];
+        rowOperations = new int[rows][];
+        for (int r = 0; r < rows; r++) {
+            rowGroup[r] = kinds.get(r)[0];
+            rowKind[r] = kinds.get(r)[1];
+            rowFlops[r] = coefficients.get(r)[0];
+            rowWeights[r] = coefficients.get(r)[1];
+            rowOperations[r] = operations.get(r);
+        }
+    }
+
+    /**
+     * The kernel of a counter, compiled on first use.
+     *
+     * @param counter the model's counter under a convention
+     * @return its kernel
+     */
+    static PassKernel of(FlopCounter counter) {
+        int slot = System.identityHashCode(counter) & (CACHE.length - 1);
+        PassKernel kernel = CACHE[slot];
+        if (kernel == null || kernel.counter != counter) {
+            kernel = new PassKernel(counter);
+            CACHE[slot] = kernel; // a racing thread may overwrite it with an equal kernel: harmless
+        }
+        return kernel;
+    }
+
+    /**
+     * {@return how many experts a pass of {@code tokens} tokens reads per expert matrix, shared experts included: the
+     * factor of an EXPERTS row's weights}
+     */
+    double expertsRead(long tokens) {
+        return experts == null ? 0 : FlopCounter.expectedDistinctExperts(experts, tokens) + sharedExperts;
+    }
+}
