@@ -1,9 +1,12 @@
 package io.github.llmcost.benchmarks;
 
 import io.github.llmcost.core.ModelPresets;
+import io.github.llmcost.core.Workload;
 import io.github.llmcost.economics.Estimate;
 import io.github.llmcost.economics.LlmCost;
+import io.github.llmcost.hardware.CompiledPerformance;
 import io.github.llmcost.hardware.HardwarePresets;
+import io.github.llmcost.hardware.InferencePerformance;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -18,6 +21,11 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * (b) One full estimate of Llama 3.1 8B on an H100: FLOPs, roofline placement per phase, time to first token, time per
  * output token, memory budget, maximum sessions, cost per million tokens.
+ *
+ * <p>{@link #fullEstimate()} is what a user types: a new builder per estimate, the configuration already compiled
+ * (LlmCost keeps compiled configurations). {@link #compileConfiguration()} is what a configuration seen for the first
+ * time costs on top. {@link #compiledPoint()} costs one point (prefill, decode step, sessions) on a {@link
+ * CompiledPerformance} directly, as sweeps can.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -28,6 +36,14 @@ import org.openjdk.jmh.annotations.Warmup;
 public class EstimateBenchmark {
     private long prompt = 4096;
 
+    private final InferencePerformance performance = InferencePerformance.builder()
+            .model(ModelPresets.LLAMA_3_1_8B)
+            .hardware(HardwarePresets.H100_SXM)
+            .workload(Workload.of(4096, 512))
+            .build();
+    private final CompiledPerformance compiled = performance.compiled();
+    private final Workload[] workloads = {Workload.of(4096, 512), Workload.of(4097, 512)};
+
     /** {@return an estimate; the prompt varies so nothing is cached across calls} */
     @Benchmark
     public Estimate fullEstimate() {
@@ -37,5 +53,23 @@ public class EstimateBenchmark {
                 .promptTokens(prompt)
                 .outputTokens(512)
                 .estimate();
+    }
+
+    /** {@return a configuration compiled from scratch: the cost of an estimate's first configuration} */
+    @Benchmark
+    public CompiledPerformance compileConfiguration() {
+        return InferencePerformance.builder()
+                .from(performance)
+                .tensorParallel(1)
+                .build()
+                .compiled();
+    }
+
+    /** {@return time to first token, time per output token and sessions of one point, on a compiled configuration} */
+    @Benchmark
+    public double compiledPoint() {
+        prompt = prompt == 4096 ? 4097 : 4096;
+        Workload w = workloads[(int) (prompt - 4096)];
+        return compiled.prefill(w).seconds() + compiled.meanDecodeStep(w).seconds() + compiled.maxConcurrentSessions(w);
     }
 }

@@ -272,7 +272,8 @@ public final class LlmCost {
         private CompiledPerformance compiled(Workload w) {
             int hash = System.identityHashCode(model);
             hash = 31 * hash + System.identityHashCode(hardware);
-            hash = 31 * hash + System.identityHashCode(efficiency);
+            hash = 31 * hash + efficiency.hashCode();
+            hash = 31 * hash + frameworkOverhead.hashCode();
             hash = 31 * hash + convention.hashCode();
             hash = 31 * hash + w.weightFormat().hashCode();
             hash = 31 * hash + w.activationFormat().hashCode();

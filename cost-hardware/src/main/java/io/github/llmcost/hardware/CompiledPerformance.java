@@ -173,6 +173,7 @@ public final class CompiledPerformance {
      * @throws IllegalArgumentException if the workload's formats are not the compiled ones
      */
     public MemoryBudget memory(Workload workload) {
+        checkFormats(workload);
         return ImmutableMemoryBudget.builder()
                 .devices(devices)
                 .capacity(capacity)

@@ -1,0 +1,776 @@
+package io.github.llmcost.hardware;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.withinPercentage;
+
+import io.github.llmcost.core.Bytes;
+import io.github.llmcost.core.Convention;
+import io.github.llmcost.core.FlopCounter;
+import io.github.llmcost.core.KvCache;
+import io.github.llmcost.core.ModelPresets;
+import io.github.llmcost.core.ModelSpec;
+import io.github.llmcost.core.NumericFormat;
+import io.github.llmcost.core.Operation;
+import io.github.llmcost.core.Seconds;
+import io.github.llmcost.core.Workload;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link CompiledPerformance}, its merged {@link PassKernel} rows and {@link PassCosts}, against {@link
+ * InferencePerformance}, {@link FlopCounter} and an independent reference: a pass costed layer by layer and operation
+ * by operation from {@link FlopCounter#layerOperationFlops}, {@link FlopCounter#weightElements} and {@link
+ * KvCache#layerBytes}, following the model of a pass that {@link InferencePerformance}'s documentation describes.
+ *
+ * <p>Tolerance: doubles are compared within a relative 10<sup>-12</sup> (or exactly equal). The compiled pass sums
+ * merged rows per layer group and multiplies by reciprocals and by {@code 1/N}, the reference sums every layer's
+ * every operation and divides, so the two round differently by a few ulps per term. Bounds are compared only when a
+ * pass's compute and memory times are more than a relative 10<sup>-9</sup> apart: closer than that, rounding may
+ * legitimately tip it.
+ */
+@SuppressWarnings("EnumOrdinal") // the reference keeps operations in dense arrays, as PassCosts does
+class CompiledPerformanceTest {
+    private static final double RELATIVE = 1e-12;
+    private static final double BOUND_TIE = 1e-9;
+    private static final Operation[] OPERATIONS = Operation.values();
+    private static final int N = OPERATIONS.length;
+
+    private static final List<ModelSpec> MODELS = List.copyOf(ModelPresets.all().values());
+    private static final List<HardwareSpec> CHIPS = List.of(
+            HardwarePresets.H100_SXM,
+            HardwarePresets.A100_80GB,
+            HardwarePresets.MI300X,
+            HardwarePresets.L4,
+            HardwarePresets.APPLE_M2_ULTRA);
+
+    /** Weight, activation (compute) and KV-cache formats. */
+    private record Formats(NumericFormat weights, NumericFormat activations, NumericFormat kv) {}
+
+    private static final List<Formats> FORMATS = List.of(
+            new Formats(NumericFormat.BF16, NumericFormat.BF16, NumericFormat.BF16),
+            new Formats(NumericFormat.INT8, NumericFormat.BF16, NumericFormat.BF16),
+            new Formats(NumericFormat.INT4, NumericFormat.BF16, NumericFormat.INT8),
+            // W8A8: no INT8 path on the M2 Ultra, so that combination is skipped
+            new Formats(NumericFormat.INT8, NumericFormat.INT8, NumericFormat.INT8),
+            // no FP8 path on the A100, the L4 has one
+            new Formats(NumericFormat.FP8_E4M3, NumericFormat.FP8_E4M3, NumericFormat.FP8_E4M3));
+
+    /** No calibration, H100 SXM's, and H100 SXM's with a pass overhead (its own has none). */
+    private static final List<Optional<ChipCalibration>> CALIBRATIONS = List.of(
+            Optional.empty(),
+            Optional.of(CalibratedEfficiencies.H100_SXM),
+            Optional.of(CalibratedEfficiencies.H100_SXM.withPassOverhead(Seconds.of(20e-6))));
+
+    /** Everything compiled in: all but the workload's token counts and batch. */
+    private record Config(
+            ModelSpec model,
+            HardwareSpec chip,
+            Convention convention,
+            Formats formats,
+            int tensorParallel,
+            Optional<ChipCalibration> calibration) {
+        Efficiency prefillEfficiency() {
+            return calibration.map(ChipCalibration::prefill).orElse(Efficiency.DEFAULT);
+        }
+
+        Efficiency decodeEfficiency() {
+            return calibration.map(ChipCalibration::decode).orElse(Efficiency.DEFAULT);
+        }
+
+        double passOverhead() {
+            return calibration.map(c -> c.passOverhead().toSeconds()).orElse(0.0);
+        }
+
+        double allReduceLatency() {
+            return calibration.map(c -> c.allReduceLatency().toSeconds()).orElse(0.0);
+        }
+
+        Workload workload(int batch, long prompt, long output, long shared) {
+            return Workload.builder()
+                    .promptTokens(prompt)
+                    .outputTokens(output)
+                    .batchSize(batch)
+                    .sharedPrefixTokens(shared)
+                    .weightFormat(formats.weights())
+                    .activationFormat(formats.activations())
+                    .kvCacheFormat(formats.kv())
+                    .build();
+        }
+
+        /** The performance, or empty if the chip has no path for the activation format. */
+        Optional<InferencePerformance> performance(Workload workload) {
+            InferencePerformance.Builder builder = InferencePerformance.builder()
+                    .model(model)
+                    .hardware(chip)
+                    .workload(workload)
+                    .convention(convention)
+                    .tensorParallel(tensorParallel);
+            calibration.ifPresent(builder::calibration);
+            try {
+                return Optional.of(builder.build());
+            } catch (IllegalArgumentException e) {
+                assertThat(e).hasMessageContaining(formats.activations().toString());
+                return Optional.empty();
+            }
+        }
+
+        @Override
+        public String toString() {
+            return String.format(
+                    Locale.ROOT,
+                    "%s on %dx %s, %s, %s, calibration %s",
+                    model.name(),
+                    tensorParallel,
+                    chip.name(),
+                    convention,
+                    formats,
+                    calibration.map(c -> "overhead " + c.passOverhead()).orElse("none"));
+        }
+    }
+
+    /** Batch x prompt x shared prefix (none, or half the prompt), with outputs cycling through 1, 257 and 4,000. */
+    private static List<Workload> workloads(Config config) {
+        List<Workload> out = new ArrayList<>();
+        long[] outputs = {1, 257, 4000};
+        int i = 0;
+        for (int batch : new int[] {1, 8, 64}) {
+            for (long prompt : new long[] {1, 100, 4096}) {
+                for (long shared : new long[] {0, (prompt + 1) / 2}) {
+                    out.add(config.workload(batch, prompt, outputs[i++ % outputs.length], shared));
+                }
+            }
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // The reference: one pass costed layer by layer, operation by operation
+    // ---------------------------------------------------------------------------------------------------------------
+
+    /** A reference pass on one device: per operation FLOPs, bytes and the three times, plus the extras. */
+    private static final class Reference {
+        final double[] flops = new double[N];
+        final double[] bytes = new double[N];
+        final double[] compute = new double[N];
+        final double[] memory = new double[N];
+        final double[] seconds = new double[N];
+        double communication;
+        double overhead;
+
+        double totalFlops() {
+            return sum(flops);
+        }
+
+        double totalSeconds() {
+            return sum(seconds) + communication + overhead;
+        }
+
+        double computeSeconds() {
+            return sum(compute);
+        }
+
+        double memorySeconds() {
+            return sum(memory);
+        }
+
+        static double sum(double[] values) {
+            double s = 0;
+            for (double v : values) {
+                s += v;
+            }
+            return s;
+        }
+    }
+
+    private static Reference reference(Config c, long cached, long fresh, int batch, Efficiency efficiency) {
+        ModelSpec m = c.model();
+        FlopCounter counter = FlopCounter.of(m, c.convention());
+        KvCache kv = KvCache.of(m, c.convention(), c.formats().kv());
+        boolean exact = c.convention() == Convention.EXACT;
+        double devices = c.tensorParallel();
+        double weightBytes = c.formats().weights().bytesPerElement();
+        double activationBytes = c.formats().activations().bytesPerElement();
+        double d = m.hiddenSize();
+        long tokens = fresh * batch;
+        double flopRate = c.chip().peak(c.formats().activations()).toFlopsPerSecond() * efficiency.computeFraction();
+        double byteRate = c.chip().memoryBandwidth().toBytesPerSecond() * efficiency.bandwidthFraction();
+        Reference r = new Reference();
+        for (int layer = 0; layer < m.numLayers(); layer++) {
+            double layerCache = exact ? kv.layerBytes(layer, cached + fresh).toBytes() : 0;
+            for (Operation op : OPERATIONS) {
+                if (op == Operation.LM_HEAD) {
+                    continue;
+                }
+                double flops = counter.layerOperationFlops(layer, op, cached, fresh) * batch;
+                if (flops == 0) {
+                    continue;
+                }
+                double bytes;
+                if (op.isQuadratic()) {
+                    // each sequence reads its own K (or V) cache and its queries (EXACT), or Q and K rows (ARTICLE)
+                    bytes = exact
+                            ? batch
+                                    * (layerCache / 2
+                                            + fresh * (double) m.numAttentionHeads() * m.headDim() * activationBytes)
+                            : batch * (2.0 * fresh + cached) * d * activationBytes;
+                } else {
+                    bytes = counter.weightElements(layer, op, tokens) * weightBytes
+                            + (exact ? tokens * 2 * d * activationBytes : 0);
+                }
+                add(r, op, flops / devices, bytes / devices, flopRate, byteRate);
+            }
+        }
+        double lmHead = counter.lmHeadWeightElements();
+        if (lmHead > 0) {
+            double flops = 2 * lmHead * batch;
+            double bytes = lmHead * weightBytes + batch * (d + m.vocabSize()) * activationBytes;
+            add(r, Operation.LM_HEAD, flops / devices, bytes / devices, flopRate, byteRate);
+        }
+        if (c.tensorParallel() > 1) {
+            double message = tokens * d * activationBytes;
+            double perAllReduce = 2.0
+                            * (devices - 1)
+                            / devices
+                            * message
+                            / c.chip().interconnectBandwidth().toBytesPerSecond()
+                    + c.allReduceLatency();
+            r.communication = 2.0 * m.numLayers() * perAllReduce;
+        }
+        r.overhead = c.passOverhead();
+        return r;
+    }
+
+    private static void add(Reference r, Operation op, double flops, double bytes, double flopRate, double byteRate) {
+        int i = op.ordinal();
+        double compute = flops / flopRate;
+        double memory = bytes / byteRate;
+        r.flops[i] += flops;
+        r.bytes[i] += bytes;
+        r.compute[i] += compute;
+        r.memory[i] += memory;
+        r.seconds[i] += Math.max(compute, memory);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Checks
+    // ---------------------------------------------------------------------------------------------------------------
+
+    private static boolean close(double actual, double expected) {
+        return actual == expected
+                || Math.abs(actual - expected) <= RELATIVE * Math.max(Math.abs(actual), Math.abs(expected));
+    }
+
+    /** Asserts no mismatch, reporting how many and the first 20 (a broken formula fails thousands of cases). */
+    private static void assertNone(List<String> mismatches) {
+        assertThat(mismatches.size())
+                .as(
+                        "%d mismatches, the first: %s",
+                        mismatches.size(), mismatches.subList(0, Math.min(20, mismatches.size())))
+                .isZero();
+    }
+
+    /** Collects every mismatch, so that one run reports them all. */
+    private static final class Failures {
+        final List<String> list = new ArrayList<>();
+        int checks;
+
+        void close(String what, double actual, double expected) {
+            checks++;
+            if (!CompiledPerformanceTest.close(actual, expected)) {
+                list.add(what + ": " + actual + " != " + expected + " (relative "
+                        + Math.abs(actual - expected) / Math.max(Math.abs(actual), Math.abs(expected)) + ")");
+            }
+        }
+
+        void equal(String what, Object actual, Object expected) {
+            checks++;
+            if (!actual.equals(expected)) {
+                list.add(what + ": " + actual + " != " + expected);
+            }
+        }
+
+        void isTrue(String what, boolean condition) {
+            checks++;
+            if (!condition) {
+                list.add(what);
+            }
+        }
+
+        /** A pass's bound, unless compute and memory times are a near tie. */
+        void bound(String what, Bound actual, Reference expected) {
+            double c = expected.computeSeconds();
+            double m = expected.memorySeconds();
+            if (Math.abs(c - m) > BOUND_TIE * Math.max(c, m)) {
+                equal(what + " bound", actual, c >= m ? Bound.COMPUTE : Bound.MEMORY);
+            }
+        }
+    }
+
+    /** The totals of a compiled pass against the reference, and the PassCosts accessors against each other. */
+    private static void checkPass(Failures f, String what, Config c, PassCosts pass, Reference ref) {
+        f.close(what + " seconds", pass.seconds(), ref.totalSeconds());
+        f.close(what + " flops", pass.flops(), ref.totalFlops());
+        f.close(what + " communication", pass.communicationSeconds(), ref.communication);
+        f.bound(what, pass.bound(), ref);
+        f.isTrue(what + " seconds() != time()", pass.seconds() == pass.time().toSeconds());
+        f.isTrue(
+                what + " communication " + pass.communicationSeconds() + " with tensorParallel " + c.tensorParallel(),
+                (pass.communicationSeconds() > 0) == (c.tensorParallel() > 1));
+        f.isTrue(what + " overhead " + pass.overheadSeconds(), pass.overheadSeconds() == c.passOverhead());
+    }
+
+    /** A pass operation by operation against the reference, and its totals against the compiled pass. */
+    private static void checkAnalysis(Failures f, String what, PhaseAnalysis analysis, PassCosts pass, Reference ref) {
+        Set<Operation> expected = EnumSet.noneOf(Operation.class);
+        for (Operation op : OPERATIONS) {
+            if (ref.flops[op.ordinal()] > 0) {
+                expected.add(op);
+            }
+        }
+        f.equal(what + " operations", analysis.operations().keySet(), expected);
+        for (Map.Entry<Operation, Placement> e : analysis.operations().entrySet()) {
+            int i = e.getKey().ordinal();
+            Placement p = e.getValue();
+            f.close(what + " " + e.getKey() + " flops", p.flops().toFlops(), ref.flops[i]);
+            f.close(what + " " + e.getKey() + " bytes", p.bytes().toBytes(), ref.bytes[i]);
+            f.close(what + " " + e.getKey() + " compute", p.computeTime().toSeconds(), ref.compute[i]);
+            f.close(what + " " + e.getKey() + " memory", p.memoryTime().toSeconds(), ref.memory[i]);
+            f.close(what + " " + e.getKey() + " time", p.time().toSeconds(), ref.seconds[i]);
+        }
+        f.close(what + " analysis time vs compiled", analysis.time().toSeconds(), pass.seconds());
+        f.close(what + " analysis flops vs compiled", analysis.flops().toFlops(), pass.flops());
+        f.close(
+                what + " analysis communication",
+                analysis.communicationTime().toSeconds(),
+                pass.communicationSeconds());
+        f.close(what + " analysis overhead", analysis.overheadTime().toSeconds(), pass.overheadSeconds());
+        f.bound(what + " analysis", analysis.bound(), ref);
+    }
+
+    /** The memory budget recomputed from its documented parts. */
+    private static void checkMemory(Failures f, String what, Config c, Workload w, MemoryBudget memory) {
+        ModelSpec m = c.model();
+        int n = c.tensorParallel();
+        double weights =
+                m.parameters(c.convention()).weightBytes(w.weightFormat()).toBytes();
+        long passTokens = Math.min(2048, (w.promptTokens() - w.cachedPrefixTokens()) * (long) w.batchSize());
+        double activations = w.activationFormat()
+                .bytesFor(passTokens * (2.0 * m.hiddenSize() + 2.0 * m.intermediateSize()))
+                .toBytes();
+        double capacity = c.chip().memoryCapacity().toBytes() * n;
+        double overhead = InferencePerformance.DEFAULT_FRAMEWORK_OVERHEAD.toBytes() * n;
+        double left = capacity - weights - activations - overhead;
+        KvCache kv = KvCache.of(m, c.convention(), w.kvCacheFormat());
+        long sessions =
+                kv.sessionsThatFit(left > 0 ? Bytes.of(left) : Bytes.ZERO, w.contextTokens(), w.cachedPrefixTokens());
+        f.equal(what + " devices", memory.devices(), n);
+        f.close(what + " capacity", memory.capacity().toBytes(), capacity);
+        f.close(what + " weights", memory.weights().toBytes(), weights);
+        f.close(what + " activations", memory.activations().toBytes(), activations);
+        f.close(what + " overhead", memory.frameworkOverhead().toBytes(), overhead);
+        f.close(
+                what + " per session",
+                memory.kvCachePerSession().toBytes(),
+                kv.sessionBytes(w.contextTokens()).toBytes());
+        f.close(
+                what + " shared prefix",
+                memory.sharedPrefix().toBytes(),
+                kv.sharedPrefixBytes(w.cachedPrefixTokens()).toBytes());
+        f.equal(what + " sessions", memory.maxConcurrentSessions(), sessions);
+    }
+
+    /** Decode positions: the first, just after the prompt, around the window, and far out. */
+    private static long[] positions(Config c, Workload w) {
+        long window = c.model().slidingWindow() > 0 ? c.model().slidingWindow() : 4096;
+        return new long[] {1, w.promptTokens() + 1, window - 1, window, window + 1, 50_000};
+    }
+
+    private static void checkWorkload(
+            Failures f, Config c, InferencePerformance base, CompiledPerformance compiled, Workload w) {
+        String what = c + ", " + w;
+        InferencePerformance perf = base.withWorkload(w);
+        long cached = w.cachedPrefixTokens();
+        int batch = w.batchSize();
+
+        // prefill
+        PassCosts prefill = compiled.prefill(w);
+        Reference prefillRef = reference(c, cached, w.promptTokens() - cached, batch, c.prefillEfficiency());
+        checkPass(f, what + " prefill", c, prefill, prefillRef);
+        f.close(
+                what + " prefill vs perf.prefill()",
+                prefill.seconds(),
+                perf.prefill().time().toSeconds());
+        f.close(
+                what + " prefill vs TTFT",
+                prefill.seconds(),
+                perf.timeToFirstToken().toSeconds());
+        f.close(
+                what + " prefill flops vs perf",
+                prefill.flops(),
+                perf.prefill().flops().toFlops());
+        f.bound(what + " prefill perf", perf.prefill().bound(), prefillRef);
+        checkAnalysis(f, what + " prefill analysis", perf.prefill(), prefill, prefillRef);
+        FlopCounter counter = FlopCounter.of(c.model(), c.convention());
+        f.close(
+                what + " prefill flops x devices vs FlopCounter",
+                prefill.flops() * c.tensorParallel(),
+                counter.prefill(w).total().toFlops());
+
+        // the step at the generation's mean position
+        PassCosts mean = compiled.meanDecodeStep(w);
+        long position = w.promptTokens() + Math.max(1, w.outputTokens() / 2);
+        Reference meanRef = reference(c, position - 1, 1, batch, c.decodeEfficiency());
+        checkPass(f, what + " mean decode", c, mean, meanRef);
+        f.close(
+                what + " mean decode vs perf.decode()",
+                mean.seconds(),
+                perf.decode().time().toSeconds());
+        f.close(
+                what + " mean decode vs TPOT",
+                mean.seconds(),
+                perf.timePerOutputToken().toSeconds());
+        f.close(
+                what + " mean decode flops vs perf",
+                mean.flops(),
+                perf.decode().flops().toFlops());
+        f.bound(what + " mean decode perf", perf.decode().bound(), meanRef);
+        checkAnalysis(f, what + " mean decode analysis", perf.decode(), mean, meanRef);
+
+        // decode steps at other positions
+        for (long n : positions(c, w)) {
+            PassCosts step = compiled.decodeStep(n, batch);
+            Reference stepRef = reference(c, n - 1, 1, batch, c.decodeEfficiency());
+            String at = what + " decode step " + n;
+            checkPass(f, at, c, step, stepRef);
+            PhaseAnalysis analysis = perf.decodeStep(n);
+            f.close(at + " vs perf.decodeStep", step.seconds(), analysis.time().toSeconds());
+            f.close(
+                    at + " vs perf.timePerOutputToken(n)",
+                    step.seconds(),
+                    perf.timePerOutputToken(n).toSeconds());
+            f.close(at + " flops vs perf", step.flops(), analysis.flops().toFlops());
+            f.close(
+                    at + " flops x devices vs FlopCounter",
+                    step.flops() * c.tensorParallel(),
+                    counter.decodeStep(n).total().toFlops() * batch);
+            f.bound(at + " perf", analysis.bound(), stepRef);
+        }
+
+        // memory
+        MemoryBudget memory = compiled.memory(w);
+        f.equal(what + " memory vs perf", memory, perf.memory());
+        f.equal(
+                what + " sessions",
+                compiled.maxConcurrentSessions(w),
+                perf.memory().maxConcurrentSessions());
+        f.equal(what + " sessions vs perf", compiled.maxConcurrentSessions(w), perf.maxConcurrentSessions());
+        checkMemory(f, what + " memory", c, w, memory);
+
+        f.isTrue(what + " toString " + prefill, prefill.toString().contains("bound"));
+    }
+
+    @Test
+    void compiledPassesMatchTheReferenceAndInferencePerformanceOverPresetsChipsAndFormats() {
+        Failures f = new Failures();
+        int configs = 0;
+        int skipped = 0;
+        int index = 0;
+        for (ModelSpec model : MODELS) {
+            for (HardwareSpec chip : CHIPS) {
+                for (Formats formats : FORMATS) {
+                    for (Convention convention : Convention.values()) {
+                        for (int tp : new int[] {1, 2}) {
+                            if (tp > 1 && chip.interconnectBandwidth().toBytesPerSecond() == 0) {
+                                continue;
+                            }
+                            for (Optional<ChipCalibration> calibration : CALIBRATIONS) {
+                                Config c = new Config(model, chip, convention, formats, tp, calibration);
+                                List<Workload> workloads = workloads(c);
+                                Optional<InferencePerformance> base = c.performance(workloads.get(0));
+                                if (base.isEmpty()) {
+                                    skipped++;
+                                    continue;
+                                }
+                                configs++;
+                                CompiledPerformance compiled = base.get().compiled();
+                                f.equal(c + " template", compiled.template(), base.get());
+                                f.isTrue(c + " compiled twice", base.get().compiled() == compiled);
+                                // two workloads per configuration, rotating so that every workload meets every
+                                // model, chip, format, convention and device count
+                                for (int k = 0; k < 2; k++) {
+                                    Workload w = workloads.get((index * 5 + k * 7) % workloads.size());
+                                    checkWorkload(f, c, base.get(), compiled, w);
+                                }
+                                index++;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(skipped).as("chips without an INT8 or FP8 path").isPositive();
+        assertThat(configs).isGreaterThan(4000);
+        assertThat(f.checks).isGreaterThan(1_000_000);
+        assertNone(f.list);
+    }
+
+    @Test
+    void everyWorkloadOfOneConfigurationCostsAsABuiltPerformanceDoes() {
+        Failures f = new Failures();
+        for (ModelSpec model : List.of(
+                ModelPresets.LLAMA_3_1_8B,
+                ModelPresets.MISTRAL_7B_V0_1,
+                ModelPresets.GEMMA_2_9B,
+                ModelPresets.MIXTRAL_8X7B,
+                ModelPresets.DEEPSEEK_V3,
+                ModelPresets.LFM2_1_2B)) {
+            for (Convention convention : Convention.values()) {
+                for (int tp : new int[] {1, 2}) {
+                    Config c = new Config(
+                            model, HardwarePresets.H100_SXM, convention, FORMATS.get(2), tp, CALIBRATIONS.get(2));
+                    List<Workload> workloads = workloads(c);
+                    InferencePerformance base = c.performance(workloads.get(5)).orElseThrow();
+                    CompiledPerformance compiled = base.compiled();
+                    for (Workload w : workloads) {
+                        checkWorkload(f, c, base, compiled, w);
+                    }
+                }
+            }
+        }
+        assertNone(f.list);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Arguments
+    // ---------------------------------------------------------------------------------------------------------------
+
+    private static InferencePerformance llama(Workload w) {
+        return InferencePerformance.builder()
+                .model(ModelPresets.LLAMA_3_1_8B)
+                .hardware(HardwarePresets.H100_SXM)
+                .workload(w)
+                .build();
+    }
+
+    @Test
+    void workloadsInOtherFormatsAreRejected() {
+        CompiledPerformance compiled = llama(Workload.of(1024, 256)).compiled();
+        List<Workload> others = List.of(
+                Workload.builder()
+                        .from(Workload.of(1024, 256))
+                        .weightFormat(NumericFormat.INT4)
+                        .build(),
+                Workload.builder()
+                        .from(Workload.of(1024, 256))
+                        .activationFormat(NumericFormat.FP8_E4M3)
+                        .build(),
+                Workload.builder()
+                        .from(Workload.of(1024, 256))
+                        .kvCacheFormat(NumericFormat.INT8)
+                        .build());
+        for (Workload other : others) {
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> compiled.prefill(other))
+                    .withMessageContaining("workload formats");
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> compiled.meanDecodeStep(other))
+                    .withMessageContaining("workload formats");
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> compiled.maxConcurrentSessions(other))
+                    .withMessageContaining("workload formats");
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> compiled.memory(other))
+                    .withMessageContaining("workload formats");
+        }
+        // other token counts and batch sizes are what the compiled form is for
+        assertThat(compiled.prefill(Workload.builder()
+                                .from(Workload.of(7, 3))
+                                .batchSize(5)
+                                .build())
+                        .seconds())
+                .isPositive();
+    }
+
+    @Test
+    void decodeStepsNeedAPositionAndABatch() {
+        CompiledPerformance compiled = llama(Workload.of(1024, 256)).compiled();
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> compiled.decodeStep(0, 1))
+                .withMessageContaining("contextTokens (0)");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> compiled.decodeStep(-3, 1))
+                .withMessageContaining("contextTokens (-3)");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> compiled.decodeStep(1, 0))
+                .withMessageContaining("batchSize (0)");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> compiled.decodeStep(1, -1))
+                .withMessageContaining("batchSize (-1)");
+    }
+
+    @Test
+    void passCostsReportTheirParts() {
+        InferencePerformance one = llama(Workload.of(1024, 256));
+        PassCosts single = one.compiled().decodeStep(1024, 1);
+        assertThat(single.communicationSeconds()).isZero();
+        assertThat(single.overheadSeconds()).isZero();
+        assertThat(single.seconds()).isEqualTo(single.time().toSeconds());
+        assertThat(single.bound()).isEqualTo(Bound.MEMORY);
+        assertThat(single.toString()).contains("MEMORY-bound").contains("PassCosts");
+
+        ChipCalibration calibration = CalibratedEfficiencies.H100_SXM.withPassOverhead(Seconds.of(30e-6));
+        InferencePerformance two = InferencePerformance.builder()
+                .from(one)
+                .tensorParallel(2)
+                .calibration(calibration)
+                .build();
+        PassCosts split = two.compiled().decodeStep(1024, 1);
+        assertThat(split.communicationSeconds()).isPositive();
+        assertThat(split.overheadSeconds()).isEqualTo(30e-6);
+        // the all-reduce latency alone: two per layer
+        assertThat(split.communicationSeconds()).isGreaterThan(2 * 32 * 48e-6);
+        assertThat(split.seconds()).isEqualTo(split.time().toSeconds());
+        PassCosts prefill = two.compiled().prefill(Workload.of(4096, 1));
+        assertThat(prefill.bound()).isEqualTo(Bound.COMPUTE);
+        assertThat(prefill.toString()).contains("COMPUTE-bound");
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Kernels: experts, merged rows, the cache
+    // ---------------------------------------------------------------------------------------------------------------
+
+    @Test
+    void expertWeightsReadGrowWithTheBatchUnderExactOnly() {
+        for (ModelSpec model :
+                List.of(ModelPresets.MIXTRAL_8X7B, ModelPresets.QWEN3_30B_A3B, ModelPresets.DEEPSEEK_V3)) {
+            for (Convention convention : Convention.values()) {
+                InferencePerformance one = InferencePerformance.builder()
+                        .model(model)
+                        .hardware(HardwarePresets.H100_SXM)
+                        .workload(Workload.of(1024, 256))
+                        .convention(convention)
+                        .build();
+                InferencePerformance many = one.withWorkload(
+                        Workload.builder().from(one.workload()).batchSize(64).build());
+                double bytes1 = one.decode().operation(Operation.MLP_UP).bytes().toBytes();
+                double bytes64 =
+                        many.decode().operation(Operation.MLP_UP).bytes().toBytes();
+                if (convention == Convention.EXACT) {
+                    // beyond the 63 more tokens' BF16 activations (2d values each, per layer): more experts
+                    double activations = 63.0 * 2 * model.hiddenSize() * 2 * model.numLayers();
+                    assertThat(bytes64 - bytes1).as(model.name()).isGreaterThan(activations);
+                    // the router is a plain matrix: only its activations grow, in its expert layers
+                    int expertLayers = 0;
+                    for (int layer = 0; layer < model.numLayers(); layer++) {
+                        expertLayers += model.isExpertLayer(layer) ? 1 : 0;
+                    }
+                    double routerActivations = 63.0 * 2 * model.hiddenSize() * 2 * expertLayers;
+                    assertThat(many.decode().operation(Operation.ROUTER).bytes().toBytes() - routerActivations)
+                            .as(model.name() + " router")
+                            .isCloseTo(
+                                    one.decode()
+                                            .operation(Operation.ROUTER)
+                                            .bytes()
+                                            .toBytes(),
+                                    withinPercentage(1e-9));
+                } else {
+                    assertThat(bytes64).as(model.name()).isEqualTo(bytes1);
+                }
+            }
+        }
+    }
+
+    @Test
+    void identicalOperationsStayListedOneByOne() {
+        InferencePerformance perf = llama(
+                Workload.builder().from(Workload.of(1024, 256)).batchSize(8).build());
+        for (PhaseAnalysis pass : List.of(perf.prefill(), perf.decode(), perf.decodeStep(5000))) {
+            Map<Operation, Placement> ops = pass.operations();
+            assertThat(ops.keySet())
+                    .containsExactly(
+                            Operation.Q_PROJECTION,
+                            Operation.K_PROJECTION,
+                            Operation.V_PROJECTION,
+                            Operation.O_PROJECTION,
+                            Operation.ATTENTION_SCORES,
+                            Operation.ATTENTION_AGGREGATION,
+                            Operation.MLP_GATE,
+                            Operation.MLP_UP,
+                            Operation.MLP_DOWN,
+                            Operation.LM_HEAD);
+            assertThat(ops.get(Operation.K_PROJECTION)).isEqualTo(ops.get(Operation.V_PROJECTION));
+            assertThat(ops.get(Operation.Q_PROJECTION)).isEqualTo(ops.get(Operation.O_PROJECTION));
+            assertThat(ops.get(Operation.Q_PROJECTION)).isNotEqualTo(ops.get(Operation.K_PROJECTION));
+            assertThat(ops.get(Operation.MLP_GATE))
+                    .isEqualTo(ops.get(Operation.MLP_UP))
+                    .isEqualTo(ops.get(Operation.MLP_DOWN));
+            assertThat(ops.get(Operation.ATTENTION_SCORES)).isEqualTo(ops.get(Operation.ATTENTION_AGGREGATION));
+            // K is a quarter of Q: 8 KV heads of 32
+            assertThat(pass.operation(Operation.K_PROJECTION).flops().toFlops() * 4)
+                    .isEqualTo(pass.operation(Operation.Q_PROJECTION).flops().toFlops());
+        }
+        // the kernel: Q+O, K+V, gate+up+down, scores+aggregation
+        PassKernel kernel = PassKernel.of(perf.flopCounter());
+        assertThat(kernel.rows).isEqualTo(4);
+        assertThat(PassKernel.of(perf.flopCounter())).isSameAs(kernel);
+    }
+
+    @Test
+    void kernelsOfDistinctModelsDoNotMix() {
+        ModelSpec llama = ModelPresets.LLAMA_3_1_8B;
+        ModelSpec equal = ModelSpec.builder().from(llama).build();
+        ModelSpec renamed = llama.withName("other");
+        ModelSpec shallow = ModelSpec.builder().from(llama).numLayers(16).build();
+        assertThat(equal).isEqualTo(llama).isNotSameAs(llama);
+        Workload w = Workload.of(2048, 512);
+        double reference = llama(w).timePerOutputToken().toSeconds();
+        double ttft = llama(w).timeToFirstToken().toSeconds();
+        for (ModelSpec same : List.of(equal, renamed)) {
+            InferencePerformance perf =
+                    InferencePerformance.builder().from(llama(w)).model(same).build();
+            assertThat(perf.timePerOutputToken().toSeconds()).isEqualTo(reference);
+            assertThat(perf.timeToFirstToken().toSeconds()).isEqualTo(ttft);
+        }
+        InferencePerformance half =
+                InferencePerformance.builder().from(llama(w)).model(shallow).build();
+        assertThat(half.timePerOutputToken().toSeconds()).isLessThan(reference * 0.7);
+        // and the original is untouched afterwards
+        assertThat(llama(w).timePerOutputToken().toSeconds()).isEqualTo(reference);
+    }
+
+    @Test
+    void manyModelsThroughTheKernelCacheEachGetTheirOwnKernel() {
+        // more models than the cache has slots, so that they collide and replace each other; each pass checked
+        // against the reference, in one order and then in the other
+        List<Config> configs = new ArrayList<>();
+        for (int layers = 1; layers <= 100; layers++) {
+            ModelSpec base = layers % 2 == 0 ? ModelPresets.LLAMA_3_2_1B : ModelPresets.MIXTRAL_8X7B;
+            ModelSpec model = ModelSpec.builder().from(base).numLayers(layers).build();
+            configs.add(new Config(
+                    model,
+                    HardwarePresets.H100_SXM,
+                    Convention.EXACT,
+                    FORMATS.get(0),
+                    1,
+                    Optional.<ChipCalibration>empty()));
+        }
+        Failures f = new Failures();
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < configs.size(); i++) {
+                Config c = configs.get(round == 0 ? i : configs.size() - 1 - i);
+                Workload w = c.workload(4, 512, 128, 0);
+                InferencePerformance perf = c.performance(w).orElseThrow();
+                PassCosts step = perf.compiled().decodeStep(700, 4);
+                checkPass(f, c + " step", c, step, reference(c, 699, 1, 4, Efficiency.DEFAULT));
+            }
+        }
+        assertNone(f.list);
+    }
+}
