@@ -161,8 +161,12 @@ public final class CompiledPerformance {
      */
     public long maxConcurrentSessions(Workload workload) {
         checkFormats(workload);
-        Bytes budget = MemoryBudget.kvCacheBudget(capacity, weights, activations(workload), frameworkOverhead);
-        return kvCache.sessionsThatFit(budget, workload.contextTokens(), workload.cachedPrefixTokens());
+        return sessions(workload);
+    }
+
+    private long sessions(Workload w) {
+        Bytes budget = MemoryBudget.kvCacheBudget(capacity, weights, activations(w), frameworkOverhead);
+        return kvCache.sessionsThatFit(budget, w.contextTokens(), w.cachedPrefixTokens());
     }
 
     /**
@@ -182,7 +186,7 @@ public final class CompiledPerformance {
                 .frameworkOverhead(frameworkOverhead)
                 .kvCachePerSession(kvCache.sessionBytes(workload.contextTokens()))
                 .sharedPrefix(kvCache.sharedPrefixBytes(workload.cachedPrefixTokens()))
-                .maxConcurrentSessions(maxConcurrentSessions(workload))
+                .maxConcurrentSessions(sessions(workload))
                 .build();
     }
 

@@ -3,6 +3,7 @@ package io.github.llmcost.hardware;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.llmcost.core.ModelPresets;
+import io.github.llmcost.core.NumericFormat;
 import io.github.llmcost.core.Workload;
 import org.junit.jupiter.api.Test;
 
@@ -33,5 +34,29 @@ class CompiledSnippetsTest {
                 assertThat(step.toString()).contains("MEMORY-bound");
             }
         }
+    }
+
+    @Test
+    void describesWhatWasCompiled() {
+        InferencePerformance one = InferencePerformance.builder()
+                .model(ModelPresets.LLAMA_3_1_8B)
+                .hardware(HardwarePresets.H100_SXM)
+                .workload(Workload.builder()
+                        .promptTokens(1024)
+                        .outputTokens(256)
+                        .weightFormat(NumericFormat.INT4)
+                        .build())
+                .build();
+        assertThat(one.compiled())
+                .hasToString("CompiledPerformance[Llama 3.1 8B on NVIDIA H100 SXM, EXACT, weights INT4,"
+                        + " activations BF16, KV BF16]");
+        assertThat(one.compiled().template()).isSameAs(one);
+        assertThat(InferencePerformance.builder()
+                        .from(one)
+                        .tensorParallel(2)
+                        .build()
+                        .compiled())
+                .hasToString("CompiledPerformance[Llama 3.1 8B on 2 x NVIDIA H100 SXM, EXACT, weights INT4,"
+                        + " activations BF16, KV BF16]");
     }
 }
