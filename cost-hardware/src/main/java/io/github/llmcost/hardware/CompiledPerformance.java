@@ -192,8 +192,11 @@ public final class CompiledPerformance {
 
     /** The activations of one forward pass: one prefill chunk of the batch's uncached prompt tokens at most. */
     private Bytes activations(Workload w) {
-        long passTokens =
-                Math.min(prefillChunkTokens, (w.promptTokens() - w.cachedPrefixTokens()) * (long) w.batchSize());
+        long promptTokens = Check.multiply(
+                "prompt tokens of the batch (prompt x batch size)",
+                w.promptTokens() - w.cachedPrefixTokens(),
+                w.batchSize());
+        long passTokens = Math.min(prefillChunkTokens, promptTokens);
         return Bytes.of(passTokens * activationBytesPerToken);
     }
 
@@ -230,7 +233,7 @@ public final class CompiledPerformance {
         double weightBytes = this.weightBytes;
         double activationBytes = this.activationBytes;
         double d = m.hiddenSize();
-        long tokens = fresh * batch;
+        long tokens = Check.multiply("tokens of the pass (new tokens x batch size)", fresh, batch);
         // per sequence, the activations a quadratic operation reads besides the cache (EXACT), or Q and K rows
         // (ARTICLE); per matrix, each token's input and output activations (EXACT)
         double queryBytes = exact

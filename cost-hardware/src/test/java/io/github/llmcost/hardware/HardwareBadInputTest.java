@@ -2,6 +2,7 @@ package io.github.llmcost.hardware;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.llmcost.core.Bandwidth;
@@ -403,6 +404,25 @@ class HardwareBadInputTest {
 
     private static void assertFinitePositive(String what, Seconds time) {
         assertThat(time.toSeconds()).as(what).isFinite().isPositive();
+    }
+
+    @Test
+    void tokensOfAPassBeyondALongAreRejectedByName() {
+        InferencePerformance perf = InferencePerformance.builder()
+                .model(ModelPresets.LLAMA_3_2_1B)
+                .hardware(HardwarePresets.H100_SXM)
+                .workload(Workload.builder()
+                        .promptTokens(Long.MAX_VALUE / 4)
+                        .outputTokens(0)
+                        .batchSize(8)
+                        .build())
+                .build();
+        assertThatIllegalArgumentException()
+                .isThrownBy(perf::timeToFirstToken)
+                .withMessageContaining("tokens of the pass (new tokens x batch size) overflows a long");
+        assertThatIllegalArgumentException()
+                .isThrownBy(perf::maxConcurrentSessions)
+                .withMessageContaining("prompt tokens of the batch (prompt x batch size) overflows a long");
     }
 
     @Test
