@@ -200,9 +200,26 @@ public final class FlopCounter {
         if (readsExperts(layer, operation)) {
             MixtureOfExperts moe = model.mixtureOfExperts().orElseThrow();
             double oneExpert = elements / (moe.expertsPerToken() + moe.numSharedExperts());
-            return oneExpert * (expectedDistinctExperts(moe, tokens) + moe.numSharedExperts());
+            return oneExpert * expertsRead(tokens);
         }
         return elements;
+    }
+
+    /**
+     * The experts each expert matrix reads when {@code tokens} tokens pass through an expert layer together: the
+     * expected distinct routed experts ({@link #expectedDistinctExperts}) plus the shared experts. {@link
+     * #weightElements(int, Operation, long)} scales a routed-expert matrix by it.
+     *
+     * @param tokens tokens routed together, {@code >= 1}
+     * @return experts read, 0 if the model does not route
+     */
+    public double expertsRead(long tokens) {
+        Check.positive("tokens", tokens);
+        if (model.mixtureOfExperts().isEmpty()) {
+            return 0;
+        }
+        MixtureOfExperts moe = model.mixtureOfExperts().get();
+        return expectedDistinctExperts(moe, tokens) + moe.numSharedExperts();
     }
 
     /** {@return the weight elements of the lm_head, read once per pass} */

@@ -80,6 +80,16 @@ public abstract class Workload {
         return Math.min(sharedPrefixTokens(), promptTokens() - 1);
     }
 
+    /**
+     * {@return the prompt tokens the batch's prefill computes: {@code (promptTokens - cachedPrefixTokens) x batchSize}}
+     *
+     * @throws IllegalArgumentException if the product overflows a long
+     */
+    public long prefillTokens() {
+        return Check.multiply(
+                "prompt tokens of the batch (prompt x batch size)", promptTokens() - cachedPrefixTokens(), batchSize());
+    }
+
     /** {@return prompt plus output tokens: the context a sequence reaches} */
     public long contextTokens() {
         return Check.add("contextTokens", promptTokens(), outputTokens());

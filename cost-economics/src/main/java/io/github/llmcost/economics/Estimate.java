@@ -49,11 +49,9 @@ public final class Estimate {
         this.decodeTotals = compiled.meanDecodeStep(workload);
         this.maxConcurrentSessions = compiled.maxConcurrentSessions(workload);
         int devices = compiled.template().tensorParallel();
-        double prefillTokens =
-                (double) (workload.promptTokens() - workload.cachedPrefixTokens()) * workload.batchSize();
-        double decodeTokensPerSecond = workload.batchSize() / decodeTotals.seconds();
-        this.costPerMillionInputTokens =
-                ServingCost.costPerMillionTokens(pricing, prefillTokens / prefillTotals.seconds(), devices);
+        double prefillTokensPerSecond = workload.prefillTokens() / prefillTotals.seconds();
+        double decodeTokensPerSecond = decodeTokensPerSecond();
+        this.costPerMillionInputTokens = ServingCost.costPerMillionTokens(pricing, prefillTokensPerSecond, devices);
         this.costPerMillionOutputTokens = ServingCost.costPerMillionTokens(pricing, decodeTokensPerSecond, devices);
         this.joulesPerOutputToken =
                 EnergyCost.joulesPerToken(devices, compiled.template().hardware(), decodeTokensPerSecond);

@@ -66,8 +66,8 @@ public final class CompiledPerformance {
         this.template = performance;
         this.model = performance.model();
         Workload w = performance.workload();
-        this.kernel = PassKernel.of(FlopCounter.of(model, performance.convention()));
-        this.kvCache = KvCache.of(model, performance.convention(), w.kvCacheFormat());
+        this.kernel = PassKernel.of(performance.flopCounter());
+        this.kvCache = performance.kvCache();
         this.weightFormat = w.weightFormat();
         this.activationFormat = w.activationFormat();
         this.kvCacheFormat = w.kvCacheFormat();
@@ -192,11 +192,7 @@ public final class CompiledPerformance {
 
     /** The activations of one forward pass: one prefill chunk of the batch's uncached prompt tokens at most. */
     private Bytes activations(Workload w) {
-        long promptTokens = Check.multiply(
-                "prompt tokens of the batch (prompt x batch size)",
-                w.promptTokens() - w.cachedPrefixTokens(),
-                w.batchSize());
-        long passTokens = Math.min(prefillChunkTokens, promptTokens);
+        long passTokens = Math.min(prefillChunkTokens, w.prefillTokens());
         return Bytes.of(passTokens * activationBytesPerToken);
     }
 
@@ -242,7 +238,7 @@ public final class CompiledPerformance {
         double tokenActivationBytes = exact ? tokens * 2 * d * activationBytes : 0;
         PassKernel kernel = this.kernel;
         KvCache kv = kvCache;
-        double expertsRead = kernel.expertsRead(tokens);
+        double expertsRead = counter.expertsRead(tokens);
         double[] detail = detailed ? PassCosts.newDetail() : null;
         double passFlops = 0;
         double computeSeconds = 0;

@@ -249,7 +249,7 @@ public abstract class InferencePerformance {
 
     /** {@return time to first token: the prefill of the batch} */
     public Seconds timeToFirstToken() {
-        return Seconds.of(prefillCosts().seconds());
+        return prefillCosts().time();
     }
 
     /** {@return the mean time of a decode step over the generation (the step at its mean position)} */
@@ -279,9 +279,7 @@ public abstract class InferencePerformance {
 
     /** {@return prompt tokens per second prefill processes} */
     public double prefillTokensPerSecond() {
-        Workload w = workload();
-        double tokens = (double) (w.promptTokens() - w.cachedPrefixTokens()) * w.batchSize();
-        return tokens / timeToFirstToken().toSeconds();
+        return workload().prefillTokens() / timeToFirstToken().toSeconds();
     }
 
     /** {@return time from request to last token: prefill plus {@code outputTokens - 1} decode steps} */

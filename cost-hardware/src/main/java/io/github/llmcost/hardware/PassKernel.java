@@ -2,13 +2,11 @@ package io.github.llmcost.hardware;
 
 import io.github.llmcost.core.FlopCounter;
 import io.github.llmcost.core.LayerGroup;
-import io.github.llmcost.core.MixtureOfExperts;
 import io.github.llmcost.core.ModelSpec;
 import io.github.llmcost.core.Operation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A model's passes compiled, once per model and convention, into rows of coefficients, so that costing a pass is a
@@ -47,15 +45,13 @@ final class PassKernel {
     final int[] rowKind;
     /** FLOPs per token (MATRIX, EXPERTS) or per (query, key) pair (QUADRATIC), one operation's. */
     final double[] rowFlops;
-    /** Weight elements of one operation: all of them (MATRIX), or those of one expert (EXPERTS); 0 (QUADRATIC). */
+    /**
+     * Weight elements of one operation: all of them (MATRIX), those per expert read (EXPERTS: times {@link
+     * FlopCounter#expertsRead(long)}), 0 (QUADRATIC).
+     */
     final double[] rowWeights;
     /** The operations of each row, by ordinal. */
     final int[][] rowOperations;
-    /** Shared experts every token reads, routed experts each token picks, and the layout (null if dense). */
-    final double sharedExperts;
-
-    final int expertsPerToken;
-    final @Nullable MixtureOfExperts experts;
 
     private PassKernel(FlopCounter counter) {
         this.counter = counter;
@@ -66,9 +62,6 @@ final class PassKernel {
         List<int[]> kinds = new ArrayList<>(); // {group, kind}
         List<double[]> coefficients = new ArrayList<>(); // {flops, weights}
         List<int[]> operations = new ArrayList<>();
-        this.experts = model.mixtureOfExperts().orElse(null);
-        this.sharedExperts = experts == null ? 0 : experts.numSharedExperts();
-        this.expertsPerToken = experts == null ? 0 : experts.expertsPerToken();
         for (int g = 0; g < groups.size(); g++) {
             int layer = groups.get(g).firstLayer();
             groupFirstLayer[g] = layer;
@@ -85,9 +78,8 @@ final class PassKernel {
                 } else if (counter.readsExperts(layer, op)) {
                     kind = EXPERTS;
                     flops = counter.tokenFlops(layer, op);
-                    // what weightElements(layer, op, tokens) divides by (k + shared) before it scales by the
-                    // experts read: two FLOPs per weight element per token
-                    weights = flops / 2 / (expertsPerToken + (int) sharedExperts);
+                    // per expert read: a pass of T tokens reads weights x counter.expertsRead(T)
+                    weights = counter.weightElements(layer, op, 1) / counter.expertsRead(1);
                 } else {
                     kind = MATRIX;
                     flops = counter.tokenFlops(layer, op);
@@ -145,13 +137,5 @@ final class PassKernel {
             CACHE[slot] = kernel; // a racing thread may overwrite it with an equal kernel: harmless
         }
         return kernel;
-    }
-
-    /**
-     * {@return how many experts a pass of {@code tokens} tokens reads per expert matrix, shared experts included: the
-     * factor of an EXPERTS row's weights}
-     */
-    double expertsRead(long tokens) {
-        return experts == null ? 0 : FlopCounter.expectedDistinctExperts(experts, tokens) + sharedExperts;
     }
 }
