@@ -1,0 +1,3 @@
+module consumer.modular {
+    requires io.github.llmcost.economics;
+}
