@@ -2,24 +2,31 @@ package io.github.llmcost.examples;
 
 import io.github.llmcost.core.Convention;
 import io.github.llmcost.core.FlopCounter;
-import io.github.llmcost.core.Operation;
 import io.github.llmcost.core.Workload;
 import io.github.llmcost.economics.Estimate;
 import io.github.llmcost.economics.GpuPricing;
 import io.github.llmcost.economics.ServingCost;
+import io.github.llmcost.hardware.Efficiency;
 import io.github.llmcost.hardware.InferencePerformance;
 import io.github.llmcost.hardware.PhaseAnalysis;
 import io.github.llmcost.hardware.Placement;
 import io.github.llmcost.hardware.Roofline;
+import java.awt.Color;
+import java.awt.Font;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.stream.Collectors;
+import org.knowm.xchart.AnnotationLine;
+import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.ChartEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -61,13 +68,19 @@ final class Charts {
     private Charts() {}
 
     static Path roofline(Estimate e, Path file) {
+        String format = OutputFiles.checkWritable("--out", file);
         Roofline roof = e.performance().roofline();
         XYChart chart = chart(
-                e.hardware().name() + " roofline at " + roof.computeFormat() + ": "
-                        + e.model().name(),
+                title("Roofline at " + roof.computeFormat(), e),
                 "arithmetic intensity (FLOP/byte)",
                 "attainable throughput (TFLOP/s)");
-        chart.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true);
+        chart.getStyler()
+                .setXAxisLogarithmic(true)
+                .setYAxisLogarithmic(true)
+                .setXAxisLogarithmicDecadeOnly(true)
+                .setYAxisLogarithmicDecadeOnly(true);
+        chart.setCustomXAxisTickLabelsFormatter(Charts::tickLabel);
+        chart.setCustomYAxisTickLabelsFormatter(Charts::tickLabel);
         List<Double> x = new ArrayList<>();
         List<Double> y = new ArrayList<>();
         for (double i = 0.01; i <= 1e5; i *= 1.25) {
@@ -76,39 +89,125 @@ final class Charts {
         }
         XYSeries line = chart.addSeries("roofline (peak)", x, y);
         line.setMarker(SeriesMarkers.NONE);
-        place(chart, "prefill", e.prefill());
-        place(chart, "decode", e.decode());
-        return write(chart, file);
+        double ridge = roof.ridgePointFlopsPerByte();
+        double ridgeTflops = roof.attainable(ridge).toTeraflopsPerSecond();
+        String ridgeLabel = ridgeLabel(ridge);
+        XYSeries ridgePoint = chart.addSeries(ridgeLabel, new double[] {ridge}, new double[] {ridgeTflops});
+        ridgePoint.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        ridgePoint.setMarker(SeriesMarkers.DIAMOND);
+        AnnotationLine ridgeLine = new AnnotationLine(ridge, true, false);
+        chart.getStyler()
+                .setAnnotationLineColor(Color.GRAY)
+                .setAnnotationTextFont(new Font(Font.SANS_SERIF, Font.BOLD, 12));
+        chart.addAnnotation(ridgeLine);
+        chart.addAnnotation(new AnnotationText(ridgeLabel, ridge, ridgeTflops / 5, false));
+        y.addAll(place(chart, "prefill operations", e.prefill()));
+        y.addAll(place(chart, "decode operations", e.decode()));
+        // whole decades at both ends, so that the top and bottom ticks are labelled
+        double low = y.stream().mapToDouble(Double::doubleValue).min().orElse(1);
+        double high = y.stream().mapToDouble(Double::doubleValue).max().orElse(1);
+        chart.getStyler()
+                .setYAxisMin(Math.pow(10, Math.floor(Math.log10(low))))
+                .setYAxisMax(Math.pow(10, Math.ceil(Math.log10(high * 1.001))));
+        return write(chart, file, format);
     }
 
-    private static void place(XYChart chart, String phase, PhaseAnalysis analysis) {
-        for (Map.Entry<Operation, Placement> op : analysis.operations().entrySet()) {
-            Placement p = op.getValue();
+    /**
+     * {@return the ridge point's label, as the roofline chart prints it}
+     *
+     * @param flopsPerByte the ridge point
+     */
+    static String ridgeLabel(double flopsPerByte) {
+        return String.format(Locale.ROOT, "ridge point: %.0f FLOP/byte", flopsPerByte);
+    }
+
+    /** One scatter series for a phase: every operation that does work, at its intensity and achieved throughput. */
+    private static List<Double> place(XYChart chart, String name, PhaseAnalysis analysis) {
+        List<Double> x = new ArrayList<>();
+        List<Double> y = new ArrayList<>();
+        for (Placement p : analysis.operations().values()) {
             double seconds = p.time().toSeconds();
             if (p.flopsPerByte() <= 0 || seconds <= 0 || p.flops().toFlops() <= 0) {
                 continue;
             }
-            XYSeries s = chart.addSeries(
-                    phase + " " + op.getKey().name().toLowerCase(Locale.ROOT),
-                    new double[] {p.flopsPerByte()},
-                    new double[] {p.flops().toFlops() / seconds / 1e12});
-            s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            x.add(p.flopsPerByte());
+            y.add(p.flops().toFlops() / seconds / 1e12);
         }
+        if (x.isEmpty()) {
+            return y;
+        }
+        XYSeries s = chart.addSeries(name + " (" + x.size() + ")", x, y);
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        return y;
+    }
+
+    /**
+     * What a chart shows: its subject, then the model, the chip and device count, the workload and the efficiencies.
+     *
+     * @param what the chart's subject
+     * @param e the configuration
+     * @return the title
+     */
+    static String title(String what, Estimate e) {
+        Workload w = e.workload();
+        InferencePerformance p = e.performance();
+        return String.format(
+                Locale.ROOT,
+                "%s: %s on %d x %s, prompt %d / output %d tokens, batch %d,"
+                        + " efficiency (compute/bandwidth) prefill %s, decode %s",
+                what,
+                e.model().name(),
+                e.gpus(),
+                e.hardware().name(),
+                w.promptTokens(),
+                w.outputTokens(),
+                w.batchSize(),
+                efficiency(p.prefillEfficiency()),
+                efficiency(p.decodeEfficiency()));
+    }
+
+    private static String efficiency(Efficiency efficiency) {
+        return String.format(
+                Locale.ROOT, "%.0f%%/%.0f%%", 100 * efficiency.computeFraction(), 100 * efficiency.bandwidthFraction());
+    }
+
+    /**
+     * A log axis' tick label: decades from 0.001 to 1,000,000 written out, others as powers of ten.
+     *
+     * @param value the tick
+     * @return its label
+     */
+    static String tickLabel(Double value) {
+        double v = value;
+        if (!(v > 0)) {
+            return String.format(Locale.ROOT, "%.3g", v);
+        }
+        double exponent = Math.log10(v);
+        long decade = Math.round(exponent);
+        if (Math.abs(exponent - decade) > 1e-9) {
+            return String.format(Locale.ROOT, "%.3g", v);
+        }
+        if (decade >= 0 && decade <= 6) {
+            return String.format(Locale.ROOT, "%,d", (long) Math.pow(10, (double) decade));
+        }
+        if (decade < 0 && decade >= -3) {
+            return new BigDecimal(BigInteger.ONE, (int) -decade).toPlainString();
+        }
+        return "1e" + decade;
     }
 
     static Path chart(Kind kind, Estimate e, Path file) {
+        String format = OutputFiles.checkWritable("--out", file);
         return switch (kind) {
-            case QUADRATIC_SHARE -> quadraticShare(e, file);
-            case USERS -> users(e, file);
-            case COST -> cost(e, file);
+            case QUADRATIC_SHARE -> quadraticShare(e, file, format);
+            case USERS -> users(e, file, format);
+            case COST -> cost(e, file, format);
         };
     }
 
-    private static Path quadraticShare(Estimate e, Path file) {
+    private static Path quadraticShare(Estimate e, Path file, String format) {
         XYChart chart = chart(
-                e.model().name() + ": share of prefill FLOPs quadratic in context",
-                "context (tokens)",
-                "quadratic share (%)");
+                title("Share of prefill FLOPs quadratic in context", e), "context (tokens)", "quadratic share (%)");
         chart.getStyler().setXAxisLogarithmic(true);
         for (Convention convention : Convention.values()) {
             FlopCounter counter = FlopCounter.of(e.model(), convention);
@@ -120,14 +219,11 @@ final class Charts {
             }
             chart.addSeries(convention.name(), x, y);
         }
-        return write(chart, file);
+        return write(chart, file, format);
     }
 
-    private static Path users(Estimate e, Path file) {
-        XYChart chart = chart(
-                e.model().name() + " on " + e.hardware().name() + ": whole sessions in memory",
-                "context (tokens)",
-                "concurrent sessions");
+    private static Path users(Estimate e, Path file, String format) {
+        XYChart chart = chart(title("Whole sessions in memory", e), "context (tokens)", "concurrent sessions");
         chart.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true);
         List<Double> x = new ArrayList<>();
         List<Double> y = new ArrayList<>();
@@ -149,14 +245,12 @@ final class Charts {
             throw new IllegalArgumentException("no session of 512 tokens or more fits: nothing to chart");
         }
         chart.addSeries("sessions", x, y);
-        return write(chart, file);
+        return write(chart, file, format);
     }
 
-    private static Path cost(Estimate e, Path file) {
-        XYChart chart = chart(
-                e.model().name() + " on " + e.hardware().name() + ": cost per million output tokens",
-                "batch size",
-                "US dollars per million output tokens");
+    private static Path cost(Estimate e, Path file, String format) {
+        XYChart chart =
+                chart(title("Cost per million output tokens", e), "batch size", "US dollars per million output tokens");
         chart.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true);
         InferencePerformance perf = e.performance();
         long sessions = Math.max(1, perf.maxConcurrentSessions());
@@ -173,34 +267,56 @@ final class Charts {
             }
             chart.addSeries(Math.round(utilization * 100) + "% utilization", x, y);
         }
-        return write(chart, file);
+        return write(chart, file, format);
     }
 
     private static XYChart chart(String title, String xTitle, String yTitle) {
         XYChart chart = new XYChartBuilder()
-                .width(960)
-                .height(640)
+                .width(1400)
+                .height(800)
                 .title(title)
                 .xAxisTitle(xTitle)
                 .yAxisTitle(yTitle)
                 .build();
-        chart.getStyler().setLegendVisible(true);
+        chart.getStyler().setLegendVisible(true).setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 12));
         return chart;
     }
 
-    private static Path write(XYChart chart, Path file) {
-        String name =
-                file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
-        boolean svg = name.endsWith(".svg");
-        if (!svg && !name.endsWith(".png")) {
-            throw new IllegalArgumentException("--out (" + file + ") must end in .png or .svg");
-        }
+    private static Path write(XYChart chart, Path file, String format) {
         System.setProperty("java.awt.headless", "true");
         try (OutputStream out = Files.newOutputStream(file)) {
-            ChartEncoder.saveChart(chart, out, svg ? "svg" : "png");
+            if (format.equals("svg")) {
+                ByteArrayOutputStream svg = new ByteArrayOutputStream();
+                ChartEncoder.saveChart(chart, svg, format);
+                out.write(withText(svg.toString(StandardCharsets.UTF_8), chart).getBytes(StandardCharsets.UTF_8));
+            } else {
+                ChartEncoder.saveChart(chart, out, format);
+            }
         } catch (IOException ex) {
-            throw new UncheckedIOException("cannot write " + file + ": " + ex.getMessage(), ex);
+            throw new IllegalArgumentException(
+                    "--out (" + file + ") cannot be written: " + OutputFiles.describe(ex), ex);
         }
         return file;
+    }
+
+    /**
+     * XChart draws every glyph as an outline, so an SVG holds no text: this adds the chart's title as the SVG's
+     * {@code <title>} and its axes and series (the ridge point's label among them) as its {@code <desc>}, for screen
+     * readers and for searching.
+     */
+    static String withText(String svg, XYChart chart) {
+        int open = svg.indexOf("<svg");
+        int end = open < 0 ? -1 : svg.indexOf('>', open);
+        if (end < 0) {
+            return svg;
+        }
+        String desc = "x axis: " + chart.getXAxisTitle() + "; y axis: " + chart.getYAxisTitle() + "; series: "
+                + chart.getSeriesCollection().stream().map(XYSeries::getName).collect(Collectors.joining(", "));
+        return svg.substring(0, end + 1) + "\n  <title>" + xml(chart.getTitle()) + "</title>\n  <desc>" + xml(desc)
+                + "</desc>" + svg.substring(end + 1);
+    }
+
+    private static String xml(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 }

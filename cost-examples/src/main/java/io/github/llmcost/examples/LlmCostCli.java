@@ -53,7 +53,8 @@ import picocli.CommandLine.Spec;
             LlmCostCli.EdgeCommand.class,
             LlmCostCli.SweepCommand.class,
             LlmCostCli.RooflineCommand.class,
-            LlmCostCli.ChartCommand.class
+            LlmCostCli.ChartCommand.class,
+            CommandLine.HelpCommand.class
         })
 public final class LlmCostCli implements Callable<Integer> {
     /** Exit code for bad arguments or invalid input. */
@@ -77,7 +78,7 @@ public final class LlmCostCli implements Callable<Integer> {
             code = run(args, out, err);
         } catch (LinkageError | RuntimeException e) {
             // a broken installation (a missing class), never a user's mistake: one line, no stack trace
-            err.println("llm-cost: internal error: " + e);
+            err.println("llm-cost: internal error: " + OutputFiles.oneLine(e.getMessage(), "no details"));
             code = 1;
         }
         out.flush();
@@ -98,6 +99,8 @@ public final class LlmCostCli implements Callable<Integer> {
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        // "@file" expansion would read any file, even /dev/zero, forever: no argument names a file that way
+        cli.setExpandAtFiles(false);
         cli.registerConverter(NumericFormat.class, clean(NumericFormat::parse));
         cli.registerConverter(Charts.Kind.class, clean(Charts.Kind::parse));
         cli.setParameterExceptionHandler((e, a) -> {
@@ -105,13 +108,10 @@ public final class LlmCostCli implements Callable<Integer> {
             return USAGE;
         });
         cli.setExecutionExceptionHandler((e, c, p) -> {
-            if (e instanceof IllegalArgumentException) {
-                err.println("llm-cost: " + e.getMessage());
-                return USAGE;
-            }
-            err.println("llm-cost: internal error: " + e);
-            return 1;
+            err.println("llm-cost: " + Failures.describe(e));
+            return Failures.exitCode(e);
         });
+        HelpText.install(cli);
         return cli.execute(args);
     }
 
@@ -149,23 +149,32 @@ public final class LlmCostCli implements Callable<Integer> {
         return spec.commandLine().getOut();
     }
 
-    /** {@code --model ID} or {@code --config FILE}. */
+    /** {@code --model ID} or {@code --config FILE}, not both. */
     static final class ModelOption {
+        static final String DEFAULT_MODEL = "llama-3.1-8b";
+
         @Option(
                 names = "--model",
-                description = "Model preset id (see `llm-cost presets`); default: ${DEFAULT-VALUE}.",
-                defaultValue = "llama-3.1-8b")
-        String modelId = "llama-3.1-8b";
+                description =
+                        "Model preset id (see `llm-cost presets`); default: " + DEFAULT_MODEL + ". Not with --config.")
+        @Nullable
+        String modelId;
 
-        @Option(names = "--config", description = "A Hugging Face config.json instead of a preset.")
+        @Option(
+                names = "--config",
+                description = "A Hugging Face config.json (a regular file) instead of a preset. Not with --model.")
         @Nullable
         Path config;
 
         ModelSpec model() {
             if (config != null) {
+                if (modelId != null) {
+                    throw new IllegalArgumentException("--model (" + modelId + ") and --config (" + config
+                            + ") are mutually exclusive: give one of them");
+                }
                 return ConfigModels.read(config);
             }
-            return ModelPresets.byId(modelId);
+            return ModelPresets.byId(modelId == null ? DEFAULT_MODEL : modelId);
         }
     }
 
@@ -336,7 +345,14 @@ public final class LlmCostCli implements Callable<Integer> {
     }
 
     /** {@code llm-cost estimate}. */
-    @Command(name = "estimate", mixinStandardHelpOptions = true, description = "Every figure of one configuration.")
+    @Command(
+            name = "estimate",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Every figure of one configuration.",
+                "Time to first token is for the whole batch: the prefill of all --batch prompts at once, so it grows"
+                        + " with the batch."
+            })
     static final class EstimateCommand implements Callable<Integer> {
         @Spec
         CommandLine.Model.@Nullable CommandSpec spec;
@@ -518,6 +534,17 @@ public final class LlmCostCli implements Callable<Integer> {
 
         @Override
         public Integer call() {
+            EdgeInputs checks = EdgeInputs.of(spec)
+                    .positive("--mau", (double) mau)
+                    .positive("--requests", requests)
+                    .positive("--tokens", tokens)
+                    .nonNegative("--cloud-price-per-million", cloudPrice)
+                    .nonNegative("--licence", licence)
+                    .positiveIfGiven("--device-life-months", lifeMonths)
+                    .nonNegative("--cdn-per-update", cdn)
+                    .nonNegative("--updates-per-month", updates)
+                    .nonNegative("--battery-watts", watts)
+                    .nonNegative("--fixed-per-month", fixed);
             DeviceCosts.Builder costs = DeviceCosts.builder();
             if (licence != null) {
                 costs.licenceUsdPerDevice(licence);
@@ -538,19 +565,23 @@ public final class LlmCostCli implements Callable<Integer> {
                 costs.fixedEngineeringUsdPerMonth(fixed);
             }
             DeviceCosts device = costs.build();
-            InferencePerformance phone = InferencePerformance.builder()
-                    .model(ModelPresets.byId(deviceModel))
-                    .hardware(HardwarePresets.byId(deviceHardware))
+            ModelSpec phoneModel = ModelPresets.byId(deviceModel);
+            io.github.llmcost.hardware.HardwareSpec phoneChip = HardwarePresets.byId(deviceHardware);
+            // only --tokens is the user's number in the device's estimate: its failures name it
+            InferencePerformance phone = checks.tokensFit(() -> InferencePerformance.builder()
+                    .model(phoneModel)
+                    .hardware(phoneChip)
                     .workload(io.github.llmcost.core.Workload.builder()
                             .promptTokens(Math.max(1, (long) (tokens / 2)))
                             .outputTokens(Math.max(1, (long) (tokens / 2)))
                             .weightFormat(NumericFormat.INT4)
                             .kvCacheFormat(NumericFormat.INT8)
                             .build())
-                    .build();
-            double phoneTokensPerSecond = phone.decodeTokensPerSecondPerUser();
+                    .build());
+            double phoneTokensPerSecond = checks.tokensFit(phone::decodeTokensPerSecondPerUser);
             EdgeVsCloud edge = EdgeVsCloud.of(
                     device, UsageProfile.of(mau, requests, tokens), Money.usd(cloudPrice), phoneTokensPerSecond);
+            checks.figuresFinite(edge);
             PrintWriter out = out(spec);
             if (json.json) {
                 Map<String, Object> o = new LinkedHashMap<>();
@@ -645,6 +676,9 @@ public final class LlmCostCli implements Callable<Integer> {
 
         @Override
         public Integer call() throws java.io.IOException {
+            if (csv && json) {
+                throw new IllegalArgumentException("--csv and --json are mutually exclusive: give one of them");
+            }
             Sweep.Builder builder = Sweep.builder()
                     .models(model.model())
                     .hardware(HardwarePresets.byId(workload.hardware))
