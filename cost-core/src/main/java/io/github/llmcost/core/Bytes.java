@@ -129,6 +129,17 @@ public final class Bytes implements Comparable<Bytes> {
     }
 
     /**
+     * Divides the amount.
+     *
+     * @param divisor a finite divisor {@code > 0}
+     * @return the divided amount
+     */
+    public Bytes dividedBy(double divisor) {
+        Check.positive("divisor", divisor);
+        return of(bytes / divisor);
+    }
+
+    /**
      * The ratio of this amount to another.
      *
      * @param other the denominator, not zero

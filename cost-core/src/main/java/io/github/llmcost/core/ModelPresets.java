@@ -14,6 +14,10 @@ import java.util.Map;
  * Hub's "Safetensors" figure counts tensors that are not model parameters (rotary buffers, causal-mask buffers, a
  * tied head stored twice, DeepSeek-V3's multi-token-prediction module), the javadoc says so and gives both.
  *
+ * <p>Each real preset's {@link ModelSpec#maxContextTokens()} is its config's {@code max_position_embeddings} (GPT-2's
+ * {@code n_positions}; Falcon-7B's config has none, and transformers' {@code FalconConfig} default, 2,048, the length
+ * it was trained at, stands); the article's classes have none.
+ *
  * <p>Ids are lowercase and hyphenated; {@link #byId(String)} finds one, {@link #ids()} lists them.
  */
 public final class ModelPresets {
@@ -47,29 +51,35 @@ public final class ModelPresets {
      * Llama 3.2 1B ({@code meta-llama/Llama-3.2-1B}): 1,235,814,400 parameters, the Hub's safetensors total and the
      * model card's "1.23B". Tied embeddings, GQA 32/8, {@code d_k} = 64.
      */
-    public static final ModelSpec LLAMA_3_2_1B = llama("Llama 3.2 1B", 2048, 16, 32, 8, 8192, 128256, true);
+    public static final ModelSpec LLAMA_3_2_1B =
+            llama("Llama 3.2 1B", 2048, 16, 32, 8, 8192, 128256, true).withMaxContextTokens(131072);
 
     /**
      * Llama 3.2 3B ({@code meta-llama/Llama-3.2-3B}): 3,212,749,824 parameters (Hub safetensors total; model card
      * "3.21B"). Tied embeddings, GQA 24/8, {@code d_k} = 128.
      */
-    public static final ModelSpec LLAMA_3_2_3B = llama("Llama 3.2 3B", 3072, 28, 24, 8, 8192, 128256, true);
+    public static final ModelSpec LLAMA_3_2_3B =
+            llama("Llama 3.2 3B", 3072, 28, 24, 8, 8192, 128256, true).withMaxContextTokens(131072);
 
     /** Llama 3.1 8B ({@code meta-llama/Llama-3.1-8B}): 8,030,261,248 parameters (Hub safetensors total). */
-    public static final ModelSpec LLAMA_3_1_8B = llama("Llama 3.1 8B", 4096, 32, 32, 8, 14336, 128256, false);
+    public static final ModelSpec LLAMA_3_1_8B =
+            llama("Llama 3.1 8B", 4096, 32, 32, 8, 14336, 128256, false).withMaxContextTokens(131072);
 
     /** Llama 3.1 70B ({@code meta-llama/Llama-3.1-70B}): 70,553,706,496 parameters (Hub safetensors total). */
-    public static final ModelSpec LLAMA_3_1_70B = llama("Llama 3.1 70B", 8192, 80, 64, 8, 28672, 128256, false);
+    public static final ModelSpec LLAMA_3_1_70B =
+            llama("Llama 3.1 70B", 8192, 80, 64, 8, 28672, 128256, false).withMaxContextTokens(131072);
 
     /** Llama 3.1 405B ({@code meta-llama/Llama-3.1-405B}): 405,853,388,800 parameters (Hub safetensors total). */
-    public static final ModelSpec LLAMA_3_1_405B = llama("Llama 3.1 405B", 16384, 126, 128, 8, 53248, 128256, false);
+    public static final ModelSpec LLAMA_3_1_405B =
+            llama("Llama 3.1 405B", 16384, 126, 128, 8, 53248, 128256, false).withMaxContextTokens(131072);
 
     /**
      * Llama 2 7B ({@code meta-llama/Llama-2-7b-hf}): 6,738,415,616 parameters. Multi-head attention (32 KV heads),
      * SwiGLU of 11,008, 32,000 tokens. The Hub's safetensors total, 6,738,417,664, also counts 32 stored rotary
      * {@code inv_freq} buffers of 64 values, which are not parameters.
      */
-    public static final ModelSpec LLAMA_2_7B = llama("Llama 2 7B", 4096, 32, 32, 32, 11008, 32000, false);
+    public static final ModelSpec LLAMA_2_7B =
+            llama("Llama 2 7B", 4096, 32, 32, 32, 11008, 32000, false).withMaxContextTokens(4096);
 
     /**
      * Qwen3 14B ({@code Qwen/Qwen3-14B}): 14,768,307,200 parameters (llama.cpp and keras-hub report the same
@@ -78,6 +88,7 @@ public final class ModelPresets {
     public static final ModelSpec QWEN3_14B = ModelSpec.builder()
             .from(llama("Qwen3 14B", 5120, 40, 40, 8, 17408, 151936, false))
             .qkNorm(true)
+            .maxContextTokens(40960)
             .build();
 
     /**
@@ -90,6 +101,7 @@ public final class ModelPresets {
             .headDim(128)
             .qkNorm(true)
             .mixtureOfExperts(MixtureOfExperts.of(128, 8, 768))
+            .maxContextTokens(40960)
             .build();
 
     /**
@@ -100,6 +112,7 @@ public final class ModelPresets {
     public static final ModelSpec QWEN2_5_7B = ModelSpec.builder()
             .from(llama("Qwen2.5 7B", 3584, 28, 28, 4, 18944, 152064, false))
             .qkvBias(true)
+            .maxContextTokens(131072)
             .build();
 
     /**
@@ -110,6 +123,7 @@ public final class ModelPresets {
             .from(llama("Mistral 7B v0.1", 4096, 32, 32, 8, 14336, 32000, false))
             .attentionKinds(AttentionKind.repeating(32, AttentionKind.SLIDING_WINDOW))
             .slidingWindow(4096)
+            .maxContextTokens(32768)
             .build();
 
     /**
@@ -119,6 +133,7 @@ public final class ModelPresets {
     public static final ModelSpec MIXTRAL_8X7B = ModelSpec.builder()
             .from(llama("Mixtral 8x7B", 4096, 32, 32, 8, 14336, 32000, false))
             .mixtureOfExperts(MixtureOfExperts.of(8, 2, 14336))
+            .maxContextTokens(32768)
             .build();
 
     /**
@@ -133,6 +148,7 @@ public final class ModelPresets {
             .normsPerLayer(4)
             .attentionKinds(AttentionKind.repeating(42, AttentionKind.SLIDING_WINDOW, AttentionKind.GLOBAL))
             .slidingWindow(4096)
+            .maxContextTokens(8192)
             .build();
 
     /**
@@ -146,6 +162,7 @@ public final class ModelPresets {
             .qkNorm(true)
             .attentionKinds(AttentionKind.at(16, AttentionKind.GLOBAL, AttentionKind.NONE, 2, 5, 8, 10, 12, 14))
             .convolutionKernelSize(3)
+            .maxContextTokens(128000)
             .build();
 
     /**
@@ -178,6 +195,7 @@ public final class ModelPresets {
                     .firstDenseLayers(3)
                     .routerBias(true)
                     .build())
+            .maxContextTokens(163840)
             .build();
 
     /**
@@ -189,6 +207,7 @@ public final class ModelPresets {
             .from(llama("Phi-3-mini-4k", 3072, 32, 32, 32, 8192, 32064, false))
             .attentionKinds(AttentionKind.repeating(32, AttentionKind.SLIDING_WINDOW))
             .slidingWindow(2047)
+            .maxContextTokens(4096)
             .build();
 
     /**
@@ -210,6 +229,7 @@ public final class ModelPresets {
             .tieWordEmbeddings(true)
             .normKind(NormKind.LAYER_NORM)
             .normsPerLayer(1)
+            .maxContextTokens(2048)
             .build();
 
     /**
@@ -231,6 +251,7 @@ public final class ModelPresets {
             .tieWordEmbeddings(true)
             .learnedPositionEmbeddings(1024)
             .normKind(NormKind.LAYER_NORM)
+            .maxContextTokens(1024)
             .build();
 
     private static final Map<String, ModelSpec> BY_ID = registry();

@@ -3,6 +3,7 @@ package io.github.llmcost.core;
 import io.github.llmcost.core.internal.Check;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.immutables.value.Value;
 
 /**
@@ -155,6 +156,12 @@ public abstract class ModelSpec {
         return 0;
     }
 
+    /**
+     * {@return the longest sequence (prompt plus output) the model was built for, its config's {@code
+     * max_position_embeddings}; empty if unknown, and then no length is refused}
+     */
+    public abstract OptionalLong maxContextTokens();
+
     /** {@return the Mixture-of-Experts layout, if the model routes} */
     public abstract Optional<MixtureOfExperts> mixtureOfExperts();
 
@@ -272,6 +279,14 @@ public abstract class ModelSpec {
      */
     public abstract ModelSpec withName(String name);
 
+    /**
+     * A copy with another maximum context.
+     *
+     * @param tokens the longest sequence, {@code >= 1}
+     * @return the copy
+     */
+    public abstract ModelSpec withMaxContextTokens(long tokens);
+
     private void checkLayer(int layer) {
         if (!(layer >= 0 && layer < numLayers())) {
             throw new IllegalArgumentException("layer (" + layer + ") must be in [0, " + numLayers() + ")");
@@ -294,6 +309,9 @@ public abstract class ModelSpec {
         Check.nonNegative("normsPerLayer", normsPerLayer());
         Check.nonNegative("slidingWindow", slidingWindow());
         Check.nonNegative("convolutionKernelSize", convolutionKernelSize());
+        if (maxContextTokens().isPresent()) {
+            Check.positive("maxContextTokens", maxContextTokens().getAsLong());
+        }
         if (!(numKeyValueHeads() <= numAttentionHeads())) {
             throw new IllegalArgumentException("numKeyValueHeads (" + numKeyValueHeads()
                     + ") must be <= numAttentionHeads (" + numAttentionHeads() + ")");

@@ -53,10 +53,32 @@ public abstract class Workload {
         return NumericFormat.BF16;
     }
 
-    /** {@return the format activations are computed in; BF16 by default} */
+    /**
+     * {@return the format activations are computed in, which is the format matrix multiplications run in. By default
+     * it follows the weights as engines run them: 8- and 4-bit float weights (FP8, FP4) compute in their own format
+     * (W8A8, W4A4), everything else in BF16, so integer weights (INT8, INT4) are weight-only quantised (W8A16,
+     * W4A16, as AWQ and GPTQ kernels run). Set it to say otherwise, such as BF16 for FP8 weights on a chip without FP8
+     * compute}
+     */
     @Value.Default
     public NumericFormat activationFormat() {
-        return NumericFormat.BF16;
+        return switch (weightFormat()) {
+            case FP8_E4M3, FP8_E5M2, FP4 -> weightFormat();
+            default -> NumericFormat.BF16;
+        };
+    }
+
+    /**
+     * {@return whether weights are stored narrower than the compute format and widened on the fly (weight-only
+     * quantisation, such as W4A16)}
+     */
+    public boolean isWeightOnlyQuantized() {
+        return weightFormat().bitsPerElement() < activationFormat().bitsPerElement();
+    }
+
+    /** {@return the scheme in the usual shorthand, such as {@code "W8A8"} or {@code "W4A16"}} */
+    public String quantizationScheme() {
+        return "W" + weightFormat().bitsPerElement() + "A" + activationFormat().bitsPerElement();
     }
 
     /** {@return the format of the KV cache; BF16 by default} */

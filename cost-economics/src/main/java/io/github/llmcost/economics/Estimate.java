@@ -7,18 +7,37 @@ import io.github.llmcost.core.Seconds;
 import io.github.llmcost.core.Workload;
 import io.github.llmcost.core.internal.Check;
 import io.github.llmcost.hardware.CompiledPerformance;
+import io.github.llmcost.hardware.Feasibility;
 import io.github.llmcost.hardware.HardwareSpec;
 import io.github.llmcost.hardware.InferencePerformance;
 import io.github.llmcost.hardware.MemoryBudget;
 import io.github.llmcost.hardware.PassCosts;
 import io.github.llmcost.hardware.PhaseAnalysis;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Every figure of one configuration, computed once: FLOPs, roofline placement of both phases, time to first token,
- * time per output token, tokens per second, request latency, memory budget, maximum sessions, cost per million input
- * and output tokens, and energy. Build one with {@link LlmCost}.
+ * Every figure of one configuration, computed once: feasibility, FLOPs, roofline placement of both phases, time to
+ * first token, time per output token, tokens per second, request latency, memory budget, maximum sessions, cost per
+ * million input and output tokens, and energy. Build one with {@link LlmCost}.
+ *
+ * <p><b>What cannot run is never priced.</b> {@link #feasibility()} says whether the configuration can run: the
+ * weights and overhead fit, the batch's KV cache fits, prompt plus output stay within the model's context, the
+ * tensor-parallel degree shards the heads, the chip computes in the chosen format. When it cannot, every figure but the
+ * inputs, {@link #memory()}, {@link #maxConcurrentSessions()} and {@link #feasibility()} throws an {@link
+ * io.github.llmcost.hardware.InfeasibleConfigurationException} naming the binding limit.
+ *
+ * <p><b>Prices.</b> Costs need a price per device-hour: the one given to {@link LlmCost.Builder#pricePerHour(double)}
+ * or the chip preset's rental price. A chip without one (consumer and edge devices) gives no cost: {@link
+ * #pricing()} is empty and the cost methods throw an {@link IllegalStateException} saying so.
+ *
+ * <p><b>Time to first token of a batch</b> is the prefill of all the batch's prompts at once (less a shared prefix
+ * already cached), as a static batch runs: it grows with the batch. Input tokens cost the prefill's device time
+ * over the prompt tokens: {@link #costPerMillionUncachedInputTokens()} over those computed, {@link
+ * #costPerMillionInputTokens()} over every prompt token, cached ones included (a blended figure that falls as more of
+ * the prompt is cached); cached tokens themselves need no compute.
  *
  * <p>The headline figures are computed when the estimate is built, from a {@link CompiledPerformance}; the detail
  * objects ({@link #performance()}, {@link #memory()}, {@link #prefill()}, {@link #decode()}) on first use, from the
@@ -27,41 +46,101 @@ import org.jspecify.annotations.Nullable;
  * <p>Immutable and thread-safe. {@link #toString()} is a short report.
  */
 public final class Estimate {
-    private final CompiledPerformance compiled;
+    private final ModelSpec model;
+    private final HardwareSpec hardware;
+    private final int gpus;
+    private final Convention convention;
+    private final @Nullable CompiledPerformance compiled;
     private final Workload workload;
-    private final GpuPricing pricing;
-    private final PassCosts prefillTotals;
-    private final PassCosts decodeTotals;
+    private final @Nullable GpuPricing pricing;
+    private final double usdPerKwh;
+    private final Feasibility feasibility;
+    private final @Nullable PassCosts prefillTotals;
+    private final @Nullable PassCosts decodeTotals;
     private final long maxConcurrentSessions;
-    private final Money costPerMillionInputTokens;
-    private final Money costPerMillionOutputTokens;
-    private final double joulesPerOutputToken;
     // built on first use: a racy single check is enough, the objects are immutable and equal whichever thread wins
     private @Nullable InferencePerformance performance;
     private @Nullable MemoryBudget memory;
 
-    Estimate(CompiledPerformance compiled, Workload workload, GpuPricing pricing, double usdPerKwh) {
+    /** An estimate of a configuration that compiled; it may still be unable to run (memory, context). */
+    Estimate(CompiledPerformance compiled, Workload workload, @Nullable GpuPricing pricing, double usdPerKwh) {
         Check.nonNegative("usdPerKwh", usdPerKwh);
+        InferencePerformance template = compiled.template();
+        this.model = template.model();
+        this.hardware = template.hardware();
+        this.gpus = template.tensorParallel();
+        this.convention = template.convention();
         this.compiled = compiled;
         this.workload = workload;
         this.pricing = pricing;
-        this.prefillTotals = compiled.prefill(workload);
-        this.decodeTotals = compiled.meanDecodeStep(workload);
+        this.usdPerKwh = usdPerKwh;
         this.maxConcurrentSessions = compiled.maxConcurrentSessions(workload);
-        int devices = compiled.template().tensorParallel();
-        double prefillTokensPerSecond = workload.prefillTokens() / prefillTotals.seconds();
-        double decodeTokensPerSecond = decodeTokensPerSecond();
-        this.costPerMillionInputTokens = ServingCost.costPerMillionTokens(pricing, prefillTokensPerSecond, devices);
-        this.costPerMillionOutputTokens = ServingCost.costPerMillionTokens(pricing, decodeTokensPerSecond, devices);
-        this.joulesPerOutputToken =
-                EnergyCost.joulesPerToken(devices, compiled.template().hardware(), decodeTokensPerSecond);
+        this.feasibility = compiled.feasibility(workload);
+        boolean runs = feasibility.isFeasible();
+        this.prefillTotals = runs ? compiled.prefill(workload) : null;
+        this.decodeTotals = runs ? compiled.meanDecodeStep(workload) : null;
+    }
+
+    /** An estimate of a configuration that cannot even be compiled (no compute path, no interconnect). */
+    Estimate(
+            ModelSpec model,
+            HardwareSpec hardware,
+            int gpus,
+            Convention convention,
+            Workload workload,
+            MemoryBudget memory,
+            Feasibility feasibility,
+            @Nullable GpuPricing pricing,
+            double usdPerKwh) {
+        Check.nonNegative("usdPerKwh", usdPerKwh);
+        if (feasibility.isFeasible()) {
+            throw new IllegalArgumentException("an estimate without a compiled configuration must be infeasible");
+        }
+        this.model = model;
+        this.hardware = hardware;
+        this.gpus = gpus;
+        this.convention = convention;
+        this.compiled = null;
+        this.workload = workload;
+        this.pricing = pricing;
+        this.usdPerKwh = usdPerKwh;
+        this.feasibility = feasibility;
+        this.memory = memory;
+        this.maxConcurrentSessions = memory.maxConcurrentSessions();
+        this.prefillTotals = null;
+        this.decodeTotals = null;
+    }
+
+    /** {@return whether the configuration can run and, if not, every limit that binds} */
+    public Feasibility feasibility() {
+        return feasibility;
+    }
+
+    /** {@return whether the configuration can run: {@code feasibility().isFeasible()}} */
+    public boolean isFeasible() {
+        return feasibility.isFeasible();
+    }
+
+    private CompiledPerformance runnable(String what) {
+        feasibility.requireFeasible(what);
+        return Objects.requireNonNull(compiled);
+    }
+
+    private PassCosts prefillTotals(String what) {
+        feasibility.requireFeasible(what);
+        return Objects.requireNonNull(prefillTotals);
+    }
+
+    private PassCosts decodeTotals(String what) {
+        feasibility.requireFeasible(what);
+        return Objects.requireNonNull(decodeTotals);
     }
 
     /** {@return the configuration, for questions the estimate does not answer (built on first use)} */
     public InferencePerformance performance() {
         InferencePerformance p = performance;
         if (p == null) {
-            p = compiled.template().withWorkload(workload);
+            p = runnable("performance").template().withWorkload(workload);
             performance = p;
         }
         return p;
@@ -69,22 +148,22 @@ public final class Estimate {
 
     /** {@return the configuration compiled, to cost other prompts, contexts and batch sizes quickly} */
     public CompiledPerformance compiled() {
-        return compiled;
+        return runnable("compiled configuration");
     }
 
     /** {@return the model} */
     public ModelSpec model() {
-        return compiled.template().model();
+        return model;
     }
 
     /** {@return the chip} */
     public HardwareSpec hardware() {
-        return compiled.template().hardware();
+        return hardware;
     }
 
     /** {@return devices per replica} */
     public int gpus() {
-        return compiled.template().tensorParallel();
+        return gpus;
     }
 
     /** {@return the workload} */
@@ -94,22 +173,22 @@ public final class Estimate {
 
     /** {@return the accounting convention} */
     public Convention convention() {
-        return compiled.template().convention();
+        return convention;
     }
 
-    /** {@return the pricing} */
-    public GpuPricing pricing() {
-        return pricing;
+    /** {@return the pricing: the price given, or the chip's rental price; empty if the chip has none} */
+    public Optional<GpuPricing> pricing() {
+        return Optional.ofNullable(pricing);
     }
 
     /** {@return FLOPs of the batch's prefill, all devices together} */
     public Flops prefillFlops() {
-        return Flops.of(prefillTotals.flops()).multipliedBy(gpus());
+        return Flops.of(prefillTotals("prefill FLOPs").flops()).multipliedBy(gpus);
     }
 
     /** {@return FLOPs of one decode step of the batch at the generation's mean position, all devices together} */
     public Flops decodeStepFlops() {
-        return Flops.of(decodeTotals.flops()).multipliedBy(gpus());
+        return Flops.of(decodeTotals("decode FLOPs").flops()).multipliedBy(gpus);
     }
 
     /** {@return prefill on one device, operation by operation (computed on first use)} */
@@ -122,37 +201,44 @@ public final class Estimate {
         return performance().decode();
     }
 
-    /** {@return time to first token} */
+    /** {@return time to first token: the prefill of the whole batch's prompts} */
     public Seconds timeToFirstToken() {
-        return prefillTotals.time();
+        return prefillTotals("time to first token").time();
     }
 
     /** {@return mean time per output token} */
     public Seconds timePerOutputToken() {
-        return decodeTotals.time();
+        return decodeTotals("time per output token").time();
     }
 
     /** {@return output tokens per second one user sees} */
     public double decodeTokensPerSecondPerUser() {
-        return 1 / decodeTotals.seconds();
+        return 1 / decodeTotals("decode tokens per second per user").seconds();
     }
 
     /** {@return output tokens per second of the whole batch} */
     public double decodeTokensPerSecond() {
-        return workload.batchSize() / decodeTotals.seconds();
+        return workload.batchSize() / decodeTotals("decode tokens per second").seconds();
+    }
+
+    /** {@return prompt tokens per second the batch's prefill computes (cached prefix tokens are not computed)} */
+    public double prefillTokensPerSecond() {
+        return workload.prefillTokens()
+                / prefillTotals("prefill tokens per second").seconds();
     }
 
     /** {@return time from request to last token} */
     public Seconds requestLatency() {
         long steps = Math.max(0, workload.outputTokens() - 1);
-        return Seconds.of(prefillTotals.seconds() + decodeTotals.seconds() * steps);
+        return Seconds.of(prefillTotals("request latency").seconds()
+                + decodeTotals("request latency").seconds() * steps);
     }
 
     /** {@return the memory budget} */
     public MemoryBudget memory() {
         MemoryBudget m = memory;
         if (m == null) {
-            m = compiled.memory(workload);
+            m = Objects.requireNonNull(compiled).memory(workload);
             memory = m;
         }
         return m;
@@ -163,54 +249,102 @@ public final class Estimate {
         return maxConcurrentSessions;
     }
 
-    /** {@return the device cost of a million input tokens} */
+    private GpuPricing priced(String what) {
+        feasibility.requireFeasible(what);
+        if (pricing == null) {
+            throw new IllegalStateException("cannot give the " + what + ": " + hardware.name()
+                    + " has no rental price; set one with pricePerHour(...)");
+        }
+        return pricing;
+    }
+
+    /**
+     * {@return the device cost of a million prompt tokens, over every prompt token (cached prefix tokens included, as
+     * a blended figure): the batch's prefill time priced, over all the batch's prompt tokens}
+     */
     public Money costPerMillionInputTokens() {
-        return costPerMillionInputTokens;
+        GpuPricing p = priced("cost per million input tokens");
+        double promptTokens = (double) workload.promptTokens() * workload.batchSize();
+        return ServingCost.costPerMillionTokens(
+                p, promptTokens / prefillTotals("cost").seconds(), gpus);
+    }
+
+    /** {@return the device cost of a million prompt tokens the prefill computes (those not served from a cache)} */
+    public Money costPerMillionUncachedInputTokens() {
+        GpuPricing p = priced("cost per million uncached input tokens");
+        return ServingCost.costPerMillionTokens(p, prefillTokensPerSecond(), gpus);
     }
 
     /** {@return the device cost of a million output tokens} */
     public Money costPerMillionOutputTokens() {
-        return costPerMillionOutputTokens;
+        GpuPricing p = priced("cost per million output tokens");
+        return ServingCost.costPerMillionTokens(p, decodeTokensPerSecond(), gpus);
     }
 
     /** {@return joules per output token at the chip's TDP} */
     public double joulesPerOutputToken() {
-        return joulesPerOutputToken;
+        return EnergyCost.joulesPerToken(gpus, hardware, decodeTokensPerSecond());
+    }
+
+    /** {@return the price of electricity used for energy costs, US dollars per kWh} */
+    public double electricityUsdPerKwh() {
+        return usdPerKwh;
     }
 
     @Override
     public String toString() {
-        Workload w = workload();
-        return String.format(
+        Workload w = workload;
+        String header = String.format(
                 Locale.ROOT,
-                "%s on %s%s (%s): %d prompt + %d output tokens, batch %d, weights %s, KV %s%n"
-                        + "  FLOPs: prefill %s, decode step %s%n"
-                        + "  time to first token %s (%s-bound), per output token %s (%s-bound),"
-                        + " %.1f tokens/s per user, %.0f in all, request %s%n"
-                        + "  memory: %s%n"
-                        + "  cost at %s: %s per million input, %s per million output tokens; %.3g J per output token",
-                model().name(),
-                gpus() > 1 ? gpus() + " x " : "",
-                hardware().name(),
-                convention(),
+                "%s on %s%s (%s): %d prompt + %d output tokens, batch %d%s; weights %s, activations %s (%s%s),"
+                        + " KV %s%n",
+                model.name(),
+                gpus > 1 ? gpus + " x " : "",
+                hardware.name(),
+                convention,
                 w.promptTokens(),
                 w.outputTokens(),
                 w.batchSize(),
+                w.sharedPrefixTokens() > 0 ? ", " + w.sharedPrefixTokens() + " shared prefix tokens" : "",
                 w.weightFormat(),
-                w.kvCacheFormat(),
-                prefillFlops(),
-                decodeStepFlops(),
-                timeToFirstToken(),
-                prefillTotals.bound(),
-                timePerOutputToken(),
-                decodeTotals.bound(),
-                decodeTokensPerSecondPerUser(),
-                decodeTokensPerSecond(),
-                requestLatency(),
-                memory(),
-                pricing,
-                costPerMillionInputTokens,
-                costPerMillionOutputTokens,
-                joulesPerOutputToken);
+                w.activationFormat(),
+                w.quantizationScheme(),
+                w.isWeightOnlyQuantized() ? ", weight-only" : "",
+                w.kvCacheFormat());
+        if (!isFeasible()) {
+            return header + "  cannot run: " + feasibility.summary() + System.lineSeparator() + "  memory: " + memory();
+        }
+        PassCosts prefill = Objects.requireNonNull(prefillTotals);
+        PassCosts decode = Objects.requireNonNull(decodeTotals);
+        String money = pricing == null
+                ? "  no price for " + hardware.name() + ": set a price per hour to see costs"
+                : String.format(
+                        Locale.ROOT,
+                        "  cost at %s: %s per million input tokens (%s per million computed), %s per million output"
+                                + " tokens",
+                        pricing,
+                        costPerMillionInputTokens(),
+                        costPerMillionUncachedInputTokens(),
+                        costPerMillionOutputTokens());
+        return header
+                + String.format(
+                        Locale.ROOT,
+                        "  FLOPs: prefill %s, decode step %s%n"
+                                + "  time to first token %s (%s-bound), per output token %s (%s-bound),"
+                                + " %.1f tokens/s per user, %.0f in all, request %s%n"
+                                + "  memory: %s%n"
+                                + "%s; %.3g J per output token",
+                        prefillFlops(),
+                        decodeStepFlops(),
+                        timeToFirstToken(),
+                        prefill.bound(),
+                        timePerOutputToken(),
+                        decode.bound(),
+                        decodeTokensPerSecondPerUser(),
+                        decodeTokensPerSecond(),
+                        requestLatency(),
+                        memory(),
+                        money,
+                        joulesPerOutputToken());
     }
 }

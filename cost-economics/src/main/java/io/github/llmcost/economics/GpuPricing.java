@@ -1,7 +1,6 @@
 package io.github.llmcost.economics;
 
 import io.github.llmcost.core.internal.Check;
-import io.github.llmcost.hardware.HardwarePresets;
 import io.github.llmcost.hardware.HardwareSpec;
 import org.immutables.value.Value;
 
@@ -21,9 +20,11 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 public abstract class GpuPricing {
-    /** The article's H100 rental price, US dollars per hour (section 5.6): the H100 SXM preset's price. */
-    public static final double ARTICLE_H100_USD_PER_HOUR =
-            HardwarePresets.H100_SXM.rentalUsdPerHour().orElseThrow();
+    /**
+     * The article's H100 rental price, US dollars per hour (section 5.6: "$2.50/hr"), used to reproduce its figures;
+     * the H100 preset carries a current market price instead.
+     */
+    public static final double ARTICLE_H100_USD_PER_HOUR = 2.50;
 
     GpuPricing() {}
 
@@ -38,13 +39,18 @@ public abstract class GpuPricing {
     }
 
     /**
-     * The rental price in a hardware preset, or the article's $2.50 if the preset has none.
+     * The rental price of a hardware preset.
      *
      * @param hardware the chip
      * @return the pricing, at full utilisation
+     * @throws IllegalArgumentException if the chip carries no price (consumer and edge devices)
      */
     public static GpuPricing of(HardwareSpec hardware) {
-        return of(hardware.rentalUsdPerHour().orElse(ARTICLE_H100_USD_PER_HOUR));
+        if (hardware.rentalUsdPerHour().isEmpty()) {
+            throw new IllegalArgumentException(
+                    "hardware (" + hardware.name() + ") has no rental price; give a price per device-hour");
+        }
+        return of(hardware.rentalUsdPerHour().getAsDouble());
     }
 
     /** {@return US dollars per device-hour} */

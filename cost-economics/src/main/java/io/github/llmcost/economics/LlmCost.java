@@ -5,10 +5,15 @@ import io.github.llmcost.core.Convention;
 import io.github.llmcost.core.ModelSpec;
 import io.github.llmcost.core.NumericFormat;
 import io.github.llmcost.core.Workload;
+import io.github.llmcost.core.internal.Check;
 import io.github.llmcost.hardware.CompiledPerformance;
 import io.github.llmcost.hardware.Efficiency;
+import io.github.llmcost.hardware.Feasibility;
 import io.github.llmcost.hardware.HardwareSpec;
 import io.github.llmcost.hardware.InferencePerformance;
+import io.github.llmcost.hardware.MemoryBudget;
+import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,8 +29,10 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p>Defaults: one device, the {@link Convention#EXACT} convention, {@link Efficiency#DEFAULT}, a 1,024-token prompt
- * and 256 output tokens, batch 1, BF16 throughout, the chip's rental price (or the article's $2.50) at full
- * utilisation, electricity at $0.10 per kWh.
+ * and 256 output tokens, batch 1, BF16 throughout (FP8 and FP4 weights compute in their own format, see {@link
+ * Workload#activationFormat()}), the chip's rental price at full utilisation (none for chips without one, and then no
+ * cost is given), electricity at $0.10 per kWh. Every setter checks its argument and names it as the setter does:
+ * {@code gpus(0)} fails with "gpus (0) must be > 0".
  */
 public final class LlmCost {
     /**
@@ -57,7 +64,7 @@ public final class LlmCost {
      * @return a builder
      */
     public static Builder model(ModelSpec model) {
-        return new Builder(model);
+        return new Builder(Objects.requireNonNull(model, "model"));
     }
 
     /** Collects a configuration; {@link #estimate()} computes it. Not thread-safe; the estimate is. */
@@ -85,7 +92,7 @@ public final class LlmCost {
          * @return this builder
          */
         public Builder hardware(HardwareSpec hardware) {
-            this.hardware = hardware;
+            this.hardware = Objects.requireNonNull(hardware, "hardware");
             return this;
         }
 
@@ -96,7 +103,7 @@ public final class LlmCost {
          * @return this builder
          */
         public Builder gpus(int gpus) {
-            this.gpus = gpus;
+            this.gpus = Check.positive("gpus", gpus);
             return this;
         }
 
@@ -107,7 +114,7 @@ public final class LlmCost {
          * @return this builder
          */
         public Builder convention(Convention convention) {
-            this.convention = convention;
+            this.convention = Objects.requireNonNull(convention, "convention");
             return this;
         }
 
@@ -118,7 +125,7 @@ public final class LlmCost {
          * @return this builder
          */
         public Builder efficiency(Efficiency efficiency) {
-            this.efficiency = efficiency;
+            this.efficiency = Objects.requireNonNull(efficiency, "efficiency");
             return this;
         }
 
@@ -129,7 +136,7 @@ public final class LlmCost {
          * @return this builder
          */
         public Builder workload(Workload workload) {
-            this.workload.from(workload);
+            this.workload.from(Objects.requireNonNull(workload, "workload"));
             return this;
         }
 
@@ -184,7 +191,7 @@ public final class LlmCost {
          * @return this builder
          */
         public Builder weights(NumericFormat format) {
-            workload.weightFormat(format);
+            workload.weightFormat(Objects.requireNonNull(format, "weights"));
             return this;
         }
 
@@ -195,7 +202,7 @@ public final class LlmCost {
          * @return this builder
          */
         public Builder activations(NumericFormat format) {
-            workload.activationFormat(format);
+            workload.activationFormat(Objects.requireNonNull(format, "activations"));
             return this;
         }
 
@@ -206,7 +213,7 @@ public final class LlmCost {
          * @return this builder
          */
         public Builder kvCache(NumericFormat format) {
-            workload.kvCacheFormat(format);
+            workload.kvCacheFormat(Objects.requireNonNull(format, "kvCache"));
             return this;
         }
 
@@ -217,7 +224,7 @@ public final class LlmCost {
          * @return this builder
          */
         public Builder frameworkOverhead(Bytes overhead) {
-            this.frameworkOverhead = overhead;
+            this.frameworkOverhead = Objects.requireNonNull(overhead, "frameworkOverhead");
             return this;
         }
 
@@ -228,7 +235,7 @@ public final class LlmCost {
          * @return this builder
          */
         public Builder pricePerHour(double usdPerDeviceHour) {
-            this.usdPerHour = usdPerDeviceHour;
+            this.usdPerHour = Check.positive("pricePerHour", usdPerDeviceHour);
             return this;
         }
 
@@ -239,7 +246,7 @@ public final class LlmCost {
          * @return this builder
          */
         public Builder utilization(double utilization) {
-            this.utilization = utilization;
+            this.utilization = Check.fraction("utilization", utilization);
             return this;
         }
 
@@ -250,7 +257,7 @@ public final class LlmCost {
          * @return this builder
          */
         public Builder electricityPerKwh(double usdPerKwh) {
-            this.usdPerKwh = usdPerKwh;
+            this.usdPerKwh = Check.nonNegative("electricityPerKwh", usdPerKwh);
             return this;
         }
 
@@ -262,9 +269,43 @@ public final class LlmCost {
          */
         public Estimate estimate() {
             Workload w = workload.build();
-            CompiledPerformance compiled = compiled(w);
-            GpuPricing base = usdPerHour == null ? GpuPricing.of(hardware) : GpuPricing.of(usdPerHour);
-            return new Estimate(compiled, w, base.withUtilization(utilization), usdPerKwh);
+            GpuPricing pricing = pricing();
+            List<Feasibility.Reason> structural = Feasibility.structural(model, hardware, gpus, w.activationFormat());
+            if (hasBlockingReason(structural)) {
+                // no compute path or no interconnect: nothing can be timed, but memory can still be shown
+                MemoryBudget memory = MemoryBudget.of(
+                        model,
+                        hardware,
+                        gpus,
+                        convention,
+                        w,
+                        frameworkOverhead,
+                        InferencePerformance.DEFAULT_PREFILL_CHUNK_TOKENS);
+                Feasibility feasibility = Feasibility.of(model, hardware, gpus, w, memory);
+                return new Estimate(model, hardware, gpus, convention, w, memory, feasibility, pricing, usdPerKwh);
+            }
+            return new Estimate(compiled(w), w, pricing, usdPerKwh);
+        }
+
+        /** The price given, else the chip's rental price, at the utilisation given; null if there is none. */
+        private @Nullable GpuPricing pricing() {
+            Double given = usdPerHour;
+            if (given != null) {
+                return GpuPricing.of(given).withUtilization(utilization);
+            }
+            return hardware.rentalUsdPerHour().isPresent()
+                    ? GpuPricing.of(hardware).withUtilization(utilization)
+                    : null;
+        }
+
+        /** Whether a structural reason stops the configuration from being compiled at all. */
+        private static boolean hasBlockingReason(List<Feasibility.Reason> reasons) {
+            for (Feasibility.Reason r : reasons) {
+                if (r.limit() != io.github.llmcost.hardware.Limit.TENSOR_PARALLEL) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** The configuration compiled: from the table if it was compiled before, else built (and so checked) now. */

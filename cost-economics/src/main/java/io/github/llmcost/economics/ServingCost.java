@@ -9,7 +9,9 @@ import io.github.llmcost.hardware.InferencePerformance;
  * <p>Output tokens pay for decode: {@code devices x price / (3600 x aggregate decode tokens/s x utilization)}. Input
  * tokens pay for prefill: the batch's prefill time priced the same way, over the prompt tokens it processed. Their
  * ratio is what physics says output should cost relative to input (the article's section 3.4). The cost per
- * concurrent user-hour is the hourly price over the sessions memory holds (section 5.6).
+ * concurrent user-hour is the hourly price over the sessions memory holds (section 5.6). A configuration that cannot
+ * run ({@link InferencePerformance#feasibility()}) is never priced: every cost throws an {@link
+ * io.github.llmcost.hardware.InfeasibleConfigurationException} naming the binding limit.
  *
  * <p>Immutable and thread-safe.
  */
@@ -30,7 +32,9 @@ public final class ServingCost {
      * @return the cost calculator
      */
     public static ServingCost of(InferencePerformance performance, GpuPricing pricing) {
-        return new ServingCost(performance, pricing);
+        return new ServingCost(
+                java.util.Objects.requireNonNull(performance, "performance"),
+                java.util.Objects.requireNonNull(pricing, "pricing"));
     }
 
     /** {@return the configuration} */
@@ -50,21 +54,25 @@ public final class ServingCost {
 
     /** {@return the cost of one output token at the workload's batch} */
     public Money costPerOutputToken() {
+        performance.feasibility().requireFeasible("cost per output token");
         return costPerToken(pricing, performance.decodeTokensPerSecond(), performance.tensorParallel());
     }
 
     /** {@return the cost of a million output tokens at the workload's batch} */
     public Money costPerMillionOutputTokens() {
+        performance.feasibility().requireFeasible("cost per million output tokens");
         return costPerMillionTokens(pricing, performance.decodeTokensPerSecond(), performance.tensorParallel());
     }
 
     /** {@return the cost of one input (prompt) token: the batch's prefill time over the tokens it processed} */
     public Money costPerInputToken() {
+        performance.feasibility().requireFeasible("cost per input token");
         return costPerToken(pricing, performance.prefillTokensPerSecond(), performance.tensorParallel());
     }
 
     /** {@return the cost of a million input tokens} */
     public Money costPerMillionInputTokens() {
+        performance.feasibility().requireFeasible("cost per million input tokens");
         return costPerMillionTokens(pricing, performance.prefillTokensPerSecond(), performance.tensorParallel());
     }
 
@@ -79,6 +87,7 @@ public final class ServingCost {
      * @throws IllegalArgumentException if not one session fits
      */
     public Money costPerConcurrentUserHour() {
+        performance.feasibility().requireFeasible("cost per concurrent user-hour");
         long sessions = performance.maxConcurrentSessions();
         if (!(sessions > 0)) {
             throw new IllegalArgumentException("maxConcurrentSessions (0) must be > 0: no session of "
@@ -96,10 +105,19 @@ public final class ServingCost {
     /**
      * {@return the cost per million output tokens at the largest batch memory allows (at least 1)}, which is how far
      * batching moves the floor
+     *
+     * @throws io.github.llmcost.hardware.InfeasibleConfigurationException if not even one session can run
      */
     public Money fullBatchCostPerMillionOutputTokens() {
-        long sessions = Math.max(1, performance.maxConcurrentSessions());
-        return atBatch((int) Math.min(Integer.MAX_VALUE, sessions)).costPerMillionOutputTokens();
+        // a larger batch prefills more tokens at once, which can leave room for fewer sessions: step down to a batch
+        // that fits its own memory (a few steps at most: activations stop growing at one prefill chunk)
+        long batch = Math.max(1, Math.min(Integer.MAX_VALUE, performance.maxConcurrentSessions()));
+        ServingCost at = atBatch((int) batch);
+        while (batch > 1 && !at.performance.feasibility().isFeasible()) {
+            batch = Math.max(1, Math.min(batch - 1, at.performance.maxConcurrentSessions()));
+            at = atBatch((int) batch);
+        }
+        return at.costPerMillionOutputTokens();
     }
 
     /**

@@ -8,6 +8,7 @@ import io.github.llmcost.hardware.Efficiency;
 import io.github.llmcost.hardware.HardwareSpec;
 import java.io.IOException;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Collector;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
@@ -48,6 +49,7 @@ public final class Sweep {
     private final Efficiency efficiency;
     private final @Nullable Double usdPerHour;
     private final double utilization;
+    private final Consumer<LlmCost.Builder> base;
 
     private Sweep(Builder b) {
         this.models = List.copyOf(b.models);
@@ -61,6 +63,7 @@ public final class Sweep {
         this.efficiency = b.efficiency;
         this.usdPerHour = b.usdPerHour;
         this.utilization = b.utilization;
+        this.base = b.base;
     }
 
     /** {@return a builder with one output length (256), batch 1, BF16 weights and KV cache} */
@@ -142,15 +145,18 @@ public final class Sweep {
                 .hardware(chip)
                 .convention(convention)
                 .efficiency(efficiency)
-                .promptTokens(prompt)
-                .outputTokens(output)
-                .batchSize(batch)
-                .weights(weights)
-                .kvCache(kv)
                 .utilization(utilization);
         if (usdPerHour != null) {
             estimate.pricePerHour(usdPerHour);
         }
+        base.accept(estimate);
+        // the axes last: they override whatever the base configuration set
+        estimate.hardware(chip)
+                .promptTokens(prompt)
+                .outputTokens(output)
+                .batchSize(batch)
+                .weights(weights)
+                .kvCache(kv);
         return SweepPoint.of(estimate.estimate());
     }
 
@@ -167,8 +173,29 @@ public final class Sweep {
         private Efficiency efficiency = Efficiency.DEFAULT;
         private @Nullable Double usdPerHour;
         private double utilization = 1;
+        private Consumer<LlmCost.Builder> base = b -> {};
 
         private Builder() {}
+
+        /**
+         * Everything else about each point's configuration, applied to its {@link LlmCost.Builder} before the axes
+         * (which then override what it set): tensor-parallel GPUs, activation format, shared prefix, framework
+         * overhead, electricity. One function both an estimate and a sweep can be configured with, so they agree.
+         *
+         * <pre>{@code
+         * Sweep.builder().models(ModelPresets.LLAMA_3_1_70B).hardware(HardwarePresets.H100_SXM)
+         *     .configure(b -> b.gpus(4).sharedPrefixTokens(512))
+         *     .promptTokens(2000).batchSizes(8)
+         *     .build();
+         * }</pre>
+         *
+         * @param configuration applied to each point's builder; it must not keep it
+         * @return this builder
+         */
+        public Builder configure(Consumer<LlmCost.Builder> configuration) {
+            this.base = java.util.Objects.requireNonNull(configuration, "configuration");
+            return this;
+        }
 
         /**
          * The models to sweep.

@@ -2,10 +2,18 @@ package io.github.llmcost.economics;
 
 import io.github.llmcost.core.ModelSpec;
 import io.github.llmcost.core.NumericFormat;
+import io.github.llmcost.hardware.Feasibility;
 import io.github.llmcost.hardware.HardwareSpec;
+import java.util.Objects;
 
 /**
  * One configuration of a {@link Sweep} and its headline figures, as plain numbers whose names carry their units.
+ *
+ * <p>A configuration that cannot run is kept, marked: {@link #feasible()} is false, {@link #feasibility()} says why,
+ * and its times, throughput and costs are absent: their accessors throw an {@link
+ * io.github.llmcost.hardware.InfeasibleConfigurationException} and {@link #toCsv()} leaves their columns empty. A
+ * point on a chip without a price has times but no costs ({@link #hasPrice()}). Filter before reading:
+ * {@code sweep.stream().filter(p -> p.feasible() && p.hasPrice())}.
  *
  * @param model the model
  * @param hardware the chip
@@ -14,6 +22,7 @@ import io.github.llmcost.hardware.HardwareSpec;
  * @param promptTokens prompt tokens per request
  * @param outputTokens output tokens per request
  * @param batchSize sequences decoded together
+ * @param feasibility whether the configuration can run, and why not
  * @param timeToFirstTokenSeconds prefill of the batch
  * @param timePerOutputTokenSeconds mean decode step
  * @param decodeTokensPerSecond output tokens per second of the batch
@@ -29,6 +38,7 @@ public record SweepPoint(
         long promptTokens,
         long outputTokens,
         int batchSize,
+        Feasibility feasibility,
         double timeToFirstTokenSeconds,
         double timePerOutputTokenSeconds,
         double decodeTokensPerSecond,
@@ -38,18 +48,27 @@ public record SweepPoint(
 
     /** Checks that every reference component is present. */
     public SweepPoint {
-        java.util.Objects.requireNonNull(model, "model");
-        java.util.Objects.requireNonNull(hardware, "hardware");
-        java.util.Objects.requireNonNull(weightFormat, "weightFormat");
-        java.util.Objects.requireNonNull(kvCacheFormat, "kvCacheFormat");
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(hardware, "hardware");
+        Objects.requireNonNull(weightFormat, "weightFormat");
+        Objects.requireNonNull(kvCacheFormat, "kvCacheFormat");
+        Objects.requireNonNull(feasibility, "feasibility");
     }
 
     /** The CSV header matching {@link #toCsv()}. */
     public static final String CSV_HEADER = "model,hardware,weightFormat,kvCacheFormat,promptTokens,outputTokens,"
-            + "batchSize,timeToFirstTokenSeconds,timePerOutputTokenSeconds,decodeTokensPerSecond,"
+            + "batchSize,feasible,timeToFirstTokenSeconds,timePerOutputTokenSeconds,decodeTokensPerSecond,"
             + "maxConcurrentSessions,costPerMillionInputTokensUsd,costPerMillionOutputTokensUsd";
 
-    static SweepPoint of(Estimate e) {
+    /**
+     * The point of an estimate: its figures where it can run, its costs where it also has a price.
+     *
+     * @param e the estimate
+     * @return the point
+     */
+    public static SweepPoint of(Estimate e) {
+        boolean runs = e.isFeasible();
+        boolean priced = runs && e.pricing().isPresent();
         return new SweepPoint(
                 e.model(),
                 e.hardware(),
@@ -58,15 +77,66 @@ public record SweepPoint(
                 e.workload().promptTokens(),
                 e.workload().outputTokens(),
                 e.workload().batchSize(),
-                e.timeToFirstToken().toSeconds(),
-                e.timePerOutputToken().toSeconds(),
-                e.decodeTokensPerSecond(),
+                e.feasibility(),
+                runs ? e.timeToFirstToken().toSeconds() : Double.NaN,
+                runs ? e.timePerOutputToken().toSeconds() : Double.NaN,
+                runs ? e.decodeTokensPerSecond() : Double.NaN,
                 e.maxConcurrentSessions(),
-                e.costPerMillionInputTokens().toUsd(),
-                e.costPerMillionOutputTokens().toUsd());
+                priced ? e.costPerMillionInputTokens().toUsd() : Double.NaN,
+                priced ? e.costPerMillionOutputTokens().toUsd() : Double.NaN);
     }
 
-    /** {@return one CSV line (no line break), fields in {@link #CSV_HEADER}'s order} */
+    /** {@return whether the configuration can run} */
+    public boolean feasible() {
+        return feasibility.isFeasible();
+    }
+
+    /** {@return whether the point has costs: it can run and its chip has a price} */
+    public boolean hasPrice() {
+        return feasible() && !Double.isNaN(costPerMillionOutputTokensUsd);
+    }
+
+    @Override
+    public double timeToFirstTokenSeconds() {
+        feasibility.requireFeasible("time to first token");
+        return timeToFirstTokenSeconds;
+    }
+
+    @Override
+    public double timePerOutputTokenSeconds() {
+        feasibility.requireFeasible("time per output token");
+        return timePerOutputTokenSeconds;
+    }
+
+    @Override
+    public double decodeTokensPerSecond() {
+        feasibility.requireFeasible("decode tokens per second");
+        return decodeTokensPerSecond;
+    }
+
+    @Override
+    public double costPerMillionInputTokensUsd() {
+        return cost(costPerMillionInputTokensUsd, "cost per million input tokens");
+    }
+
+    @Override
+    public double costPerMillionOutputTokensUsd() {
+        return cost(costPerMillionOutputTokensUsd, "cost per million output tokens");
+    }
+
+    private double cost(double value, String what) {
+        feasibility.requireFeasible(what);
+        if (Double.isNaN(value)) {
+            throw new IllegalStateException(
+                    "cannot give the " + what + ": " + hardware.name() + " has no rental price; set one");
+        }
+        return value;
+    }
+
+    /**
+     * {@return one CSV line (no line break), fields in {@link #CSV_HEADER}'s order; the columns a point does not have
+     * (times and costs of an infeasible point, costs without a price) are empty}
+     */
     public String toCsv() {
         return csv(model.name())
                 + ','
@@ -82,17 +152,24 @@ public record SweepPoint(
                 + ','
                 + batchSize
                 + ','
-                + timeToFirstTokenSeconds
+                + feasible()
                 + ','
-                + timePerOutputTokenSeconds
+                + number(timeToFirstTokenSeconds)
                 + ','
-                + decodeTokensPerSecond
+                + number(timePerOutputTokenSeconds)
+                + ','
+                + number(decodeTokensPerSecond)
                 + ','
                 + maxConcurrentSessions
                 + ','
-                + costPerMillionInputTokensUsd
+                + number(costPerMillionInputTokensUsd)
                 + ','
-                + costPerMillionOutputTokensUsd;
+                + number(costPerMillionOutputTokensUsd);
+    }
+
+    /** A figure as CSV: its shortest round-trip form, or empty if the point does not have it. */
+    private static String number(double value) {
+        return Double.isNaN(value) ? "" : Double.toString(value);
     }
 
     private static String csv(String field) {

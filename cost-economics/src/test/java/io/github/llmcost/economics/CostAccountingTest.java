@@ -178,7 +178,13 @@ class CostAccountingTest {
         assertThat(half.costOf(1800, 2)).isEqualTo(Money.usd(5));
         assertThat(half.costPerToken(100).toUsd()).isCloseTo(2.5 / (3600 * 100 * 0.5), within(1e-18));
         assertThat(half).hasToString("$2.50 per device-hour at 50% utilization");
-        assertThat(GpuPricing.of(HardwarePresets.H100_SXM).usdPerDeviceHour()).isEqualTo(2.5);
+        assertThat(GpuPricing.of(HardwarePresets.H100_SXM).usdPerDeviceHour())
+                .isEqualTo(HardwarePresets.H100_SXM.rentalUsdPerHour().orElseThrow());
+        assertThat(GpuPricing.ARTICLE_H100_USD_PER_HOUR).isEqualTo(2.5);
+        assertThatThrownBy(() -> GpuPricing.of(HardwarePresets.RTX_4090))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("NVIDIA GeForce RTX 4090")
+                .hasMessageContaining("no rental price");
         assertThat(GpuPricing.of(HardwarePresets.A100_80GB).usdPerDeviceHour())
                 .isEqualTo(HardwarePresets.A100_80GB.rentalUsdPerHour().orElseThrow());
     }

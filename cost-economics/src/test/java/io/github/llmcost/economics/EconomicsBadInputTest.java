@@ -2,14 +2,18 @@ package io.github.llmcost.economics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.llmcost.core.Convention;
 import io.github.llmcost.core.ModelPresets;
 import io.github.llmcost.core.NumericFormat;
 import io.github.llmcost.core.Workload;
+import io.github.llmcost.hardware.Feasibility;
 import io.github.llmcost.hardware.HardwarePresets;
+import io.github.llmcost.hardware.InfeasibleConfigurationException;
 import io.github.llmcost.hardware.InferencePerformance;
+import io.github.llmcost.hardware.Limit;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,9 +32,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Bad input to the economics module fails fast: every invalid value is an {@link IllegalArgumentException} whose
  * message names the quantity and its value; a missing required builder field is an {@link IllegalStateException}
- * naming it. {@link LlmCost}'s builder collects values without checking them and fails at {@link
- * LlmCost.Builder#estimate()}, naming the quantity as the configuration calls it ({@code gpus} is the replica's {@code
- * tensorParallel}, {@code pricePerHour} its {@code usdPerDeviceHour}). Extreme but valid inputs give finite answers.
+ * naming it. {@link LlmCost}'s builder checks each value as it is set, naming it as the setter does ({@code gpus(0)}
+ * fails with "gpus (0) ..."), and the workload's values at {@link LlmCost.Builder#estimate()}; a configuration that is
+ * valid but cannot run is no error but an infeasible estimate ({@code
+ * configurationsThatCannotRunAreEstimatedButNeverPriced}). Extreme but valid inputs give finite answers.
  */
 class EconomicsBadInputTest {
     private static final double[] NOT_FINITE = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
@@ -325,12 +330,6 @@ class EconomicsBadInputTest {
                         new double[] {0.999, 0.0, -1.0, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY},
                         v -> () -> EnergyCost.of(plain, 0.1, v))
                 .forEach(cases::add);
-        cases.add(bad(
-                "costPerConcurrentUserHour of Llama 3.1 405B BF16 on one L4",
-                () -> ServingCost.of(tooBig, PRICE).costPerConcurrentUserHour(),
-                "maxConcurrentSessions (0)",
-                "4608 tokens",
-                "NVIDIA L4"));
         for (int batch : new int[] {0, -1}) {
             cases.add(bad(
                     "ServingCost.atBatch(" + batch + ")",
@@ -347,14 +346,8 @@ class EconomicsBadInputTest {
     static Stream<Arguments> llmCostBuilder() {
         List<Arguments> cases = new ArrayList<>();
         for (int gpus : new int[] {0, -1}) {
-            cases.add(
-                    bad("gpus(" + gpus + ")", () -> llmCost().gpus(gpus).estimate(), "tensorParallel (" + gpus + ")"));
+            cases.add(bad("gpus(" + gpus + ")", () -> llmCost().gpus(gpus).estimate(), "gpus (" + gpus + ")"));
         }
-        cases.add(bad(
-                "gpus(2) on Apple M2 Ultra",
-                () -> llmCost().hardware(HardwarePresets.APPLE_M2_ULTRA).gpus(2).estimate(),
-                "tensorParallel (2)",
-                "Apple M2 Ultra"));
         doubles(
                         "utilization",
                         "utilization",
@@ -363,13 +356,13 @@ class EconomicsBadInputTest {
                 .forEach(cases::add);
         doubles(
                         "pricePerHour",
-                        "usdPerDeviceHour",
+                        "pricePerHour",
                         NOT_POSITIVE,
                         v -> () -> llmCost().pricePerHour(v).estimate())
                 .forEach(cases::add);
         doubles(
                         "electricityPerKwh",
-                        "usdPerKwh",
+                        "electricityPerKwh",
                         NEGATIVE_OR_NOT_FINITE,
                         v -> () -> llmCost().electricityPerKwh(v).estimate())
                 .forEach(cases::add);
@@ -394,15 +387,92 @@ class EconomicsBadInputTest {
                 "promptTokens(Long.MAX_VALUE) + 100 output",
                 () -> llmCost().promptTokens(Long.MAX_VALUE).estimate(),
                 "contextTokens"));
-        cases.add(bad(
-                "FP8 activations on an A100",
-                () -> llmCost()
-                        .hardware(HardwarePresets.A100_80GB)
-                        .activations(NumericFormat.FP8_E4M3)
-                        .estimate(),
-                "compute format (FP8_E4M3)",
-                "NVIDIA A100 80GB"));
         return cases.stream();
+    }
+
+    /**
+     * What cannot run is not bad input: the estimate exists, says which limit binds, and refuses every time and cost
+     * with an {@link InfeasibleConfigurationException} naming it.
+     */
+    @Test
+    void configurationsThatCannotRunAreEstimatedButNeverPriced() {
+        record Case(String what, Estimate estimate, Limit limit, String named) {}
+        List<Case> cases = List.of(
+                new Case(
+                        "FP8 activations on an A100",
+                        llmCost()
+                                .hardware(HardwarePresets.A100_80GB)
+                                .activations(NumericFormat.FP8_E4M3)
+                                .estimate(),
+                        Limit.COMPUTE_FORMAT,
+                        "NVIDIA A100 80GB has no FP8_E4M3 compute"),
+                new Case(
+                        "FP8 weights on an A100 (W8A8 by default)",
+                        llmCost()
+                                .hardware(HardwarePresets.A100_80GB)
+                                .weights(NumericFormat.FP8_E4M3)
+                                .estimate(),
+                        Limit.COMPUTE_FORMAT,
+                        "BF16 for weight-only"),
+                new Case(
+                        "2 GPUs on an Apple M2 Ultra",
+                        llmCost()
+                                .hardware(HardwarePresets.APPLE_M2_ULTRA)
+                                .gpus(2)
+                                .estimate(),
+                        Limit.INTERCONNECT,
+                        "Apple M2 Ultra has none"),
+                new Case(
+                        "3 GPUs for 32 heads",
+                        llmCost().gpus(3).estimate(),
+                        Limit.TENSOR_PARALLEL,
+                        "tensor-parallel degree (3) must divide the 32 attention heads"),
+                new Case(
+                        "Llama 3.1 405B on one L4",
+                        LlmCost.model(ModelPresets.LLAMA_3_1_405B)
+                                .hardware(HardwarePresets.L4)
+                                .estimate(),
+                        Limit.MEMORY,
+                        "NVIDIA L4"),
+                new Case(
+                        "a 200,000-token prompt on a 131,072-token model",
+                        llmCost().promptTokens(200_000).estimate(),
+                        Limit.CONTEXT,
+                        "maximum context of 131072"),
+                new Case(
+                        "batch 4,096 at 1,100 tokens",
+                        llmCost().batchSize(4096).estimate(),
+                        Limit.KV_CACHE,
+                        "batch 4096"));
+        for (Case c : cases) {
+            Estimate e = c.estimate();
+            assertThat(e.isFeasible()).as(c.what()).isFalse();
+            assertThat(e.feasibility().bindingLimit()).as(c.what()).contains(c.limit());
+            assertThat(e.feasibility().summary()).as(c.what()).contains(c.named());
+            for (ThrowingCallable figure : List.<ThrowingCallable>of(
+                    e::timeToFirstToken,
+                    e::timePerOutputToken,
+                    e::decodeTokensPerSecond,
+                    e::costPerMillionInputTokens,
+                    e::costPerMillionOutputTokens,
+                    e::joulesPerOutputToken)) {
+                assertThatThrownBy(figure)
+                        .as(c.what())
+                        .isInstanceOf(InfeasibleConfigurationException.class)
+                        .hasMessageContaining(c.named());
+            }
+            assertThatCode(() -> e.memory().toString()).as(c.what()).doesNotThrowAnyException();
+            assertThat(e.toString()).as(c.what()).contains("cannot run");
+        }
+        InferencePerformance tooBig = InferencePerformance.builder()
+                .model(ModelPresets.LLAMA_3_1_405B)
+                .hardware(HardwarePresets.L4)
+                .workload(Workload.of(4096, 512))
+                .build();
+        assertThatThrownBy(() -> ServingCost.of(tooBig, PRICE).costPerConcurrentUserHour())
+                .isInstanceOf(InfeasibleConfigurationException.class)
+                .hasMessageContaining("memory")
+                .hasMessageContaining("NVIDIA L4");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -424,9 +494,28 @@ class EconomicsBadInputTest {
     }
 
     @Test
-    void llmCostBuilderAcceptsBadValuesUntilEstimate() {
-        assertThatCode(() -> llmCost().gpus(0).utilization(2).promptTokens(-1).pricePerHour(Double.NaN))
-                .doesNotThrowAnyException();
+    void llmCostBuilderRejectsABadValueWhereItIsSet() {
+        assertThatThrownBy(() -> llmCost().gpus(0)).hasMessage("gpus (0) must be > 0");
+        assertThatThrownBy(() -> llmCost().utilization(2)).hasMessageContaining("utilization (2.0)");
+        assertThatThrownBy(() -> llmCost().pricePerHour(Double.NaN)).hasMessageContaining("pricePerHour (NaN)");
+        // the workload's values are checked together, at estimate(), under the workload's names
+        assertThatCode(() -> llmCost().promptTokens(-1)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> llmCost().promptTokens(-1).estimate()).hasMessageContaining("promptTokens (-1)");
+    }
+
+    @Test
+    @SuppressWarnings("NullAway") // passes null on purpose, as a JShell user can
+    void llmCostBuilderNamesANullArgument() {
+        assertThatNullPointerException()
+                .isThrownBy(() -> LlmCost.model(ModelPresets.LLAMA_3_1_8B).convention(null))
+                .withMessage("convention");
+        assertThatNullPointerException()
+                .isThrownBy(() -> LlmCost.model(ModelPresets.LLAMA_3_1_8B).hardware(null))
+                .withMessage("hardware");
+        assertThatNullPointerException().isThrownBy(() -> LlmCost.model(null)).withMessage("model");
+        assertThatNullPointerException()
+                .isThrownBy(() -> Sweep.builder().configure(null))
+                .withMessage("configuration");
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -543,11 +632,11 @@ class EconomicsBadInputTest {
 
     /**
      * Llama 3.1 405B with a 10,000,000-token prompt on 8 H100s: nothing fits (BF16 weights alone exceed 640 GB; INT4
-     * weights fit, but one session's cache is terabytes), yet every figure is a finite amount of money. The user-hour
-     * cost is undefined with no session and is the documented {@link IllegalArgumentException}.
+     * weights fit, but one session's cache is terabytes, and the prompt is 76 times the model's context). The estimate
+     * says so and prices nothing; the physics underneath still gives finite times and FLOPs, never an overflow.
      */
     @Test
-    void largestModelAtTenMillionTokensGivesFiniteMoney() {
+    void largestModelAtTenMillionTokensIsNeverPricedAndNeverOverflows() {
         for (Convention convention : Convention.values()) {
             for (NumericFormat weights : List.of(NumericFormat.BF16, NumericFormat.INT4)) {
                 Estimate e = LlmCost.model(ModelPresets.LLAMA_3_1_405B)
@@ -558,28 +647,41 @@ class EconomicsBadInputTest {
                         .promptTokens(10_000_000)
                         .estimate();
                 String what = convention + ", " + weights + " weights";
-                assertFinitePositive(what + ": per million input", e.costPerMillionInputTokens());
-                assertFinitePositive(what + ": per million output", e.costPerMillionOutputTokens());
-                assertThat(e.timeToFirstToken().toSeconds()).as(what).isFinite().isPositive();
-                assertThat(e.timePerOutputToken().toSeconds())
+                assertThat(e.isFeasible()).as(what).isFalse();
+                assertThat(e.feasibility().reasons())
+                        .as(what)
+                        .extracting(Feasibility.Reason::limit)
+                        .contains(Limit.CONTEXT);
+                assertThat(e.maxConcurrentSessions()).as(what).isZero();
+                assertThatThrownBy(e::costPerMillionOutputTokens)
+                        .as(what)
+                        .isInstanceOf(InfeasibleConfigurationException.class)
+                        .hasMessageContaining("context");
+                assertThatThrownBy(e::timeToFirstToken).isInstanceOf(InfeasibleConfigurationException.class);
+                assertThatCode(e::toString).as(what).doesNotThrowAnyException();
+                InferencePerformance perf = InferencePerformance.builder()
+                        .model(ModelPresets.LLAMA_3_1_405B)
+                        .hardware(HardwarePresets.H100_SXM)
+                        .tensorParallel(8)
+                        .convention(convention)
+                        .workload(Workload.builder()
+                                .promptTokens(10_000_000)
+                                .outputTokens(256)
+                                .weightFormat(weights)
+                                .build())
+                        .build();
+                assertThat(perf.timeToFirstToken().toSeconds())
                         .as(what)
                         .isFinite()
                         .isPositive();
-                assertThat(e.prefillFlops().toFlops()).as(what).isFinite().isGreaterThan((double) Long.MAX_VALUE);
-                assertThat(e.joulesPerOutputToken()).as(what).isFinite().isPositive();
-                assertThat(e.maxConcurrentSessions()).as(what).isZero();
-                assertThatCode(e::toString).as(what).doesNotThrowAnyException();
-                ServingCost cost = ServingCost.of(e.performance(), e.pricing());
-                assertFinitePositive(what + ": batch one", cost.batchOneCostPerMillionOutputTokens());
-                assertFinitePositive(what + ": full batch", cost.fullBatchCostPerMillionOutputTokens());
-                assertThat(cost.outputToInputCostRatio()).as(what).isFinite().isPositive();
-                assertThatThrownBy(cost::costPerConcurrentUserHour)
+                assertThat(perf.timePerOutputToken().toSeconds())
                         .as(what)
-                        .isInstanceOf(IllegalArgumentException.class)
-                        .hasMessageContaining("maxConcurrentSessions (0)");
-                assertFinitePositive(
-                        what + ": electricity",
-                        EnergyCost.of(e.performance(), 0.10, 1.5).electricityCostPerMillionOutputTokens());
+                        .isFinite()
+                        .isPositive();
+                assertThat(perf.prefill().flops().toFlops()).as(what).isFinite().isGreaterThan((double) Long.MAX_VALUE);
+                assertThatThrownBy(
+                                () -> ServingCost.of(perf, GpuPricing.of(2.5)).costPerMillionOutputTokens())
+                        .isInstanceOf(InfeasibleConfigurationException.class);
             }
         }
     }

@@ -2,6 +2,7 @@ package io.github.llmcost.economics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import io.github.llmcost.core.Bytes;
 import io.github.llmcost.core.Convention;
@@ -15,6 +16,7 @@ import io.github.llmcost.hardware.Efficiency;
 import io.github.llmcost.hardware.HardwarePresets;
 import io.github.llmcost.hardware.HardwareSpec;
 import io.github.llmcost.hardware.InferencePerformance;
+import io.github.llmcost.hardware.Limit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -130,9 +132,14 @@ class EstimateCompiledTest {
                     .build();
         }
 
-        GpuPricing pricing() {
-            GpuPricing base = usdPerHour.map(GpuPricing::of).orElseGet(() -> GpuPricing.of(config.chip()));
-            return base.withUtilization(utilization);
+        /** The price given, else the chip's; none for a chip without one. */
+        Optional<GpuPricing> pricing() {
+            Optional<GpuPricing> base = usdPerHour.isPresent()
+                    ? usdPerHour.map(GpuPricing::of)
+                    : config.chip().rentalUsdPerHour().isPresent()
+                            ? Optional.of(GpuPricing.of(config.chip()))
+                            : Optional.empty();
+            return base.map(p -> p.withUtilization(utilization));
         }
 
         @Override
@@ -231,7 +238,8 @@ class EstimateCompiledTest {
     private static void check(Failures f, Case c, Estimate e) {
         String what = c.toString();
         InferencePerformance perf = c.performance();
-        ServingCost serving = ServingCost.of(perf, c.pricing());
+        // without a price, the serving cost at $1 only serves the cost-free checks; costs are refused below
+        ServingCost serving = ServingCost.of(perf, c.pricing().orElse(GpuPricing.of(1)));
         EnergyCost energy = EnergyCost.of(perf, c.usdPerKwh(), 1);
         int gpus = c.config().gpus();
         f.close(
@@ -253,14 +261,20 @@ class EstimateCompiledTest {
                 perf.decodeTokensPerSecondPerUser());
         f.equal(what + " maxConcurrentSessions", e.maxConcurrentSessions(), perf.maxConcurrentSessions());
         f.equal(what + " memory", e.memory(), perf.memory());
-        f.close(
-                what + " costPerMillionInputTokens",
-                e.costPerMillionInputTokens().toUsd(),
-                serving.costPerMillionInputTokens().toUsd());
-        f.close(
-                what + " costPerMillionOutputTokens",
-                e.costPerMillionOutputTokens().toUsd(),
-                serving.costPerMillionOutputTokens().toUsd());
+        if (c.pricing().isPresent()) {
+            f.close(
+                    what + " costPerMillionUncachedInputTokens",
+                    e.costPerMillionUncachedInputTokens().toUsd(),
+                    serving.costPerMillionInputTokens().toUsd());
+            f.close(
+                    what + " costPerMillionOutputTokens",
+                    e.costPerMillionOutputTokens().toUsd(),
+                    serving.costPerMillionOutputTokens().toUsd());
+        } else {
+            assertThatIllegalStateException()
+                    .isThrownBy(e::costPerMillionOutputTokens)
+                    .withMessageContaining("no rental price");
+        }
         f.close(what + " joulesPerOutputToken", e.joulesPerOutputToken(), energy.joulesPerOutputToken());
         f.close(
                 what + " prefillFlops",
@@ -314,13 +328,14 @@ class EstimateCompiledTest {
         int estimates = 0;
         int rejected = 0;
         for (Case c : cases) {
-            Estimate e;
-            try {
-                e = c.builder().estimate();
-            } catch (IllegalArgumentException rejection) {
-                // only chips without the activation format's path; building from scratch agrees
-                assertThat(rejection).hasMessageContaining("compute format");
-                assertThatIllegalArgumentException().isThrownBy(c::performance);
+            Estimate e = c.builder().estimate();
+            if (!e.isFeasible()) {
+                // only configurations that cannot run; building from scratch agrees on why
+                if (e.feasibility().bindingLimit().orElseThrow() == Limit.COMPUTE_FORMAT) {
+                    assertThatIllegalArgumentException().isThrownBy(c::performance);
+                } else {
+                    assertThat(e.feasibility()).isEqualTo(c.performance().feasibility());
+                }
                 rejected++;
                 continue;
             }
@@ -432,19 +447,19 @@ class EstimateCompiledTest {
                             .hardware(chip)
                             .gpus(0)
                             .estimate())
-                    .withMessageContaining("tensorParallel (0)");
+                    .withMessageContaining("gpus (0)");
             assertThatIllegalArgumentException()
                     .isThrownBy(() -> LlmCost.model(ModelPresets.LLAMA_3_2_1B)
                             .hardware(chip)
                             .gpus(-2)
                             .estimate())
-                    .withMessageContaining("tensorParallel (-2)");
+                    .withMessageContaining("gpus (-2)");
             assertThatIllegalArgumentException()
                     .isThrownBy(() -> LlmCost.model(ModelPresets.LLAMA_3_2_1B)
                             .hardware(chip)
                             .electricityPerKwh(-0.01)
                             .estimate())
-                    .withMessageContaining("usdPerKwh (-0.01)");
+                    .withMessageContaining("electricityPerKwh (-0.01)");
             assertThatIllegalArgumentException()
                     .isThrownBy(() -> LlmCost.model(ModelPresets.LLAMA_3_2_1B)
                             .hardware(chip)
@@ -456,7 +471,7 @@ class EstimateCompiledTest {
                             .hardware(chip)
                             .pricePerHour(-1)
                             .estimate())
-                    .withMessageContaining("usdPerDeviceHour");
+                    .withMessageContaining("pricePerHour");
             assertThatIllegalArgumentException()
                     .isThrownBy(() -> LlmCost.model(ModelPresets.LLAMA_3_2_1B)
                             .hardware(chip)
@@ -465,18 +480,21 @@ class EstimateCompiledTest {
                     .withMessageContaining("sharedPrefixTokens (5000)");
         }
         // the M2 Ultra has no interconnect, nor an INT8 path
-        assertThatIllegalArgumentException()
-                .isThrownBy(() -> LlmCost.model(ModelPresets.LLAMA_3_2_1B)
+        // (configurations that cannot run, not bad input: estimated as infeasible, never priced)
+        assertThat(LlmCost.model(ModelPresets.LLAMA_3_2_1B)
                         .hardware(HardwarePresets.APPLE_M2_ULTRA)
                         .gpus(2)
-                        .estimate())
-                .withMessageContaining("interconnect");
-        assertThatIllegalArgumentException()
-                .isThrownBy(() -> LlmCost.model(ModelPresets.LLAMA_3_2_1B)
+                        .estimate()
+                        .feasibility()
+                        .bindingLimit())
+                .contains(Limit.INTERCONNECT);
+        assertThat(LlmCost.model(ModelPresets.LLAMA_3_2_1B)
                         .hardware(HardwarePresets.APPLE_M2_ULTRA)
                         .activations(NumericFormat.INT8)
-                        .estimate())
-                .withMessageContaining("compute format (INT8)");
+                        .estimate()
+                        .feasibility()
+                        .bindingLimit())
+                .contains(Limit.COMPUTE_FORMAT);
         // and the valid configuration still estimates from the table afterwards
         Estimate after = LlmCost.model(ModelPresets.LLAMA_3_2_1B)
                 .hardware(HardwarePresets.APPLE_M2_ULTRA)

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.llmcost.core.ModelPresets;
 import io.github.llmcost.core.NumericFormat;
 import io.github.llmcost.hardware.HardwarePresets;
+import io.github.llmcost.hardware.InfeasibleConfigurationException;
+import io.github.llmcost.hardware.Limit;
 import java.io.IOException;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -35,19 +37,78 @@ class SweepTest {
 
     @Test
     void eachPointIsTheEstimateOfItsConfiguration() {
-        SweepPoint p = SWEEP.point(5); // Llama 3.1 8B, H100, BF16, 8192 tokens, batch 64
+        SweepPoint p = SWEEP.point(4); // Llama 3.1 8B, H100, BF16, 8192 tokens, batch 8
         Estimate e = LlmCost.model(ModelPresets.LLAMA_3_1_8B)
                 .hardware(HardwarePresets.H100_SXM)
                 .promptTokens(8192)
                 .outputTokens(256)
-                .batchSize(64)
+                .batchSize(8)
                 .estimate();
-        assertThat(p.batchSize()).isEqualTo(64);
+        assertThat(p.batchSize()).isEqualTo(8);
+        assertThat(p.feasible()).isTrue();
         assertThat(p.timePerOutputTokenSeconds())
                 .isEqualTo(e.timePerOutputToken().toSeconds());
         assertThat(p.maxConcurrentSessions()).isEqualTo(e.maxConcurrentSessions());
         assertThat(p.costPerMillionOutputTokensUsd())
                 .isEqualTo(e.costPerMillionOutputTokens().toUsd());
+    }
+
+    @Test
+    void pointsThatCannotRunAreKeptMarkedAndUnpriced() {
+        SweepPoint p = SWEEP.point(5); // batch 64 of 8,448 tokens: 61 sessions fit on an H100
+        assertThat(p.feasible()).isFalse();
+        assertThat(p.feasibility().bindingLimit()).contains(Limit.KV_CACHE);
+        assertThat(p.maxConcurrentSessions()).isLessThan(64);
+        assertThatThrownBy(p::costPerMillionOutputTokensUsd)
+                .isInstanceOf(InfeasibleConfigurationException.class)
+                .hasMessageContaining("batch 64");
+        assertThatThrownBy(p::timeToFirstTokenSeconds).isInstanceOf(InfeasibleConfigurationException.class);
+        String[] csv = p.toCsv().split(",", -1);
+        List<String> header = List.of(SweepPoint.CSV_HEADER.split(","));
+        assertThat(csv[header.indexOf("feasible")]).isEqualTo("false");
+        assertThat(csv[header.indexOf("timeToFirstTokenSeconds")]).isEmpty();
+        assertThat(csv[header.indexOf("costPerMillionOutputTokensUsd")]).isEmpty();
+        assertThat(csv[header.indexOf("maxConcurrentSessions")]).isEqualTo(Long.toString(p.maxConcurrentSessions()));
+    }
+
+    @Test
+    void aChipWithoutAPriceHasTimesButNoCosts() {
+        SweepPoint p = Sweep.builder()
+                .models(ModelPresets.LLAMA_3_2_1B)
+                .hardware(HardwarePresets.RTX_4090)
+                .build()
+                .point(0);
+        assertThat(p.feasible()).isTrue();
+        assertThat(p.hasPrice()).isFalse();
+        assertThat(p.timeToFirstTokenSeconds()).isPositive();
+        assertThatThrownBy(p::costPerMillionInputTokensUsd)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("no rental price");
+    }
+
+    @Test
+    void theBaseConfigurationReachesEveryPoint() {
+        SweepPoint p = Sweep.builder()
+                .models(ModelPresets.LLAMA_3_1_70B)
+                .hardware(HardwarePresets.H100_SXM)
+                .configure(b -> b.gpus(4).sharedPrefixTokens(1000).activations(NumericFormat.BF16))
+                .weightFormats(NumericFormat.FP8_E4M3)
+                .promptTokens(2000)
+                .batchSizes(8)
+                .build()
+                .point(0);
+        Estimate e = LlmCost.model(ModelPresets.LLAMA_3_1_70B)
+                .hardware(HardwarePresets.H100_SXM)
+                .gpus(4)
+                .sharedPrefixTokens(1000)
+                .weights(NumericFormat.FP8_E4M3)
+                .activations(NumericFormat.BF16)
+                .promptTokens(2000)
+                .outputTokens(256)
+                .batchSize(8)
+                .estimate();
+        assertThat(p).isEqualTo(SweepPoint.of(e));
+        assertThat(p.timeToFirstTokenSeconds()).isEqualTo(e.timeToFirstToken().toSeconds());
     }
 
     @Test

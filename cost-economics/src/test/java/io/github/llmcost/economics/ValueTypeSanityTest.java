@@ -114,6 +114,7 @@ class ValueTypeSanityTest {
                 .memoryBandwidth(Bandwidth.ofGigabytesPerSecond(1000))
                 .memoryCapacity(Bytes.ofGigabytes(24))
                 .tdpWatts(300)
+                .rentalUsdPerHour(1)
                 .build();
     }
 
@@ -198,6 +199,20 @@ class ValueTypeSanityTest {
                 () -> ChipCalibration.of(Efficiency.of(0.5, 0.6), Efficiency.DEFAULT));
         samples(Measurement.class, () -> measurement(50), () -> measurement(60));
         samples(
+                io.github.llmcost.hardware.Feasibility.class,
+                () -> io.github.llmcost.hardware.Feasibility.of(
+                        List.of(new io.github.llmcost.hardware.Feasibility.Reason(
+                                io.github.llmcost.hardware.Limit.MEMORY, "weights exceed memory"))),
+                () -> io.github.llmcost.hardware.Feasibility.of(
+                        List.of(new io.github.llmcost.hardware.Feasibility.Reason(
+                                io.github.llmcost.hardware.Limit.CONTEXT, "prompt exceeds the context"))));
+        samples(
+                io.github.llmcost.hardware.Feasibility.Reason.class,
+                () -> new io.github.llmcost.hardware.Feasibility.Reason(
+                        io.github.llmcost.hardware.Limit.MEMORY, "weights exceed memory"),
+                () -> new io.github.llmcost.hardware.Feasibility.Reason(
+                        io.github.llmcost.hardware.Limit.KV_CACHE, "weights exceed memory"));
+        samples(
                 Calibration.class,
                 Calibration::defaults,
                 () -> Calibration.builder().priorWeight(0.5).build());
@@ -236,6 +251,10 @@ class ValueTypeSanityTest {
         ARGUMENTS.put(LocalDate.class, () -> LocalDate.of(2026, 1, 1));
         ARGUMENTS.put(Optional.class, Optional::empty);
         ARGUMENTS.put(OptionalDouble.class, OptionalDouble::empty);
+        ARGUMENTS.put(java.util.OptionalLong.class, java.util.OptionalLong::empty);
+        ARGUMENTS.put(
+                Estimate.class,
+                () -> LlmCost.model(model("m", 2)).hardware(chip("a")).estimate());
         ARGUMENTS.put(List.class, List::of);
         ARGUMENTS.put(Iterable.class, List::of);
         ARGUMENTS.put(Map.class, () -> Map.of(NumericFormat.BF16, FlopRate.ofTeraflops(1)));

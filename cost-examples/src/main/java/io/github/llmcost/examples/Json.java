@@ -1,91 +1,80 @@
 package io.github.llmcost.examples;
 
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import java.io.IOException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A minimal JSON writer for the command line's {@code --json} output: maps (keys in insertion order), lists,
- * strings, numbers, booleans and null. Non-finite numbers are refused, since JSON has no NaN.
+ * The command line's {@code --json} output, written by Jackson: maps (keys in insertion order), lists, strings,
+ * numbers, booleans and null. Doubles are written in their shortest form that reads back to the same double (Jackson's
+ * Schubfach writer), whole numbers held as {@code long} as integers. JSON has no NaN or infinity: writing one is an
+ * {@link IllegalStateException} naming the field's value, a bug in the caller, since every figure is checked finite
+ * where it is computed.
  */
 final class Json {
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+            .disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
+            .addModule(new SimpleModule("finite-doubles")
+                    .addSerializer(Double.class, new FiniteDouble())
+                    .addSerializer(Float.class, new FiniteFloat()))
+            .build();
+
     private Json() {}
 
+    /**
+     * One value as JSON text.
+     *
+     * @param value maps, lists, strings, numbers, booleans, null
+     * @return the JSON text, on one line
+     */
     static String write(@Nullable Object value) {
-        StringBuilder out = new StringBuilder();
-        write(out, value);
-        return out.toString();
-    }
-
-    private static void write(StringBuilder out, @Nullable Object value) {
-        if (value == null) {
-            out.append("null");
-        } else if (value instanceof String s) {
-            string(out, s);
-        } else if (value instanceof Double d) {
-            number(out, d);
-        } else if (value instanceof Float f) {
-            number(out, f.doubleValue());
-        } else if (value instanceof Number || value instanceof Boolean) {
-            out.append(value);
-        } else if (value instanceof Map<?, ?> map) {
-            out.append('{');
-            boolean first = true;
-            for (Map.Entry<?, ?> e : map.entrySet()) {
-                if (!first) {
-                    out.append(',');
-                }
-                first = false;
-                string(out, String.valueOf(e.getKey()));
-                out.append(':');
-                write(out, e.getValue());
-            }
-            out.append('}');
-        } else if (value instanceof List<?> list) {
-            out.append('[');
-            for (int i = 0; i < list.size(); i++) {
-                if (i > 0) {
-                    out.append(',');
-                }
-                write(out, list.get(i));
-            }
-            out.append(']');
-        } else {
-            string(out, value.toString());
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON: " + e.getOriginalMessage(), e);
         }
     }
 
-    private static void number(StringBuilder out, double d) {
+    private static void finite(double d, JsonGenerator out) throws IOException {
         if (!Double.isFinite(d)) {
             throw new IllegalStateException("JSON cannot hold the number " + d);
         }
-        if (d == Math.rint(d) && Math.abs(d) < 1e15) {
-            out.append((long) d);
-        } else {
-            out.append(String.format(Locale.ROOT, "%.10g", d).replaceFirst("\\.?0+(e|$)", "$1"));
+        out.writeNumber(d);
+    }
+
+    /** Doubles, refusing NaN and infinities. */
+    private static final class FiniteDouble extends StdSerializer<Double> {
+        private static final long serialVersionUID = 1L;
+
+        FiniteDouble() {
+            super(Double.class);
+        }
+
+        @Override
+        public void serialize(Double value, JsonGenerator out, SerializerProvider provider) throws IOException {
+            finite(value, out);
         }
     }
 
-    private static void string(StringBuilder out, String s) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
+    /** Floats, as the doubles they widen to. */
+    private static final class FiniteFloat extends StdSerializer<Float> {
+        private static final long serialVersionUID = 1L;
+
+        FiniteFloat() {
+            super(Float.class);
         }
-        out.append('"');
+
+        @Override
+        public void serialize(Float value, JsonGenerator out, SerializerProvider provider) throws IOException {
+            finite(value.doubleValue(), out);
+        }
     }
 }

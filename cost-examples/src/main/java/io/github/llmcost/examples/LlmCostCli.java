@@ -5,7 +5,6 @@ import io.github.llmcost.core.KvCache;
 import io.github.llmcost.core.ModelPresets;
 import io.github.llmcost.core.ModelSpec;
 import io.github.llmcost.core.NumericFormat;
-import io.github.llmcost.core.Operation;
 import io.github.llmcost.core.ParameterBreakdown;
 import io.github.llmcost.economics.DeviceCosts;
 import io.github.llmcost.economics.EdgeVsCloud;
@@ -15,9 +14,7 @@ import io.github.llmcost.economics.Money;
 import io.github.llmcost.economics.Sweep;
 import io.github.llmcost.economics.UsageProfile;
 import io.github.llmcost.hardware.HardwarePresets;
-import io.github.llmcost.hardware.InferencePerformance;
-import io.github.llmcost.hardware.PhaseAnalysis;
-import io.github.llmcost.hardware.Placement;
+import io.github.llmcost.hardware.InfeasibleConfigurationException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -59,6 +56,9 @@ import picocli.CommandLine.Spec;
 public final class LlmCostCli implements Callable<Integer> {
     /** Exit code for bad arguments or invalid input. */
     public static final int USAGE = 2;
+
+    /** Exit code for a configuration that cannot run: stderr names the limit that binds. */
+    public static final int INFEASIBLE = 3;
 
     @Spec
     CommandLine.Model.@Nullable CommandSpec spec;
@@ -108,6 +108,10 @@ public final class LlmCostCli implements Callable<Integer> {
             return USAGE;
         });
         cli.setExecutionExceptionHandler((e, c, p) -> {
+            if (e instanceof InfeasibleConfigurationException infeasible) {
+                err.println("llm-cost: cannot run: " + infeasible.feasibility().summary());
+                return INFEASIBLE;
+            }
             err.println("llm-cost: " + Failures.describe(e));
             return Failures.exitCode(e);
         });
@@ -143,10 +147,14 @@ public final class LlmCostCli implements Callable<Integer> {
     }
 
     static PrintWriter out(CommandLine.Model.@Nullable CommandSpec spec) {
+        return spec(spec).commandLine().getOut();
+    }
+
+    static CommandLine.Model.CommandSpec spec(CommandLine.Model.@Nullable CommandSpec spec) {
         if (spec == null) {
             throw new IllegalStateException("picocli did not inject the command spec");
         }
-        return spec.commandLine().getOut();
+        return spec;
     }
 
     /** {@code --model ID} or {@code --config FILE}, not both. */
@@ -248,6 +256,9 @@ public final class LlmCostCli implements Callable<Integer> {
                 row.put("memoryBandwidthBytesPerSecond", h.memoryBandwidth().toBytesPerSecond());
                 row.put("memoryCapacityBytes", h.memoryCapacity().toBytes());
                 row.put("tdpWatts", h.tdpWatts());
+                row.put(
+                        "rentalUsdPerHour",
+                        h.rentalUsdPerHour().isPresent() ? h.rentalUsdPerHour().getAsDouble() : null);
                 chips.add(row);
             });
             if (json.json) {
@@ -364,97 +375,33 @@ public final class LlmCostCli implements Callable<Integer> {
         JsonOption json = new JsonOption();
 
         @Mixin
-        WorkloadOptions workload = new WorkloadOptions();
+        DeploymentOptions deployment = new DeploymentOptions();
+
+        @Mixin
+        DeploymentOptions.Request request = new DeploymentOptions.Request();
 
         @Override
         public Integer call() {
-            Estimate e = workload.estimate(model.model());
+            Estimate e = request.estimate(model.model(), deployment);
             PrintWriter out = out(spec);
+            PrintWriter err = spec(spec).commandLine().getErr();
             if (json.json) {
-                out.println(Json.write(EstimateJson.of(e)));
+                out.println(Json.write(EstimateView.of(e)));
             } else {
                 out.println(e);
-                out.println(e.prefill());
-                out.println(e.decode());
+                if (e.isFeasible()) {
+                    out.println(e.prefill());
+                    out.println(e.decode());
+                }
+            }
+            if (!e.isFeasible()) {
+                err.println("llm-cost: cannot run: " + e.feasibility().summary());
+                return INFEASIBLE;
+            }
+            if (e.pricing().isEmpty()) {
+                err.println("llm-cost: no price for " + e.hardware().name() + ": pass --price-per-hour to see costs");
             }
             return 0;
-        }
-    }
-
-    /** Options that describe a deployment, shared by {@code estimate} and {@code sweep}. */
-    static final class WorkloadOptions {
-        @Option(
-                names = "--hardware",
-                description = "Hardware preset id; default: ${DEFAULT-VALUE}.",
-                defaultValue = "h100-sxm")
-        String hardware = "h100-sxm";
-
-        @Option(names = "--prompt", description = "Prompt tokens; default: ${DEFAULT-VALUE}.", defaultValue = "1024")
-        long prompt = 1024;
-
-        @Option(names = "--output", description = "Output tokens; default: ${DEFAULT-VALUE}.", defaultValue = "256")
-        long output = 256;
-
-        @Option(names = "--batch", description = "Batch size; default: ${DEFAULT-VALUE}.", defaultValue = "1")
-        int batch = 1;
-
-        @Option(
-                names = "--shared-prefix",
-                description = "Cached shared prompt tokens; default: ${DEFAULT-VALUE}.",
-                defaultValue = "0")
-        long sharedPrefix;
-
-        @Option(names = "--weights", description = "Weight format; default: ${DEFAULT-VALUE}.", defaultValue = "bf16")
-        NumericFormat weights = NumericFormat.BF16;
-
-        @Option(
-                names = "--activations",
-                description = "Compute format; default: ${DEFAULT-VALUE}.",
-                defaultValue = "bf16")
-        NumericFormat activations = NumericFormat.BF16;
-
-        @Option(names = "--kv", description = "KV-cache format; default: ${DEFAULT-VALUE}.", defaultValue = "bf16")
-        NumericFormat kv = NumericFormat.BF16;
-
-        @Option(
-                names = "--gpus",
-                description = "Tensor-parallel devices; default: ${DEFAULT-VALUE}.",
-                defaultValue = "1")
-        int gpus = 1;
-
-        @Option(names = "--price-per-hour", description = "US dollars per device-hour; default: the preset's price.")
-        @Nullable
-        Double pricePerHour;
-
-        @Option(
-                names = "--utilization",
-                description = "Fraction of paid hours in use; default: ${DEFAULT-VALUE}.",
-                defaultValue = "1")
-        double utilization = 1;
-
-        @Option(
-                names = "--convention",
-                description = "EXACT or ARTICLE; default: ${DEFAULT-VALUE}.",
-                defaultValue = "EXACT")
-        Convention convention = Convention.EXACT;
-
-        Estimate estimate(ModelSpec model) {
-            LlmCost.Builder b = LlmCost.model(model)
-                    .hardware(HardwarePresets.byId(hardware))
-                    .promptTokens(prompt)
-                    .outputTokens(output)
-                    .batchSize(batch)
-                    .sharedPrefixTokens(sharedPrefix)
-                    .weights(weights)
-                    .activations(activations)
-                    .kvCache(kv)
-                    .gpus(gpus)
-                    .utilization(utilization)
-                    .convention(convention);
-            if (pricePerHour != null) {
-                b.pricePerHour(pricePerHour);
-            }
-            return b.estimate();
         }
     }
 
@@ -567,17 +514,24 @@ public final class LlmCostCli implements Callable<Integer> {
             DeviceCosts device = costs.build();
             ModelSpec phoneModel = ModelPresets.byId(deviceModel);
             io.github.llmcost.hardware.HardwareSpec phoneChip = HardwarePresets.byId(deviceHardware);
-            // only --tokens is the user's number in the device's estimate: its failures name it
-            InferencePerformance phone = checks.tokensFit(() -> InferencePerformance.builder()
-                    .model(phoneModel)
+            // the device runs the model at INT4 weights and an INT8 cache, one request at a time; only --tokens is the
+            // user's number in the device's estimate: its failures name it
+            Estimate phone = checks.tokensFit(() -> LlmCost.model(phoneModel)
                     .hardware(phoneChip)
-                    .workload(io.github.llmcost.core.Workload.builder()
-                            .promptTokens(Math.max(1, (long) (tokens / 2)))
-                            .outputTokens(Math.max(1, (long) (tokens / 2)))
-                            .weightFormat(NumericFormat.INT4)
-                            .kvCacheFormat(NumericFormat.INT8)
-                            .build())
-                    .build());
+                    .promptTokens(Math.max(1, (long) (tokens / 2)))
+                    .outputTokens(Math.max(1, (long) (tokens / 2)))
+                    .weights(NumericFormat.INT4)
+                    .kvCache(NumericFormat.INT8)
+                    .estimate());
+            if (!phone.isFeasible()) {
+                spec(spec)
+                        .commandLine()
+                        .getErr()
+                        .println("llm-cost: " + phone.model().name() + " cannot run on "
+                                + phone.hardware().name() + ": "
+                                + phone.feasibility().summary());
+                return INFEASIBLE;
+            }
             double phoneTokensPerSecond = checks.tokensFit(phone::decodeTokensPerSecondPerUser);
             EdgeVsCloud edge = EdgeVsCloud.of(
                     device, UsageProfile.of(mau, requests, tokens), Money.usd(cloudPrice), phoneTokensPerSecond);
@@ -652,7 +606,7 @@ public final class LlmCostCli implements Callable<Integer> {
         ModelOption model = new ModelOption();
 
         @Mixin
-        WorkloadOptions workload = new WorkloadOptions();
+        DeploymentOptions deployment = new DeploymentOptions();
 
         @Option(
                 names = "--contexts",
@@ -679,20 +633,23 @@ public final class LlmCostCli implements Callable<Integer> {
             if (csv && json) {
                 throw new IllegalArgumentException("--csv and --json are mutually exclusive: give one of them");
             }
-            Sweep.Builder builder = Sweep.builder()
-                    .models(model.model())
-                    .hardware(HardwarePresets.byId(workload.hardware))
-                    .weightFormats(workload.weights)
-                    .kvCacheFormats(workload.kv)
-                    .promptTokens(contexts)
-                    .outputTokens(workload.output)
-                    .batchSizes(batches)
-                    .convention(workload.convention)
-                    .utilization(workload.utilization);
-            if (workload.pricePerHour != null) {
-                builder.pricePerHour(workload.pricePerHour);
+            for (long context : contexts) {
+                Options.positive("--contexts", context);
             }
-            Sweep sweep = builder.build();
+            for (int batch : batches) {
+                Options.positive("--batches", batch);
+            }
+            // every option through the one mapping estimate uses, then the axes
+            Sweep sweep = Sweep.builder()
+                    .models(model.model())
+                    .hardware(HardwarePresets.byId(deployment.hardware))
+                    .configure(deployment::applyTo)
+                    .weightFormats(deployment.weights)
+                    .kvCacheFormats(deployment.kv)
+                    .promptTokens(contexts)
+                    .outputTokens(deployment.output)
+                    .batchSizes(batches)
+                    .build();
             PrintWriter out = out(spec);
             if (!json) {
                 sweep.writeCsv(out);
@@ -700,23 +657,7 @@ public final class LlmCostCli implements Callable<Integer> {
                 return 0;
             }
             List<Object> rows = new ArrayList<>();
-            sweep.stream().forEach(p -> {
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("model", p.model().name());
-                row.put("hardware", p.hardware().name());
-                row.put("weightFormat", p.weightFormat().name());
-                row.put("kvCacheFormat", p.kvCacheFormat().name());
-                row.put("promptTokens", p.promptTokens());
-                row.put("outputTokens", p.outputTokens());
-                row.put("batchSize", p.batchSize());
-                row.put("timeToFirstTokenSeconds", p.timeToFirstTokenSeconds());
-                row.put("timePerOutputTokenSeconds", p.timePerOutputTokenSeconds());
-                row.put("decodeTokensPerSecond", p.decodeTokensPerSecond());
-                row.put("maxConcurrentSessions", p.maxConcurrentSessions());
-                row.put("costPerMillionInputTokensUsd", p.costPerMillionInputTokensUsd());
-                row.put("costPerMillionOutputTokensUsd", p.costPerMillionOutputTokensUsd());
-                rows.add(row);
-            });
+            sweep.stream().forEach(p -> rows.add(SweepView.of(p)));
             out.println(Json.write(Map.of("points", rows)));
             return 0;
         }
@@ -735,7 +676,10 @@ public final class LlmCostCli implements Callable<Integer> {
         ModelOption model = new ModelOption();
 
         @Mixin
-        WorkloadOptions workload = new WorkloadOptions();
+        DeploymentOptions deployment = new DeploymentOptions();
+
+        @Mixin
+        DeploymentOptions.Request request = new DeploymentOptions.Request();
 
         @Mixin
         JsonOption json = new JsonOption();
@@ -745,7 +689,7 @@ public final class LlmCostCli implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            Estimate e = workload.estimate(model.model());
+            Estimate e = request.estimate(model.model(), deployment);
             Path written = Charts.roofline(e, file);
             PrintWriter out = out(spec);
             if (json.json) {
@@ -774,7 +718,10 @@ public final class LlmCostCli implements Callable<Integer> {
         ModelOption model = new ModelOption();
 
         @Mixin
-        WorkloadOptions workload = new WorkloadOptions();
+        DeploymentOptions deployment = new DeploymentOptions();
+
+        @Mixin
+        DeploymentOptions.Request request = new DeploymentOptions.Request();
 
         @Mixin
         JsonOption json = new JsonOption();
@@ -787,7 +734,7 @@ public final class LlmCostCli implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            Estimate e = workload.estimate(model.model());
+            Estimate e = request.estimate(model.model(), deployment);
             Path written = Charts.chart(kind, e, file);
             PrintWriter out = out(spec);
             if (json.json) {
@@ -799,73 +746,6 @@ public final class LlmCostCli implements Callable<Integer> {
                 out.println("wrote " + written);
             }
             return 0;
-        }
-    }
-
-    /** The JSON form of an estimate. */
-    static final class EstimateJson {
-        private EstimateJson() {}
-
-        static Map<String, Object> of(Estimate e) {
-            Map<String, Object> o = new LinkedHashMap<>();
-            ParameterBreakdown p = e.model().parameters(e.convention());
-            o.put("model", e.model().name());
-            o.put("hardware", e.hardware().name());
-            o.put("convention", e.convention().name());
-            o.put("gpus", e.gpus());
-            o.put("promptTokens", e.workload().promptTokens());
-            o.put("outputTokens", e.workload().outputTokens());
-            o.put("batchSize", e.workload().batchSize());
-            o.put("sharedPrefixTokens", e.workload().sharedPrefixTokens());
-            o.put("weightFormat", e.workload().weightFormat().name());
-            o.put("activationFormat", e.workload().activationFormat().name());
-            o.put("kvCacheFormat", e.workload().kvCacheFormat().name());
-            o.put("totalParameters", p.totalParameters());
-            o.put("activeParameters", p.activeParameters());
-            o.put("weightBytes", e.memory().weights().toBytes());
-            o.put(
-                    "kvCacheBytesPerToken",
-                    e.performance().kvCache().bytesPerToken().toBytes());
-            o.put("kvCacheBytesPerSession", e.memory().kvCachePerSession().toBytes());
-            o.put("prefillFlops", e.prefillFlops().toFlops());
-            o.put("decodeStepFlops", e.decodeStepFlops().toFlops());
-            o.put("prefillBound", e.prefill().bound().name());
-            o.put("decodeBound", e.decode().bound().name());
-            o.put("prefillOperations", operations(e.prefill()));
-            o.put("decodeOperations", operations(e.decode()));
-            o.put("timeToFirstTokenSeconds", e.timeToFirstToken().toSeconds());
-            o.put("timePerOutputTokenSeconds", e.timePerOutputToken().toSeconds());
-            o.put("decodeTokensPerSecondPerUser", e.decodeTokensPerSecondPerUser());
-            o.put("decodeTokensPerSecond", e.decodeTokensPerSecond());
-            o.put("requestLatencySeconds", e.requestLatency().toSeconds());
-            o.put("memoryCapacityBytes", e.memory().capacity().toBytes());
-            o.put("activationBytes", e.memory().activations().toBytes());
-            o.put("frameworkOverheadBytes", e.memory().frameworkOverhead().toBytes());
-            o.put("kvCacheBudgetBytes", e.memory().kvCacheBudget().toBytes());
-            o.put("maxConcurrentSessions", e.maxConcurrentSessions());
-            o.put("pricePerDeviceHourUsd", e.pricing().usdPerDeviceHour());
-            o.put("utilization", e.pricing().utilization());
-            o.put("costPerMillionInputTokensUsd", e.costPerMillionInputTokens().toUsd());
-            o.put(
-                    "costPerMillionOutputTokensUsd",
-                    e.costPerMillionOutputTokens().toUsd());
-            o.put("joulesPerOutputToken", e.joulesPerOutputToken());
-            return o;
-        }
-
-        private static List<Object> operations(PhaseAnalysis phase) {
-            List<Object> ops = new ArrayList<>();
-            for (Map.Entry<Operation, Placement> op : phase.operations().entrySet()) {
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("operation", op.getKey().name().toLowerCase(Locale.ROOT));
-                row.put("flops", op.getValue().flops().toFlops());
-                row.put("bytes", op.getValue().bytes().toBytes());
-                row.put("flopsPerByte", op.getValue().flopsPerByte());
-                row.put("bound", op.getValue().bound().name());
-                row.put("timeSeconds", op.getValue().time().toSeconds());
-                ops.add(row);
-            }
-            return ops;
         }
     }
 }

@@ -134,7 +134,6 @@ class LlmCostCliTest {
                 Arguments.of((Object) new String[] {"estimate", "--prompt", "-5"}),
                 Arguments.of((Object) new String[] {"estimate", "--prompt", "many"}),
                 Arguments.of((Object) new String[] {"estimate", "--weights", "int3"}),
-                Arguments.of((Object) new String[] {"estimate", "--activations", "fp8", "--hardware", "a100-80gb"}),
                 Arguments.of((Object) new String[] {"estimate", "--utilization", "2"}),
                 Arguments.of((Object) new String[] {"estimate", "--gpus", "0"}),
                 Arguments.of((Object) new String[] {"model", "--model", "gpt-5"}),

@@ -1,6 +1,5 @@
 package io.github.llmcost.hardware;
 
-import io.github.llmcost.core.Bytes;
 import io.github.llmcost.core.Convention;
 import io.github.llmcost.core.FlopCounter;
 import io.github.llmcost.core.KvCache;
@@ -54,13 +53,14 @@ public final class CompiledPerformance {
     private final double allReduceFixedSeconds;
 
     private final double allReduceSecondsPerToken;
-    /** Memory: weights, capacity and framework overhead of all devices, activations per token of a pass. */
-    private final Bytes weights;
+    /** Whether the tensor-parallel degree shards the model's heads and MLP evenly. */
+    private final boolean sharded;
 
-    private final Bytes capacity;
-    private final Bytes frameworkOverhead;
-    private final double activationBytesPerToken;
-    private final int prefillChunkTokens;
+    /** Copies of each sequence's cache over all devices: 1 while KV heads split evenly, more once replicated. */
+    private final double kvCopies;
+
+    /** Where memory goes: weights, activations, overhead and the KV cache over all devices. */
+    private final MemoryModel memory;
 
     CompiledPerformance(InferencePerformance performance) {
         this.template = performance;
@@ -92,11 +92,17 @@ public final class CompiledPerformance {
                     * activationBytes
                     / performance.hardware().interconnectBandwidth().toBytesPerSecond();
         }
-        this.weights = model.parameters(performance.convention()).weightBytes(weightFormat);
-        this.capacity = performance.hardware().memoryCapacity().multipliedBy(devices);
-        this.frameworkOverhead = performance.frameworkOverheadPerDevice().multipliedBy(devices);
-        this.activationBytesPerToken = activationBytes * (2.0 * model.hiddenSize() + 2.0 * model.intermediateSize());
-        this.prefillChunkTokens = performance.prefillChunkTokens();
+        this.kvCopies = TensorSharding.kvShare(model, devices) * devices;
+        this.sharded = TensorSharding.problem(model, devices) == null;
+        this.memory = new MemoryModel(
+                model,
+                performance.hardware(),
+                devices,
+                performance.convention(),
+                kvCache,
+                w,
+                performance.frameworkOverheadPerDevice(),
+                performance.prefillChunkTokens());
     }
 
     /** {@return the performance this was compiled from; its workload's formats are the ones compiled in} */
@@ -164,9 +170,26 @@ public final class CompiledPerformance {
         return sessions(workload);
     }
 
+    /**
+     * Whether a workload can run on this configuration and, if not, every limit that binds ({@link
+     * Feasibility#of}); quick when it can.
+     *
+     * @param workload the workload, in the compiled formats
+     * @return the result
+     * @throws IllegalArgumentException if the workload's formats are not the compiled ones
+     */
+    public Feasibility feasibility(Workload workload) {
+        checkFormats(workload);
+        boolean withinContext = model.maxContextTokens().isEmpty()
+                || workload.contextTokens() <= model.maxContextTokens().getAsLong();
+        if (sharded && withinContext && memory.fits(workload) && workload.batchSize() <= sessions(workload)) {
+            return Feasibility.feasible();
+        }
+        return Feasibility.of(model, template.hardware(), devices, workload, memory.budget(workload));
+    }
+
     private long sessions(Workload w) {
-        Bytes budget = MemoryBudget.kvCacheBudget(capacity, weights, activations(w), frameworkOverhead);
-        return kvCache.sessionsThatFit(budget, w.contextTokens(), w.cachedPrefixTokens());
+        return memory.sessions(w);
     }
 
     /**
@@ -178,22 +201,7 @@ public final class CompiledPerformance {
      */
     public MemoryBudget memory(Workload workload) {
         checkFormats(workload);
-        return ImmutableMemoryBudget.builder()
-                .devices(devices)
-                .capacity(capacity)
-                .weights(weights)
-                .activations(activations(workload))
-                .frameworkOverhead(frameworkOverhead)
-                .kvCachePerSession(kvCache.sessionBytes(workload.contextTokens()))
-                .sharedPrefix(kvCache.sharedPrefixBytes(workload.cachedPrefixTokens()))
-                .maxConcurrentSessions(sessions(workload))
-                .build();
-    }
-
-    /** The activations of one forward pass: one prefill chunk of the batch's uncached prompt tokens at most. */
-    private Bytes activations(Workload w) {
-        long passTokens = Math.min(prefillChunkTokens, w.prefillTokens());
-        return Bytes.of(passTokens * activationBytesPerToken);
+        return memory.budget(workload);
     }
 
     /**
@@ -238,6 +246,7 @@ public final class CompiledPerformance {
         double tokenActivationBytes = exact ? tokens * 2 * d * activationBytes : 0;
         PassKernel kernel = this.kernel;
         KvCache kv = kvCache;
+        double kvCopies = this.kvCopies;
         double expertsRead = counter.expertsRead(tokens);
         double[] detail = detailed ? PassCosts.newDetail() : null;
         double passFlops = 0;
@@ -253,7 +262,8 @@ public final class CompiledPerformance {
                 group = kernel.rowGroup[r];
                 int layer = kernel.groupFirstLayer[group];
                 keys = kernel.counter.attentionKeys(layer, cached, fresh);
-                sequenceBytes = exact ? kv.layerBytes(layer, cached + fresh).toBytes() / 2 + queryBytes : queryBytes;
+                sequenceBytes =
+                        exact ? kv.layerBytes(layer, cached + fresh).toBytes() / 2 * kvCopies + queryBytes : queryBytes;
             }
             double opFlops;
             double bytes;

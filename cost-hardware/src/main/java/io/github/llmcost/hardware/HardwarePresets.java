@@ -17,8 +17,13 @@ import java.util.Map;
  * bandwidths are decimal (1 GB/s = 10<sup>9</sup> bytes/s); capacities are what the driver reports
  * ({@code nvidia-smi}, {@code rocm-smi}), which is what an inference engine can allocate (an H100 "80GB" reports
  * 81,559 MiB); interconnect bandwidth is per direction (NVLink's datasheet figures are both directions together).
- * Rental prices are typical on-demand prices per device-hour at neoclouds in 2026 (third-party price surveys,
- * May-June 2026); the H100's is the article's $2.50.
+ * Rental prices: every data-centre preset carries an on-demand price per device-hour, read from one provider's list
+ * price where one covers the chip (RunPod's Secure Cloud, the SLA-backed tier, as transcribed in public price datasets
+ * on 2026-09-25 or 2026-10-19), else as each constant says; list prices vary about 2x between neoclouds and 3-4x up to
+ * the hyperscalers, and they move (RunPod's H100 SXM went from $3.29 to $3.99 between August and November 2026), so
+ * pass your own for a decision. Consumer and edge devices (RTX 4090, Apple M2 Ultra, Snapdragon) carry none: their
+ * owners buy them, and the library then gives no cost rather than invent one. The article prices the H100 at $2.50
+ * (its section 5.6); its figures are reproduced with that price, not the preset's.
  */
 public final class HardwarePresets {
     private static final double MIB = 1024.0 * 1024;
@@ -26,138 +31,135 @@ public final class HardwarePresets {
     private HardwarePresets() {}
 
     /**
-     * NVIDIA H100 SXM5 80GB. NVIDIA H100 Tensor Core GPU datasheet (2022-2023): FP16/BF16 989.4, FP8 and INT8
-     * 1,978.9 TFLOPS dense (the sheet prints 1,979 and 3,958 with sparsity), TF32 494.7, FP32 67; 3.35 TB/s HBM3;
-     * 80 GB label, 81,559 MiB reported; NVLink 4 at 900 GB/s both directions; 700 W. Rental $2.50/h, the article's.
+     * NVIDIA H100 SXM5 80GB. NVIDIA H100 Tensor Core GPU datasheet (2022-2023): FP16/BF16 989.4, FP8 and INT8 1,978.9
+     * TFLOPS dense (the sheet prints 1,979 and 3,958 with sparsity), TF32 494.7, FP32 67; 3.35 TB/s HBM3; 80 GB label,
+     * 81,559 MiB reported; NVLink 4 at 900 GB/s both directions; 700 W. Rental $3.49/h: RunPod Secure Cloud, 2026-09-25
+     * (Lambda $3.99-4.29, Hyperstack $3.20; the article's $2.50 is {@code GpuPricing.ARTICLE_H100_USD_PER_HOUR}).
      */
     public static final HardwareSpec H100_SXM = gpu("NVIDIA H100 SXM", 989.4, 1978.9, 1978.9, 0, 0, 67)
             .memoryBandwidth(Bandwidth.ofGigabytesPerSecond(3350))
             .memoryCapacity(Bytes.of(81559 * MIB))
-            .vendorCapacityIsBinary(true)
             .interconnectBandwidth(Bandwidth.ofGigabytesPerSecond(450))
             .tdpWatts(700)
-            .rentalUsdPerHour(2.50)
+            .rentalUsdPerHour(3.49)
             .build();
 
     /**
      * NVIDIA H100 PCIe 80GB. H100 datasheet PCIe column and product brief PB-11133-001_v02 (Nov 2022): FP16/BF16 756,
      * FP8 and INT8 1,513 dense, FP32 51; 2.0 TB/s HBM2e; 81,559 MiB reported; NVLink bridge 600 GB/s both
-     * directions; 350 W. Rental about $2.00/h.
+     * directions; 350 W. Rental $2.89/h: RunPod Secure Cloud, 2026-09-25 (Lambda $3.29, Hyperstack $2.50).
      */
     public static final HardwareSpec H100_PCIE = gpu("NVIDIA H100 PCIe", 756, 1513, 1513, 0, 0, 51)
             .memoryBandwidth(Bandwidth.ofGigabytesPerSecond(2000))
             .memoryCapacity(Bytes.of(81559 * MIB))
-            .vendorCapacityIsBinary(true)
             .interconnectBandwidth(Bandwidth.ofGigabytesPerSecond(300))
             .tdpWatts(350)
-            .rentalUsdPerHour(2.00)
+            .rentalUsdPerHour(2.89)
             .build();
 
     /**
-     * NVIDIA H200 SXM 141GB. H200 datasheet (Nov 2023): compute as the H100 SXM; 4.8 TB/s HBM3e; 141 GB label,
-     * 143,771 MiB reported; NVLink 4 at 900 GB/s both directions; 700 W. Rental about $3.50/h.
+     * NVIDIA H200 SXM 141GB. H200 datasheet (Nov 2023): compute as the H100 SXM; 4.8 TB/s HBM3e; 141 GB label, 143,771
+     * MiB reported; NVLink 4 at 900 GB/s both directions; 700 W. Rental $4.59/h: RunPod Secure Cloud, 2026-09-25
+     * (Nebius $4.50, Hyperstack $3.99, CoreWeave $6.31).
      */
     public static final HardwareSpec H200 = gpu("NVIDIA H200", 989.4, 1978.9, 1978.9, 0, 0, 67)
             .memoryBandwidth(Bandwidth.ofGigabytesPerSecond(4800))
             .memoryCapacity(Bytes.of(143771 * MIB))
-            .vendorCapacityIsBinary(true)
             .interconnectBandwidth(Bandwidth.ofGigabytesPerSecond(450))
             .tdpWatts(700)
-            .rentalUsdPerHour(3.50)
+            .rentalUsdPerHour(4.59)
             .build();
 
     /**
      * NVIDIA B200 (HGX B200). HGX B200 specification table (2024-2025, "preliminary"): FP16/BF16 2,250, FP8 and INT8
-     * 4,500, FP4 9,000 dense (printed with sparsity at twice these), FP32 75; 7.7 TB/s HBM3e (8 TB/s at launch);
-     * 180 GB label (192 GB at GTC 2024), 183,359 MiB reported; NVLink 5 at 1.8 TB/s both directions; 1,000 W. Rental
-     * about $5.00/h.
+     * 4,500, FP4 9,000 dense (printed with sparsity at twice these), FP32 75; 7.7 TB/s HBM3e (8 TB/s at launch); 180 GB
+     * label (192 GB at GTC 2024), 183,359 MiB reported; NVLink 5 at 1.8 TB/s both directions; 1,000 W. Rental $6.79/h:
+     * RunPod Secure Cloud, 2026-09-25 (Lambda $6.69-6.99, CoreWeave $8.60).
      */
     public static final HardwareSpec B200 = gpu("NVIDIA B200", 2250, 4500, 4500, 0, 9000, 75)
             .memoryBandwidth(Bandwidth.ofGigabytesPerSecond(7700))
             .memoryCapacity(Bytes.of(183359 * MIB))
-            .vendorCapacityIsBinary(true)
             .interconnectBandwidth(Bandwidth.ofGigabytesPerSecond(900))
             .tdpWatts(1000)
-            .rentalUsdPerHour(5.00)
+            .rentalUsdPerHour(6.79)
             .build();
 
     /**
-     * NVIDIA A100 SXM4 40GB. A100 datasheet r4 and Ampere whitepaper: FP16/BF16 312, INT8 624, INT4 1,248 dense,
-     * FP32 19.5, no FP8; 1,555 GB/s HBM2; 40,960 MiB reported; NVLink 3 at 600 GB/s both directions; 400 W. Rental
-     * about $1.20/h.
+     * NVIDIA A100 SXM4 40GB. A100 datasheet r4 and Ampere whitepaper: FP16/BF16 312, INT8 624, INT4 1,248 dense, FP32
+     * 19.5, no FP8; 1,555 GB/s HBM2; 40,960 MiB reported; NVLink 3 at 600 GB/s both directions; 400 W. Rental $1.99/h:
+     * Lambda, lambda.ai/instances as transcribed 2026-09-20 (AWS p4d $2.75 per GPU).
      */
     public static final HardwareSpec A100_40GB = gpu("NVIDIA A100 40GB", 312, 0, 624, 1248, 0, 19.5)
             .memoryBandwidth(Bandwidth.ofGigabytesPerSecond(1555))
             .memoryCapacity(Bytes.of(40960 * MIB))
-            .vendorCapacityIsBinary(true)
             .interconnectBandwidth(Bandwidth.ofGigabytesPerSecond(300))
             .tdpWatts(400)
-            .rentalUsdPerHour(1.20)
+            .rentalUsdPerHour(1.99)
             .build();
 
     /**
      * NVIDIA A100 SXM4 80GB. A100 datasheet r4: as the 40GB with 2,039 GB/s HBM2e; 81,920 MiB reported; 400 W.
-     * Rental about $1.50/h.
+     * Rental $1.79/h: RunPod Secure
+     * Cloud, 2026-10-19 (Hyperstack $1.60, CoreWeave $2.70).
      */
     public static final HardwareSpec A100_80GB = gpu("NVIDIA A100 80GB", 312, 0, 624, 1248, 0, 19.5)
             .memoryBandwidth(Bandwidth.ofGigabytesPerSecond(2039))
             .memoryCapacity(Bytes.of(81920 * MIB))
-            .vendorCapacityIsBinary(true)
             .interconnectBandwidth(Bandwidth.ofGigabytesPerSecond(300))
             .tdpWatts(400)
-            .rentalUsdPerHour(1.50)
+            .rentalUsdPerHour(1.79)
             .build();
 
     /**
-     * NVIDIA L4. L4 datasheet (2023): FP16/BF16 121, FP8 and INT8 242.5 dense, FP32 30.3; 300 GB/s GDDR6; 24 GB
-     * label, 23,034 MiB reported with ECC on; PCIe Gen4 x16 (32 GB/s each way); 72 W. Rental about $0.60/h.
+     * NVIDIA L4. L4 datasheet (2023): FP16/BF16 121, FP8 and INT8 242.5 dense, FP32 30.3; 300 GB/s GDDR6; 24 GB label,
+     * 23,034 MiB reported with ECC on; PCIe Gen4 x16 (32 GB/s each way); 72 W. Rental $0.80/h: Modal's list price,
+     * verified 2026-05-07 (low confidence: no dated neocloud pod price was found; RunPod's serverless L4 tier is
+     * $0.47-0.68/h).
      */
     public static final HardwareSpec L4 = gpu("NVIDIA L4", 121, 242.5, 242.5, 0, 0, 30.3)
             .memoryBandwidth(Bandwidth.ofGigabytesPerSecond(300))
             .memoryCapacity(Bytes.of(23034 * MIB))
-            .vendorCapacityIsBinary(true)
             .interconnectBandwidth(Bandwidth.ofGigabytesPerSecond(32))
             .tdpWatts(72)
-            .rentalUsdPerHour(0.60)
+            .rentalUsdPerHour(0.80)
             .build();
 
     /**
-     * NVIDIA L40S. L40S datasheet (2023): FP16/BF16 362, FP8 and INT8 733 dense (INT4 733 as printed), FP32 91.6;
-     * 864 GB/s GDDR6; 48 GB label, 46,068 MiB reported with ECC on; PCIe Gen4 x16 (32 GB/s each way); 350 W. Rental
-     * about $1.00/h.
+     * NVIDIA L40S. L40S datasheet (2023): FP16/BF16 362, FP8 and INT8 733 dense (INT4 733 as printed), FP32 91.6; 864
+     * GB/s GDDR6; 48 GB label, 46,068 MiB reported with ECC on; PCIe Gen4 x16 (32 GB/s each way); 350 W. Rental
+     * $1.09/h: RunPod Secure Cloud, 2026-09-25 (Nebius $1.55, CoreWeave $2.25).
      */
     public static final HardwareSpec L40S = gpu("NVIDIA L40S", 362, 733, 733, 733, 0, 91.6)
             .memoryBandwidth(Bandwidth.ofGigabytesPerSecond(864))
             .memoryCapacity(Bytes.of(46068 * MIB))
-            .vendorCapacityIsBinary(true)
             .interconnectBandwidth(Bandwidth.ofGigabytesPerSecond(32))
             .tdpWatts(350)
-            .rentalUsdPerHour(1.00)
+            .rentalUsdPerHour(1.09)
             .build();
 
     /**
-     * AMD Instinct MI300X. AMD data sheet (Dec 2023): FP16/BF16 1,307.4, FP8 and INT8 2,614.9 dense (printed beside
-     * the sparse figures), FP32 163.4; 5.3 TB/s HBM3; 192 GB label, exactly 192 GiB reported by rocm-smi; Infinity
-     * Fabric 7 x 128 GB/s (896 GB/s both directions, 448 each way); 750 W. Rental about $1.75/h.
+     * AMD Instinct MI300X. AMD data sheet (Dec 2023): FP16/BF16 1,307.4, FP8 and INT8 2,614.9 dense (printed beside the
+     * sparse figures), FP32 163.4; 5.3 TB/s HBM3; 192 GB label, exactly 192 GiB reported by rocm-smi; Infinity Fabric 7
+     * x 128 GB/s (896 GB/s both directions, 448 each way); 750 W. Rental $1.85/h: Vultr, in a survey of AMD rentals
+     * dated 2026-05-18 (TensorWave $1.50; Azure and Oracle about $6).
      */
     public static final HardwareSpec MI300X = gpu("AMD Instinct MI300X", 1307.4, 2614.9, 2614.9, 0, 0, 163.4)
             .memoryBandwidth(Bandwidth.ofGigabytesPerSecond(5300))
             .memoryCapacity(Bytes.ofGibibytes(192))
-            .vendorCapacityIsBinary(true)
             .interconnectBandwidth(Bandwidth.ofGigabytesPerSecond(448))
             .tdpWatts(750)
+            .rentalUsdPerHour(1.85)
             .build();
 
     /**
      * NVIDIA GeForce RTX 4090. Ada Lovelace whitepaper v2.02, appendix A: FP16 and BF16 tensor with FP32 accumulate
      * 165.2 dense (330.3 with FP16 accumulate, which inference kernels rarely use), FP8 330.3 (FP32 accumulate), INT8
      * 660.6, INT4 1,321.2 dense, FP32 82.6; 1,008 GB/s GDDR6X; 24 GB, 24,564 MiB reported; PCIe Gen4 x16 (32 GB/s
-     * each way), no NVLink; 450 W.
+     * each way), no NVLink; 450 W. No rental price: a consumer card, bought rather than rented.
      */
     public static final HardwareSpec RTX_4090 = gpu("NVIDIA GeForce RTX 4090", 165.2, 330.3, 660.6, 1321.2, 0, 82.6)
             .memoryBandwidth(Bandwidth.ofGigabytesPerSecond(1008))
             .memoryCapacity(Bytes.of(24564 * MIB))
-            .vendorCapacityIsBinary(true)
             .interconnectBandwidth(Bandwidth.ofGigabytesPerSecond(32))
             .tdpWatts(450)
             .build();
@@ -165,14 +167,13 @@ public final class HardwarePresets {
     /**
      * Apple M2 Ultra (76-core GPU). Apple's announcement (June 2023): 800 GB/s unified memory, up to 192 GB, GPU 27.2
      * TFLOPS FP32; FP16 runs at the FP32 rate (independent specification listings; Apple does not publish it); Mac
-     * Studio maximum continuous power 295 W (the whole system).
+     * Studio maximum continuous power 295 W (the whole system). No rental price: a desktop computer.
      */
     public static final HardwareSpec APPLE_M2_ULTRA = HardwareSpec.builder()
             .name("Apple M2 Ultra")
             .peakFlops(formats(27.2, 0, 0, 0, 0, 27.2))
             .memoryBandwidth(Bandwidth.ofGigabytesPerSecond(800))
             .memoryCapacity(Bytes.ofGibibytes(192))
-            .vendorCapacityIsBinary(true)
             .tdpWatts(295)
             .build();
 
@@ -180,14 +181,13 @@ public final class HardwarePresets {
      * Qualcomm Snapdragon 8 Elite, CPU, as the article counts it (section 4.1): about 50 GFLOPS and 51 GB/s, in any
      * format (a CPU's achieved matrix throughput, not a peak: Qualcomm publishes no FLOPS figure; the 51 GB/s is
      * LPDDR5-6400 on a 64-bit bus, while the chip supports LPDDR5X-5300, about 85 GB/s). 12 GB of phone memory, a
-     * typical 2025 flagship's; 8 W, the top of the article's 3-8 W during inference.
+     * typical 2025 flagship's; 8 W, the top of the article's 3-8 W during inference. No rental price: a phone's chip.
      */
     public static final HardwareSpec SNAPDRAGON_8_ELITE_CPU = HardwareSpec.builder()
             .name("Snapdragon 8 Elite CPU")
             .peakFlops(formats(0.05, 0, 0.05, 0.05, 0, 0.05))
             .memoryBandwidth(Bandwidth.ofGigabytesPerSecond(51))
             .memoryCapacity(Bytes.ofGibibytes(12))
-            .vendorCapacityIsBinary(true)
             .tdpWatts(8)
             .build();
 

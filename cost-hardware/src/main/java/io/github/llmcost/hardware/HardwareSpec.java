@@ -39,17 +39,11 @@ public abstract class HardwareSpec {
     /** {@return peak memory bandwidth} */
     public abstract Bandwidth memoryBandwidth();
 
-    /** {@return usable device memory in bytes (for a vendor's "80 GB" of HBM3, the physical 80 GiB)} */
-    public abstract Bytes memoryCapacity();
-
     /**
-     * {@return whether the vendor's capacity figure names binary units (the H100's "80 GB" is 80 GiB of HBM3) rather
-     * than decimal ones; false by default}
+     * {@return device memory an inference engine can allocate: what the driver reports ({@code nvidia-smi}), so an
+     * H100 "80GB" holds 81,559 MiB (79.6 GiB), not the marketing figure}
      */
-    @Value.Default
-    public boolean vendorCapacityIsBinary() {
-        return false;
-    }
+    public abstract Bytes memoryCapacity();
 
     /** {@return bandwidth to a peer device, per direction (NVLink, Infinity Fabric, PCIe); zero if none} */
     @Value.Default
@@ -62,6 +56,17 @@ public abstract class HardwareSpec {
 
     /** {@return a typical on-demand rental price in US dollars per device-hour, if known} */
     public abstract OptionalDouble rentalUsdPerHour();
+
+    /**
+     * Whether the chip has a tensor path for a compute format (directly, or through its stand-in: BF16 for FP16 and
+     * back, one FP8 variant for the other).
+     *
+     * @param format the format the matrix multiplications would run in
+     * @return true if {@link #peak(NumericFormat)} has a figure
+     */
+    public boolean hasPeak(NumericFormat format) {
+        return peakFlops().containsKey(format) || peakFlops().containsKey(substitute(format));
+    }
 
     /**
      * The dense peak for a compute format.

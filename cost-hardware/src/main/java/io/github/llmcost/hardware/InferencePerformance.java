@@ -56,6 +56,9 @@ public abstract class InferencePerformance {
     /** Default framework overhead per device: the article's "another 1-2 GB" of CUDA context and buffers. */
     public static final Bytes DEFAULT_FRAMEWORK_OVERHEAD = Bytes.ofGigabytes(1.5);
 
+    /** Default tokens of a prefill chunk, vLLM's default {@code max_num_batched_tokens}: {@value}. */
+    public static final int DEFAULT_PREFILL_CHUNK_TOKENS = 2048;
+
     InferencePerformance() {}
 
     /** {@return a new builder} */
@@ -138,7 +141,7 @@ public abstract class InferencePerformance {
      */
     @Value.Default
     public int prefillChunkTokens() {
-        return 2048;
+        return DEFAULT_PREFILL_CHUNK_TOKENS;
     }
 
     /**
@@ -292,6 +295,16 @@ public abstract class InferencePerformance {
     @Value.Lazy
     public MemoryBudget memory() {
         return compiled().memory(workload());
+    }
+
+    /**
+     * {@return whether the configuration can run and, if not, every limit that binds: the model's maximum context,
+     * tensor sharding, weights and overhead against memory, the batch against the KV cache. The figures here are
+     * physics and are computed either way; priced views (an estimate, a serving cost) refuse what cannot run}
+     */
+    @Value.Lazy
+    public Feasibility feasibility() {
+        return Feasibility.of(model(), hardware(), tensorParallel(), workload(), memory());
     }
 
     /** {@return whole sessions at the workload's context that fit in memory} */

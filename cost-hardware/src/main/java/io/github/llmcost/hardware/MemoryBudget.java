@@ -1,6 +1,11 @@
 package io.github.llmcost.hardware;
 
 import io.github.llmcost.core.Bytes;
+import io.github.llmcost.core.Convention;
+import io.github.llmcost.core.KvCache;
+import io.github.llmcost.core.ModelSpec;
+import io.github.llmcost.core.Workload;
+import io.github.llmcost.core.internal.Check;
 import java.util.Locale;
 import org.immutables.value.Value;
 
@@ -29,10 +34,13 @@ public abstract class MemoryBudget {
     /** {@return the CUDA context, allocator and scheduler buffers, per device times devices} */
     public abstract Bytes frameworkOverhead();
 
-    /** {@return the cache of one session at the workload's full context (prompt plus output)} */
+    /**
+     * {@return the cache one session adds at the workload's full context (prompt plus output), over all devices: its
+     * private entries, the shared prefix excluded (that is {@link #sharedPrefix()}, stored once)}
+     */
     public abstract Bytes kvCachePerSession();
 
-    /** {@return the bytes of the shared prompt prefix, stored once for all sessions} */
+    /** {@return the bytes of the shared prompt prefix, stored once for all sessions, over all devices} */
     public abstract Bytes sharedPrefix();
 
     /** {@return whether weights, activations and overhead fit at all} */
@@ -55,8 +63,52 @@ public abstract class MemoryBudget {
         return weights.toBytes() + activations.toBytes() + overhead.toBytes();
     }
 
-    /** {@return whole sessions at the workload's context that fit in the KV budget, sharing the prefix} */
+    /**
+     * {@return whole sessions at the workload's context that fit in the KV budget, sharing the prefix: the largest
+     * {@code n} with {@code n x kvCachePerSession + sharedPrefix <= kvCacheBudget}}
+     */
     public abstract long maxConcurrentSessions();
+
+    /**
+     * Where memory goes for a configuration that need not be able to run (memory needs no peak, interconnect or
+     * sharding): what {@link CompiledPerformance#memory(Workload)} gives for one that can.
+     *
+     * @param model the model
+     * @param hardware the chip
+     * @param tensorParallel devices, {@code >= 1}
+     * @param convention the accounting convention
+     * @param workload the workload, with its formats
+     * @param frameworkOverheadPerDevice memory each device loses to the framework
+     * @param prefillChunkTokens tokens one forward pass holds activations for, {@code >= 1}
+     * @return the budget
+     */
+    public static MemoryBudget of(
+            ModelSpec model,
+            HardwareSpec hardware,
+            int tensorParallel,
+            Convention convention,
+            Workload workload,
+            Bytes frameworkOverheadPerDevice,
+            int prefillChunkTokens) {
+        java.util.Objects.requireNonNull(model, "model");
+        java.util.Objects.requireNonNull(hardware, "hardware");
+        java.util.Objects.requireNonNull(convention, "convention");
+        java.util.Objects.requireNonNull(workload, "workload");
+        java.util.Objects.requireNonNull(frameworkOverheadPerDevice, "frameworkOverheadPerDevice");
+        Check.positive("tensorParallel", tensorParallel);
+        Check.positive("prefillChunkTokens", prefillChunkTokens);
+        KvCache kv = KvCache.of(model, convention, workload.kvCacheFormat());
+        return new MemoryModel(
+                        model,
+                        hardware,
+                        tensorParallel,
+                        convention,
+                        kv,
+                        workload,
+                        frameworkOverheadPerDevice,
+                        prefillChunkTokens)
+                .budget(workload);
+    }
 
     @Override
     public String toString() {

@@ -203,7 +203,9 @@ class CompiledPerformanceTest {
         double byteRate = c.chip().memoryBandwidth().toBytesPerSecond() * efficiency.bandwidthFraction();
         Reference r = new Reference();
         for (int layer = 0; layer < m.numLayers(); layer++) {
-            double layerCache = exact ? kv.layerBytes(layer, cached + fresh).toBytes() : 0;
+            // each device reads its share of the cache: one whole KV head at least, all of a latent cache
+            double copies = m.latentAttention().isPresent() ? devices : Math.max(1.0, devices / m.numKeyValueHeads());
+            double layerCache = exact ? kv.layerBytes(layer, cached + fresh).toBytes() * copies : 0;
             for (Operation op : OPERATIONS) {
                 if (op == Operation.LM_HEAD) {
                     continue;
@@ -368,8 +370,10 @@ class CompiledPerformanceTest {
         double overhead = InferencePerformance.DEFAULT_FRAMEWORK_OVERHEAD.toBytes() * n;
         double left = capacity - weights - activations - overhead;
         KvCache kv = KvCache.of(m, c.convention(), w.kvCacheFormat());
-        long sessions =
-                kv.sessionsThatFit(left > 0 ? Bytes.of(left) : Bytes.ZERO, w.contextTokens(), w.cachedPrefixTokens());
+        // engines split KV heads over the devices, one whole head each at least; a latent cache stays whole
+        double copies = m.latentAttention().isPresent() ? n : Math.max(1.0, (double) n / m.numKeyValueHeads());
+        long sessions = kv.sessionsThatFit(
+                left > 0 ? Bytes.of(left / copies) : Bytes.ZERO, w.contextTokens(), w.cachedPrefixTokens());
         f.equal(what + " devices", memory.devices(), n);
         f.close(what + " capacity", memory.capacity().toBytes(), capacity);
         f.close(what + " weights", memory.weights().toBytes(), weights);
@@ -378,11 +382,13 @@ class CompiledPerformanceTest {
         f.close(
                 what + " per session",
                 memory.kvCachePerSession().toBytes(),
-                kv.sessionBytes(w.contextTokens()).toBytes());
+                (kv.sessionBytes(w.contextTokens()).toBytes()
+                                - kv.sharedPrefixBytes(w.cachedPrefixTokens()).toBytes())
+                        * copies);
         f.close(
                 what + " shared prefix",
                 memory.sharedPrefix().toBytes(),
-                kv.sharedPrefixBytes(w.cachedPrefixTokens()).toBytes());
+                kv.sharedPrefixBytes(w.cachedPrefixTokens()).toBytes() * copies);
         f.equal(what + " sessions", memory.maxConcurrentSessions(), sessions);
     }
 

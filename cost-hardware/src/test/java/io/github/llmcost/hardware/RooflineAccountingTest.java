@@ -148,7 +148,6 @@ class RooflineAccountingTest {
     @Test
     void chipsAndPresets() {
         HardwareSpec chip = chip(1e12);
-        assertThat(chip.vendorCapacityIsBinary()).isFalse();
         assertThat(chip.interconnectBandwidth()).isEqualTo(Bandwidth.of(1e8));
         HardwareSpec smaller = chip.withMemoryCapacity(Bytes.of(5e9));
         assertThat(smaller.memoryCapacity()).isEqualTo(Bytes.of(5e9));
@@ -299,7 +298,7 @@ class RooflineAccountingTest {
         double used = m.weights().toBytes()
                 + m.activations().toBytes()
                 + m.frameworkOverhead().toBytes();
-        double perSession = m.kvCachePerSession().toBytes() - m.sharedPrefix().toBytes();
+        double perSession = m.kvCachePerSession().toBytes(); // the shared prefix excluded
         HardwareSpec sixSessions = chip(used + m.sharedPrefix().toBytes() + 6.5 * perSession);
         InferencePerformance perf =
                 InferencePerformance.builder().from(roomy).hardware(sixSessions).build();

@@ -70,6 +70,27 @@ final class Families {
         };
     }
 
+    /**
+     * The longest sequence a config's model was built for: {@code max_position_embeddings}, or GPT-2's {@code
+     * n_positions}; Falcon's configs often omit it, and transformers' {@code FalconConfig} then takes 2,048. Empty
+     * where a config gives none.
+     *
+     * @throws ConfigException if the key holds something other than a positive integer
+     */
+    static OptionalInt maxContext(Config c) {
+        return switch (c.modelType()) {
+            case "gpt2" -> c.optional("n_positions", 1, MAX_SIZE);
+            case "falcon" -> {
+                OptionalInt given = c.optional("max_position_embeddings", 1, MAX_SIZE);
+                yield given.isPresent() ? given : OptionalInt.of(FALCON_DEFAULT_CONTEXT);
+            }
+            default -> c.optional("max_position_embeddings", 1, MAX_SIZE);
+        };
+    }
+
+    /** transformers' {@code FalconConfig.max_position_embeddings} default. */
+    private static final int FALCON_DEFAULT_CONTEXT = 2048;
+
     /** The error for an unsupported type, given as JSON text such as {@code "\"gemma3\""}. */
     static ConfigException unsupportedModelType(String shown) {
         return new ConfigException(

@@ -36,7 +36,9 @@ import org.jspecify.annotations.Nullable;
  * <p>The {@code model_type} key picks the mapping; {@link #supportedModelTypes()} lists them. Every family reads
  * {@code hidden_size}, {@code num_hidden_layers}, {@code num_attention_heads}, {@code num_key_value_heads},
  * {@code head_dim}, {@code intermediate_size}, {@code vocab_size} and {@code tie_word_embeddings}, except where the
- * table says otherwise. Keys a family's transformers implementation ignores are not read.
+ * table says otherwise. Keys a family's transformers implementation ignores are not read. The model's maximum
+ * context ({@link ModelSpec#maxContextTokens()}) is {@code max_position_embeddings} (GPT-2: {@code n_positions};
+ * Falcon, where configs omit it: 2,048, transformers' default), left unset where a config gives none.
  *
  * <table class="striped">
  *   <caption>What each family adds</caption>
@@ -330,6 +332,7 @@ public final class HuggingFaceConfig {
         Config config = new Config(root, type.textValue());
         try {
             ModelSpec.Builder builder = Families.map(config);
+            Families.maxContext(config).ifPresent(builder::maxContextTokens);
             Optional<String> nameOrPath = config.string("_name_or_path").filter(s -> !s.isBlank());
             builder.name(name != null ? name : nameOrPath.orElse(config.modelType()));
             return builder.build();

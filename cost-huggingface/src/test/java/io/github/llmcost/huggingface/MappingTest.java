@@ -167,7 +167,7 @@ class MappingTest {
         @Test
         void mistralSlidesOnEveryLayerUnlessTheWindowIsNull() {
             assertThat(read("mistral-7b-v0.1.json", c -> c.putNull("sliding_window")))
-                    .isEqualTo(ModelPresets.ARTICLE_7B_CLASS.withName("mistral"));
+                    .isEqualTo(ModelPresets.ARTICLE_7B_CLASS.withName("mistral").withMaxContextTokens(32768));
             assertRejected("mistral-7b-v0.1.json", c -> c.remove("sliding_window"), "sliding_window")
                     .hasMessageContaining("transformers would assume 4096");
             assertRejected("mistral-7b-v0.1.json", c -> c.put("sliding_window", 0), "sliding_window")

@@ -1,0 +1,140 @@
+package io.github.llmcost.examples;
+
+import io.github.llmcost.core.Convention;
+import io.github.llmcost.core.ModelSpec;
+import io.github.llmcost.core.NumericFormat;
+import io.github.llmcost.economics.Estimate;
+import io.github.llmcost.economics.LlmCost;
+import io.github.llmcost.hardware.HardwarePresets;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Option;
+
+/**
+ * The options that describe a deployment, shared by every command that costs one ({@code estimate}, {@code sweep},
+ * {@code roofline}, {@code chart}), and the one place that turns them into a configuration: {@link #applyTo}. Each
+ * numeric option is checked where it was typed and named as it was typed ("--gpus (0) must be > 0").
+ */
+final class DeploymentOptions {
+    static final String FORMATS = "fp32, bf16, fp16, fp8 (= fp8_e4m3), fp8_e5m2, int8, int4, fp4";
+
+    @Option(
+            names = "--hardware",
+            description = "Hardware preset id (see `llm-cost presets`); default: ${DEFAULT-VALUE}.",
+            defaultValue = "h100-sxm")
+    String hardware = "h100-sxm";
+
+    @Option(
+            names = "--output",
+            description = "Output tokens per request; default: ${DEFAULT-VALUE}.",
+            defaultValue = "256")
+    long output = 256;
+
+    @Option(
+            names = "--shared-prefix",
+            description = "Leading prompt tokens every request shares, cached once; default: ${DEFAULT-VALUE}.",
+            defaultValue = "0")
+    long sharedPrefix;
+
+    @Option(
+            names = "--weights",
+            description = "Weight format (" + FORMATS + "); default: ${DEFAULT-VALUE}.",
+            defaultValue = "bf16")
+    NumericFormat weights = NumericFormat.BF16;
+
+    @Option(
+            names = "--activations",
+            description = "Compute format (" + FORMATS + "); default: the weights' format for fp8 and fp4 weights"
+                    + " (W8A8, W4A4), bf16 otherwise (int8 and int4 weights are weight-only: W8A16, W4A16).")
+    @Nullable
+    NumericFormat activations;
+
+    @Option(
+            names = "--kv",
+            description = "KV-cache format (" + FORMATS + "); default: ${DEFAULT-VALUE}.",
+            defaultValue = "bf16")
+    NumericFormat kv = NumericFormat.BF16;
+
+    @Option(names = "--gpus", description = "Tensor-parallel devices; default: ${DEFAULT-VALUE}.", defaultValue = "1")
+    int gpus = 1;
+
+    @Option(
+            names = "--price-per-hour",
+            description = "US dollars per device-hour; default: the preset's rental price (consumer and edge presets"
+                    + " have none, and then no cost is shown).")
+    @Nullable
+    Double pricePerHour;
+
+    @Option(
+            names = "--utilization",
+            description = "Fraction of paid hours in use, in (0, 1]; default: ${DEFAULT-VALUE}.",
+            defaultValue = "1")
+    double utilization = 1;
+
+    @Option(
+            names = "--convention",
+            description = "EXACT or ARTICLE; default: ${DEFAULT-VALUE}.",
+            defaultValue = "EXACT")
+    Convention convention = Convention.EXACT;
+
+    /**
+     * Sets every option on a builder: the one mapping from options to a configuration, used by every command.
+     *
+     * @param b the builder
+     * @throws IllegalArgumentException naming the option as typed, for a value out of range
+     */
+    void applyTo(LlmCost.Builder b) {
+        Options.positive("--gpus", gpus);
+        Options.nonNegative("--output", output);
+        Options.nonNegative("--shared-prefix", sharedPrefix);
+        if (!(utilization > 0 && utilization <= 1)) {
+            throw new IllegalArgumentException("--utilization (" + utilization + ") must be in (0, 1]");
+        }
+        b.hardware(HardwarePresets.byId(hardware))
+                .gpus(gpus)
+                .outputTokens(output)
+                .sharedPrefixTokens(sharedPrefix)
+                .weights(weights)
+                .kvCache(kv)
+                .utilization(utilization)
+                .convention(convention);
+        NumericFormat compute = activations;
+        if (compute != null) {
+            b.activations(compute);
+        }
+        Double price = pricePerHour;
+        if (price != null) {
+            if (!(price > 0 && Double.isFinite(price))) {
+                throw new IllegalArgumentException("--price-per-hour (" + price + ") must be finite and > 0");
+            }
+            b.pricePerHour(price);
+        }
+    }
+
+    /** {@code --prompt} and {@code --batch}: one request shape, for the commands that cost one. */
+    static final class Request {
+        @Option(names = "--prompt", description = "Prompt tokens; default: ${DEFAULT-VALUE}.", defaultValue = "1024")
+        long prompt = 1024;
+
+        @Option(
+                names = "--batch",
+                description = "Sequences run together; time to first token is the prefill of all their prompts at"
+                        + " once. Default: ${DEFAULT-VALUE}.",
+                defaultValue = "1")
+        int batch = 1;
+
+        /**
+         * The estimate of a model under the deployment options and this request.
+         *
+         * @param model the model
+         * @param deployment the deployment options
+         * @return the estimate, feasible or not
+         */
+        Estimate estimate(ModelSpec model, DeploymentOptions deployment) {
+            Options.positive("--prompt", prompt);
+            Options.positive("--batch", batch);
+            LlmCost.Builder b = LlmCost.model(model);
+            deployment.applyTo(b);
+            return b.promptTokens(prompt).batchSize(batch).estimate();
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package io.github.llmcost.examples;
+
+import io.github.llmcost.core.KvCache;
+import io.github.llmcost.core.Operation;
+import io.github.llmcost.core.ParameterBreakdown;
+import io.github.llmcost.core.Workload;
+import io.github.llmcost.economics.Estimate;
+import io.github.llmcost.economics.GpuPricing;
+import io.github.llmcost.hardware.Feasibility;
+import io.github.llmcost.hardware.MemoryBudget;
+import io.github.llmcost.hardware.PhaseAnalysis;
+import io.github.llmcost.hardware.Placement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The JSON form of an estimate: every field reads one figure of {@link Estimate}, none is computed here. A
+ * configuration that cannot run holds {@code "feasible": false}, its reasons, its inputs and its memory figures, and
+ * no time, throughput or cost; one without a price holds no cost fields.
+ */
+final class EstimateView {
+    private EstimateView() {}
+
+    static Map<String, Object> of(Estimate e) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        Workload w = e.workload();
+        ParameterBreakdown p = e.model().parameters(e.convention());
+        o.put("feasible", e.isFeasible());
+        if (!e.isFeasible()) {
+            o.put("bindingLimit", e.feasibility().bindingLimit().orElseThrow().name());
+            o.put("reasons", reasons(e.feasibility()));
+        }
+        o.put("model", e.model().name());
+        o.put("hardware", e.hardware().name());
+        o.put("convention", e.convention().name());
+        o.put("gpus", e.gpus());
+        o.put("promptTokens", w.promptTokens());
+        o.put("outputTokens", w.outputTokens());
+        o.put("batchSize", w.batchSize());
+        o.put("sharedPrefixTokens", w.sharedPrefixTokens());
+        o.put("cachedPromptTokens", w.cachedPrefixTokens());
+        o.put("weightFormat", w.weightFormat().name());
+        o.put("activationFormat", w.activationFormat().name());
+        o.put("kvCacheFormat", w.kvCacheFormat().name());
+        o.put("quantizationScheme", w.quantizationScheme());
+        o.put("weightOnlyQuantization", w.isWeightOnlyQuantized());
+        o.put("totalParameters", p.totalParameters());
+        o.put("activeParameters", p.activeParameters());
+        MemoryBudget m = e.memory();
+        o.put("weightBytes", m.weights().toBytes());
+        o.put(
+                "kvCacheBytesPerToken",
+                KvCache.of(e.model(), e.convention(), w.kvCacheFormat())
+                        .bytesPerToken()
+                        .toBytes());
+        o.put("kvCacheBytesPerSession", m.kvCachePerSession().toBytes());
+        o.put("sharedPrefixBytes", m.sharedPrefix().toBytes());
+        o.put("memoryCapacityBytes", m.capacity().toBytes());
+        o.put("activationBytes", m.activations().toBytes());
+        o.put("frameworkOverheadBytes", m.frameworkOverhead().toBytes());
+        o.put("kvCacheBudgetBytes", m.kvCacheBudget().toBytes());
+        o.put("maxConcurrentSessions", e.maxConcurrentSessions());
+        if (!e.isFeasible()) {
+            return o;
+        }
+        o.put("prefillFlops", e.prefillFlops().toFlops());
+        o.put("decodeStepFlops", e.decodeStepFlops().toFlops());
+        o.put("prefillBound", e.prefill().bound().name());
+        o.put("decodeBound", e.decode().bound().name());
+        o.put("prefillOperations", operations(e.prefill()));
+        o.put("decodeOperations", operations(e.decode()));
+        o.put("timeToFirstTokenSeconds", e.timeToFirstToken().toSeconds());
+        o.put("timePerOutputTokenSeconds", e.timePerOutputToken().toSeconds());
+        o.put("decodeTokensPerSecondPerUser", e.decodeTokensPerSecondPerUser());
+        o.put("decodeTokensPerSecond", e.decodeTokensPerSecond());
+        o.put("requestLatencySeconds", e.requestLatency().toSeconds());
+        o.put("joulesPerOutputToken", e.joulesPerOutputToken());
+        Optional<GpuPricing> pricing = e.pricing();
+        if (pricing.isPresent()) {
+            o.put("pricePerDeviceHourUsd", pricing.get().usdPerDeviceHour());
+            o.put("utilization", pricing.get().utilization());
+            o.put("costPerMillionInputTokensUsd", e.costPerMillionInputTokens().toUsd());
+            o.put(
+                    "costPerMillionUncachedInputTokensUsd",
+                    e.costPerMillionUncachedInputTokens().toUsd());
+            o.put(
+                    "costPerMillionOutputTokensUsd",
+                    e.costPerMillionOutputTokens().toUsd());
+        }
+        return o;
+    }
+
+    /** The reasons a configuration cannot run, as JSON: each limit's name and sentence. */
+    static List<Object> reasons(Feasibility f) {
+        List<Object> out = new ArrayList<>();
+        for (Feasibility.Reason r : f.reasons()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("limit", r.limit().name());
+            row.put("message", r.message());
+            out.add(row);
+        }
+        return out;
+    }
+
+    private static List<Object> operations(PhaseAnalysis phase) {
+        List<Object> ops = new ArrayList<>();
+        for (Map.Entry<Operation, Placement> op : phase.operations().entrySet()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("operation", op.getKey().name().toLowerCase(Locale.ROOT));
+            row.put("flops", op.getValue().flops().toFlops());
+            row.put("bytes", op.getValue().bytes().toBytes());
+            row.put("flopsPerByte", op.getValue().flopsPerByte());
+            row.put("bound", op.getValue().bound().name());
+            row.put("timeSeconds", op.getValue().time().toSeconds());
+            ops.add(row);
+        }
+        return ops;
+    }
+}

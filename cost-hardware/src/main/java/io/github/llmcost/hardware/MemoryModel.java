@@ -1,0 +1,80 @@
+package io.github.llmcost.hardware;
+
+import io.github.llmcost.core.Bytes;
+import io.github.llmcost.core.Convention;
+import io.github.llmcost.core.KvCache;
+import io.github.llmcost.core.ModelSpec;
+import io.github.llmcost.core.Workload;
+
+/**
+ * Where a configuration's memory goes, for any workload in its formats: the one place sessions and the memory budget
+ * are computed, by {@link CompiledPerformance} and, for configurations that cannot be compiled, by {@link
+ * MemoryBudget#of}. Totals are over all tensor-parallel devices; each device stores {@link TensorSharding#kvShare}
+ * of every sequence's cache.
+ */
+final class MemoryModel {
+    private final KvCache kvCache;
+    private final int devices;
+    /** Total bytes of cache per byte of one sequence's cache, over all devices: {@code share x devices}. */
+    private final double kvCopies;
+
+    private final Bytes weights;
+    private final Bytes capacity;
+    private final Bytes frameworkOverhead;
+    private final double activationBytesPerToken;
+    private final int prefillChunkTokens;
+
+    MemoryModel(
+            ModelSpec model,
+            HardwareSpec hardware,
+            int devices,
+            Convention convention,
+            KvCache kvCache,
+            Workload formats,
+            Bytes frameworkOverheadPerDevice,
+            int prefillChunkTokens) {
+        this.kvCache = kvCache;
+        this.devices = devices;
+        this.kvCopies = TensorSharding.kvShare(model, devices) * devices;
+        this.weights = model.parameters(convention).weightBytes(formats.weightFormat());
+        this.capacity = hardware.memoryCapacity().multipliedBy(devices);
+        this.frameworkOverhead = frameworkOverheadPerDevice.multipliedBy(devices);
+        this.activationBytesPerToken = formats.activationFormat().bytesPerElement()
+                * (2.0 * model.hiddenSize() + 2.0 * model.intermediateSize());
+        this.prefillChunkTokens = prefillChunkTokens;
+    }
+
+    /** Whether weights, activations and overhead leave any memory at all. */
+    boolean fits(Workload w) {
+        return capacity.toBytes() >= weights.toBytes() + activations(w).toBytes() + frameworkOverhead.toBytes();
+    }
+
+    /** Whole sessions of a workload that fit. */
+    long sessions(Workload w) {
+        Bytes budget = MemoryBudget.kvCacheBudget(capacity, weights, activations(w), frameworkOverhead);
+        // the cache's bytes over all devices are kvCopies times one sequence's: scale the budget instead
+        return kvCache.sessionsThatFit(budget.dividedBy(kvCopies), w.contextTokens(), w.cachedPrefixTokens());
+    }
+
+    /** Where memory goes for a workload. */
+    MemoryBudget budget(Workload w) {
+        Bytes shared = kvCache.sharedPrefixBytes(w.cachedPrefixTokens());
+        Bytes privatePerSession = kvCache.sessionBytes(w.contextTokens()).minus(shared);
+        return ImmutableMemoryBudget.builder()
+                .devices(devices)
+                .capacity(capacity)
+                .weights(weights)
+                .activations(activations(w))
+                .frameworkOverhead(frameworkOverhead)
+                .kvCachePerSession(privatePerSession.multipliedBy(kvCopies))
+                .sharedPrefix(shared.multipliedBy(kvCopies))
+                .maxConcurrentSessions(sessions(w))
+                .build();
+    }
+
+    /** The activations of one forward pass: one prefill chunk of the batch's uncached prompt tokens at most. */
+    private Bytes activations(Workload w) {
+        long passTokens = Math.min(prefillChunkTokens, w.prefillTokens());
+        return Bytes.of(passTokens * activationBytesPerToken);
+    }
+}
