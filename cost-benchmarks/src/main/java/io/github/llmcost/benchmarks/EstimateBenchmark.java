@@ -2,11 +2,11 @@ package io.github.llmcost.benchmarks;
 
 import io.github.llmcost.core.ModelPresets;
 import io.github.llmcost.core.Workload;
+import io.github.llmcost.economics.Deployment;
 import io.github.llmcost.economics.Estimate;
 import io.github.llmcost.economics.LlmCost;
 import io.github.llmcost.hardware.CompiledPerformance;
 import io.github.llmcost.hardware.HardwarePresets;
-import io.github.llmcost.hardware.InferencePerformance;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -22,10 +22,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * (b) One full estimate of Llama 3.1 8B on an H100: FLOPs, roofline placement per phase, time to first token, time per
  * output token, memory budget, maximum sessions, cost per million tokens.
  *
- * <p>{@link #fullEstimate()} is what a user types: a new builder per estimate, the configuration already compiled
- * (LlmCost keeps compiled configurations). {@link #compileConfiguration()} is what a configuration seen for the first
- * time costs on top. {@link #compiledPoint()} costs one point (prefill, decode step, sessions) on a {@link
- * CompiledPerformance} directly, as sweeps can.
+ * <p>{@link #fullEstimate()} is the API's path: a {@link Deployment} built once (it compiles on first use and keeps it),
+ * asked for an estimate per workload. {@link #deploymentAndEstimate()} is the one-line {@code
+ * LlmCost.model(...)...estimate()}: a new deployment, compiled, then estimated. {@link #compileDeployment()} is what a
+ * deployment's first use costs on top. {@link #compiledPoint()} costs one point (prefill, decode step, sessions) on a
+ * {@link CompiledPerformance} directly, as sweeps can.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -36,17 +37,22 @@ import org.openjdk.jmh.annotations.Warmup;
 public class EstimateBenchmark {
     private long prompt = 4096;
 
-    private final InferencePerformance performance = InferencePerformance.builder()
-            .model(ModelPresets.LLAMA_3_1_8B)
+    private final Deployment deployment = LlmCost.model(ModelPresets.LLAMA_3_1_8B)
             .hardware(HardwarePresets.H100_SXM)
-            .workload(Workload.of(4096, 512))
-            .build();
-    private final CompiledPerformance compiled = performance.compiled();
+            .deployment();
+    private final CompiledPerformance compiled = deployment.compiled();
     private final Workload[] workloads = {Workload.of(4096, 512), Workload.of(4097, 512)};
 
-    /** {@return an estimate; the prompt varies so nothing is cached across calls} */
+    /** {@return an estimate on a deployment built once; the prompt varies so nothing is reused across calls} */
     @Benchmark
     public Estimate fullEstimate() {
+        prompt = prompt == 4096 ? 4097 : 4096;
+        return deployment.estimate(workloads[(int) (prompt - 4096)]);
+    }
+
+    /** {@return an estimate as the one-liner types it: a new deployment, compiled, estimated} */
+    @Benchmark
+    public Estimate deploymentAndEstimate() {
         prompt = prompt == 4096 ? 4097 : 4096;
         return LlmCost.model(ModelPresets.LLAMA_3_1_8B)
                 .hardware(HardwarePresets.H100_SXM)
@@ -55,13 +61,12 @@ public class EstimateBenchmark {
                 .estimate();
     }
 
-    /** {@return a configuration compiled from scratch: the cost of an estimate's first configuration} */
+    /** {@return a deployment compiled from scratch: what its first use costs} */
     @Benchmark
-    public CompiledPerformance compileConfiguration() {
-        return InferencePerformance.builder()
-                .from(performance)
-                .tensorParallel(1)
-                .build()
+    public CompiledPerformance compileDeployment() {
+        return LlmCost.model(ModelPresets.LLAMA_3_1_8B)
+                .hardware(HardwarePresets.H100_SXM)
+                .deployment()
                 .compiled();
     }
 

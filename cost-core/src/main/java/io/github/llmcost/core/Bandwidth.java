@@ -68,6 +68,60 @@ public final class Bandwidth implements Comparable<Bandwidth> {
         return of(bytesPerSecond * factor);
     }
 
+    /**
+     * Adds two rates.
+     *
+     * @param other the rate to add
+     * @return the sum
+     */
+    public Bandwidth plus(Bandwidth other) {
+        return of(bytesPerSecond + other.bytesPerSecond);
+    }
+
+    /**
+     * Subtracts a rate that is not larger than this one.
+     *
+     * @param other the rate to subtract
+     * @return the difference
+     * @throws IllegalArgumentException if {@code other} is larger than this rate
+     */
+    public Bandwidth minus(Bandwidth other) {
+        if (other.bytesPerSecond > bytesPerSecond) {
+            throw new IllegalArgumentException("bandwidth (" + other + ") must be <= " + this + " to subtract");
+        }
+        return of(bytesPerSecond - other.bytesPerSecond);
+    }
+
+    /**
+     * Divides the rate.
+     *
+     * @param divisor a finite divisor {@code > 0}
+     * @return the divided rate
+     */
+    public Bandwidth dividedBy(double divisor) {
+        Check.positive("divisor", divisor);
+        return of(bytesPerSecond / divisor);
+    }
+
+    /**
+     * The ratio of this rate to another.
+     *
+     * @param other the denominator, not zero
+     * @return {@code this / other}, a pure number
+     * @throws IllegalArgumentException if {@code other} is zero
+     */
+    public double dividedBy(Bandwidth other) {
+        if (other.bytesPerSecond == 0) {
+            throw new IllegalArgumentException("bandwidth (0) must be > 0 to divide by");
+        }
+        return bytesPerSecond / other.bytesPerSecond;
+    }
+
+    /** {@return whether the rate is zero} */
+    public boolean isZero() {
+        return bytesPerSecond == 0;
+    }
+
     @Override
     public int compareTo(Bandwidth other) {
         return Double.compare(bytesPerSecond, other.bytesPerSecond);

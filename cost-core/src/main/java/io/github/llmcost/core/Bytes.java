@@ -146,11 +146,16 @@ public final class Bytes implements Comparable<Bytes> {
      * @return {@code this / other}, a pure number
      * @throws IllegalArgumentException if {@code other} is zero
      */
-    public double ratioTo(Bytes other) {
+    public double dividedBy(Bytes other) {
         if (other.bytes == 0) {
             throw new IllegalArgumentException("bytes (0) must be > 0 to divide by");
         }
         return bytes / other.bytes;
+    }
+
+    /** {@return whether the amount is zero} */
+    public boolean isZero() {
+        return bytes == 0;
     }
 
     @Override

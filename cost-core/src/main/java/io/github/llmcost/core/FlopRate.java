@@ -68,6 +68,60 @@ public final class FlopRate implements Comparable<FlopRate> {
         return of(flopsPerSecond * factor);
     }
 
+    /**
+     * Adds two rates.
+     *
+     * @param other the rate to add
+     * @return the sum
+     */
+    public FlopRate plus(FlopRate other) {
+        return of(flopsPerSecond + other.flopsPerSecond);
+    }
+
+    /**
+     * Subtracts a rate that is not larger than this one.
+     *
+     * @param other the rate to subtract
+     * @return the difference
+     * @throws IllegalArgumentException if {@code other} is larger than this rate
+     */
+    public FlopRate minus(FlopRate other) {
+        if (other.flopsPerSecond > flopsPerSecond) {
+            throw new IllegalArgumentException("rate (" + other + ") must be <= " + this + " to subtract");
+        }
+        return of(flopsPerSecond - other.flopsPerSecond);
+    }
+
+    /**
+     * Divides the rate.
+     *
+     * @param divisor a finite divisor {@code > 0}
+     * @return the divided rate
+     */
+    public FlopRate dividedBy(double divisor) {
+        Check.positive("divisor", divisor);
+        return of(flopsPerSecond / divisor);
+    }
+
+    /**
+     * The ratio of this rate to another.
+     *
+     * @param other the denominator, not zero
+     * @return {@code this / other}, a pure number
+     * @throws IllegalArgumentException if {@code other} is zero
+     */
+    public double dividedBy(FlopRate other) {
+        if (other.flopsPerSecond == 0) {
+            throw new IllegalArgumentException("rate (0) must be > 0 to divide by");
+        }
+        return flopsPerSecond / other.flopsPerSecond;
+    }
+
+    /** {@return whether the rate is zero} */
+    public boolean isZero() {
+        return flopsPerSecond == 0;
+    }
+
     @Override
     public int compareTo(FlopRate other) {
         return Double.compare(flopsPerSecond, other.flopsPerSecond);

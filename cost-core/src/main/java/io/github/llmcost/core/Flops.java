@@ -92,17 +92,33 @@ public final class Flops implements Comparable<Flops> {
     }
 
     /**
+     * Divides the count.
+     *
+     * @param divisor a finite divisor {@code > 0}
+     * @return the divided count
+     */
+    public Flops dividedBy(double divisor) {
+        Check.positive("divisor", divisor);
+        return of(flops / divisor);
+    }
+
+    /**
      * The ratio of this count to another.
      *
      * @param other the denominator, not zero
      * @return {@code this / other}, a pure number
      * @throws IllegalArgumentException if {@code other} is zero
      */
-    public double ratioTo(Flops other) {
+    public double dividedBy(Flops other) {
         if (other.flops == 0) {
             throw new IllegalArgumentException("flops (0) must be > 0 to divide by");
         }
         return flops / other.flops;
+    }
+
+    /** {@return whether the count is zero} */
+    public boolean isZero() {
+        return flops == 0;
     }
 
     @Override

@@ -35,14 +35,14 @@ public final class Seconds implements Comparable<Seconds> {
     }
 
     /**
-     * The time to do some work at a rate.
+     * The time some work takes at a rate.
      *
      * @param flops the work
      * @param rate the rate, not zero
      * @return {@code flops / rate}
      * @throws IllegalArgumentException if the rate is zero
      */
-    public static Seconds toCompute(Flops flops, FlopRate rate) {
+    public static Seconds from(Flops flops, FlopRate rate) {
         if (!(rate.toFlopsPerSecond() > 0)) {
             throw new IllegalArgumentException("rate (" + rate + ") must be > 0 to compute " + flops);
         }
@@ -50,14 +50,14 @@ public final class Seconds implements Comparable<Seconds> {
     }
 
     /**
-     * The time to move some bytes at a bandwidth.
+     * The time some bytes take to move at a bandwidth.
      *
      * @param bytes the data
      * @param bandwidth the bandwidth, not zero
      * @return {@code bytes / bandwidth}
      * @throws IllegalArgumentException if the bandwidth is zero
      */
-    public static Seconds toMove(Bytes bytes, Bandwidth bandwidth) {
+    public static Seconds from(Bytes bytes, Bandwidth bandwidth) {
         if (!(bandwidth.toBytesPerSecond() > 0)) {
             throw new IllegalArgumentException("bandwidth (" + bandwidth + ") must be > 0 to move " + bytes);
         }
@@ -72,6 +72,16 @@ public final class Seconds implements Comparable<Seconds> {
     /** {@return the span in milliseconds} */
     public double toMillis() {
         return seconds * 1e3;
+    }
+
+    /** {@return the span as a {@link java.time.Duration}, rounded to the nearest nanosecond} */
+    public java.time.Duration toDuration() {
+        double nanos = Math.rint(seconds * 1e9);
+        if (nanos < Long.MAX_VALUE) {
+            return java.time.Duration.ofNanos((long) nanos);
+        }
+        long whole = (long) Math.floor(seconds);
+        return java.time.Duration.ofSeconds(whole, (long) Math.rint((seconds - whole) * 1e9));
     }
 
     /** {@return the span in hours} */
@@ -108,6 +118,50 @@ public final class Seconds implements Comparable<Seconds> {
      */
     public Seconds max(Seconds other) {
         return seconds >= other.seconds ? this : other;
+    }
+
+    /**
+     * Subtracts a span that is not larger than this one.
+     *
+     * @param other the span to subtract
+     * @return the difference
+     * @throws IllegalArgumentException if {@code other} is larger than this span
+     */
+    public Seconds minus(Seconds other) {
+        if (other.seconds > seconds) {
+            throw new IllegalArgumentException("seconds (" + other + ") must be <= " + this + " to subtract");
+        }
+        return of(seconds - other.seconds);
+    }
+
+    /**
+     * Divides the span.
+     *
+     * @param divisor a finite divisor {@code > 0}
+     * @return the divided span
+     */
+    public Seconds dividedBy(double divisor) {
+        Check.positive("divisor", divisor);
+        return of(seconds / divisor);
+    }
+
+    /**
+     * The ratio of this span to another.
+     *
+     * @param other the denominator, not zero
+     * @return {@code this / other}, a pure number
+     * @throws IllegalArgumentException if {@code other} is zero
+     */
+    public double dividedBy(Seconds other) {
+        if (other.seconds == 0) {
+            throw new IllegalArgumentException("seconds (0) must be > 0 to divide by");
+        }
+        return seconds / other.seconds;
+    }
+
+    /** {@return whether the span is zero} */
+    public boolean isZero() {
+        return seconds == 0;
     }
 
     @Override

@@ -4,15 +4,16 @@ import io.github.llmcost.core.internal.Check;
 import org.immutables.value.Value;
 
 /**
- * What is asked of a model: prompt and output lengths, batch size, numeric formats of weights, activations and KV
- * cache, and how many prompt tokens the requests share (a cached prefix, as prompt caching provides).
+ * The shape of what is asked of a model: prompt and output lengths, batch size, and how many prompt tokens the
+ * requests share (a cached prefix, as prompt caching provides). How the model runs (its numeric {@link Formats}, the
+ * chip) is the deployment's, not the workload's.
  *
- * <p>Immutable and thread-safe. Build with {@link #builder()} or {@link #of(long, long)}; defaults are batch 1, BF16
- * everywhere and no shared prefix.
+ * <p>Immutable and thread-safe. Build with {@link #builder()} or {@link #of(long, long)} and the {@code withX} copies;
+ * defaults are batch 1 and no shared prefix.
  *
  * <pre>{@code
- * Workload w = Workload.builder().promptTokens(4096).outputTokens(512).batchSize(8)
- *     .weightFormat(NumericFormat.INT4).kvCacheFormat(NumericFormat.INT8).build();
+ * Workload w = Workload.of(4096, 512).withBatchSize(8);
+ * w.withSharedPrefixTokens(1024).prefillTokens();   // (4096 - 1024) x 8
  * }</pre>
  */
 @Value.Immutable
@@ -47,46 +48,6 @@ public abstract class Workload {
         return 1;
     }
 
-    /** {@return the format weights are stored in; BF16 by default} */
-    @Value.Default
-    public NumericFormat weightFormat() {
-        return NumericFormat.BF16;
-    }
-
-    /**
-     * {@return the format activations are computed in, which is the format matrix multiplications run in. By default
-     * it follows the weights as engines run them: 8- and 4-bit float weights (FP8, FP4) compute in their own format
-     * (W8A8, W4A4), everything else in BF16, so integer weights (INT8, INT4) are weight-only quantised (W8A16,
-     * W4A16, as AWQ and GPTQ kernels run). Set it to say otherwise, such as BF16 for FP8 weights on a chip without FP8
-     * compute}
-     */
-    @Value.Default
-    public NumericFormat activationFormat() {
-        return switch (weightFormat()) {
-            case FP8_E4M3, FP8_E5M2, FP4 -> weightFormat();
-            default -> NumericFormat.BF16;
-        };
-    }
-
-    /**
-     * {@return whether weights are stored narrower than the compute format and widened on the fly (weight-only
-     * quantisation, such as W4A16)}
-     */
-    public boolean isWeightOnlyQuantized() {
-        return weightFormat().bitsPerElement() < activationFormat().bitsPerElement();
-    }
-
-    /** {@return the scheme in the usual shorthand, such as {@code "W8A8"} or {@code "W4A16"}} */
-    public String quantizationScheme() {
-        return "W" + weightFormat().bitsPerElement() + "A" + activationFormat().bitsPerElement();
-    }
-
-    /** {@return the format of the KV cache; BF16 by default} */
-    @Value.Default
-    public NumericFormat kvCacheFormat() {
-        return NumericFormat.BF16;
-    }
-
     /** {@return leading prompt tokens every request shares and that are cached once; 0 by default} */
     @Value.Default
     public long sharedPrefixTokens() {
@@ -111,6 +72,38 @@ public abstract class Workload {
         return Check.multiply(
                 "prompt tokens of the batch (prompt x batch size)", promptTokens() - cachedPrefixTokens(), batchSize());
     }
+
+    /**
+     * A copy with another prompt length.
+     *
+     * @param tokens tokens in each prompt, {@code >= 1}
+     * @return the copy
+     */
+    public abstract Workload withPromptTokens(long tokens);
+
+    /**
+     * A copy with another output length.
+     *
+     * @param tokens tokens generated per sequence, {@code >= 0}
+     * @return the copy
+     */
+    public abstract Workload withOutputTokens(long tokens);
+
+    /**
+     * A copy with another batch size.
+     *
+     * @param batchSize sequences processed together, {@code >= 1}
+     * @return the copy
+     */
+    public abstract Workload withBatchSize(int batchSize);
+
+    /**
+     * A copy with another shared prefix.
+     *
+     * @param tokens leading prompt tokens shared and cached, in {@code [0, promptTokens]}
+     * @return the copy
+     */
+    public abstract Workload withSharedPrefixTokens(long tokens);
 
     /** {@return prompt plus output tokens: the context a sequence reaches} */
     public long contextTokens() {

@@ -47,7 +47,7 @@ class ArticleWorkedNumbersTest {
                         "1.8 GQA cache reduction",
                         4,
                         0,
-                        () -> mhaOneB().sessionBytes(4 * K).ratioTo(ONE_B_KV.sessionBytes(4 * K))),
+                        () -> mhaOneB().sessionBytes(4 * K).dividedBy(ONE_B_KV.sessionBytes(4 * K))),
                 // Section 2.1: QKV = 6nd^2 ~ 103 billion FLOPs at 4K.
                 claim("2.1 QKV at 4K", 103e9, 0.005, () -> {
                     FlopBreakdown l = layer(4 * K);
@@ -124,7 +124,8 @@ class ArticleWorkedNumbersTest {
                         3.47,
                         0.005,
                         () -> ONE_B_KV.sessionBytes(128 * K)
-                                .ratioTo(ModelPresets.LLAMA_3_2_1B.parameters().weightBytes(NumericFormat.INT4))),
+                                .dividedBy(
+                                        ModelPresets.LLAMA_3_2_1B.parameters().weightBytes(NumericFormat.INT4))),
                 // Section 5.3 hybrid: 6 attention layers of 16, 6,144 bytes per token, 192 MB at 32K, 768 MB at 128K.
                 claim(
                         "5.3 hybrid bytes per token",

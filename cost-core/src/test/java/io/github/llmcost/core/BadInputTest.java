@@ -257,8 +257,8 @@ class BadInputTest {
                         Stream.of(
                                 bad("Flops.minus(larger)", () -> Flops.of(1).minus(Flops.of(2)), "flops (2 FLOP)"),
                                 bad("Bytes.minus(larger)", () -> Bytes.of(1).minus(Bytes.of(2)), "bytes (2 B)"),
-                                bad("Flops.ratioTo(ZERO)", () -> Flops.of(1).ratioTo(Flops.ZERO), "flops (0)"),
-                                bad("Bytes.ratioTo(ZERO)", () -> Bytes.of(1).ratioTo(Bytes.ZERO), "bytes (0)"),
+                                bad("Flops.dividedBy(ZERO)", () -> Flops.of(1).dividedBy(Flops.ZERO), "flops (0)"),
+                                bad("Bytes.dividedBy(ZERO)", () -> Bytes.of(1).dividedBy(Bytes.ZERO), "bytes (0)"),
                                 bad(
                                         "FlopBreakdown.plus(other convention)",
                                         () -> breakdown.plus(FlopCounter.of(SMALL, Convention.ARTICLE)

@@ -58,14 +58,19 @@ class JavadocSnippetsTest {
     /** {@link Workload}. */
     @Test
     void workload() {
-        Workload w = Workload.builder()
-                .promptTokens(4096)
-                .outputTokens(512)
-                .batchSize(8)
-                .weightFormat(NumericFormat.INT4)
-                .kvCacheFormat(NumericFormat.INT8)
-                .build();
+        Workload w = Workload.of(4096, 512).withBatchSize(8);
         assertThat(w.contextTokens()).isEqualTo(4608);
-        assertThat(w.activationFormat()).isEqualTo(NumericFormat.BF16);
+        assertThat(w.withSharedPrefixTokens(1024).prefillTokens()).isEqualTo((4096 - 1024) * 8L);
+    }
+
+    /** {@link Formats}. */
+    @Test
+    void formats() {
+        assertThat(Formats.of(NumericFormat.FP8_E4M3).scheme()).isEqualTo("W8A8");
+        Formats int4 = Formats.of(NumericFormat.INT4).withKvCache(NumericFormat.INT8);
+        assertThat(int4.activations()).isEqualTo(NumericFormat.BF16);
+        assertThat(int4.isWeightOnlyQuantized()).isTrue();
+        assertThat(int4).hasToString("weights INT4, activations BF16 (W4A16, weight-only), KV INT8");
+        assertThat(Formats.of(NumericFormat.FP4).activations()).isEqualTo(NumericFormat.FP4);
     }
 }

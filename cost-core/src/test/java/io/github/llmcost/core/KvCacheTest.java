@@ -33,7 +33,7 @@ class KvCacheTest {
         assertThat(kv.growthPerToken(4096)).isEqualTo(Bytes.ZERO);
         // ARTICLE ignores windows.
         KvCache article = KvCache.of(ModelPresets.MISTRAL_7B_V0_1, Convention.ARTICLE, NumericFormat.FP16);
-        assertThat(article.sessionBytes(32768).ratioTo(article.sessionBytes(4096)))
+        assertThat(article.sessionBytes(32768).dividedBy(article.sessionBytes(4096)))
                 .isEqualTo(8);
     }
 

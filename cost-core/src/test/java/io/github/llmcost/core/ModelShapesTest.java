@@ -134,7 +134,6 @@ class ModelShapesTest {
         assertThat(w.promptTokens()).isEqualTo(100);
         assertThat(w.outputTokens()).isEqualTo(10);
         assertThat(w.batchSize()).isEqualTo(1);
-        assertThat(w.weightFormat()).isEqualTo(NumericFormat.BF16);
         assertThat(w.contextTokens()).isEqualTo(110);
         assertThat(w.cachedPrefixTokens()).isZero();
         Workload fullyShared =

@@ -322,9 +322,9 @@ class PropertiesTest {
                     FlopBreakdown unmasked = full.layer(layer, 0, n);
                     double c = causal.crossoverTokens();
                     double cFull = full.crossoverTokens();
-                    assertThat(masked.quadratic().ratioTo(masked.attentionProjections()))
+                    assertThat(masked.quadratic().dividedBy(masked.attentionProjections()))
                             .isCloseTo((n + 1) / (c + 1), within(RELATIVE * (n + 1) / (c + 1)));
-                    assertThat(unmasked.quadratic().ratioTo(unmasked.attentionProjections()))
+                    assertThat(unmasked.quadratic().dividedBy(unmasked.attentionProjections()))
                             .isCloseTo(n / cFull, within(RELATIVE * n / cFull));
                 });
     }

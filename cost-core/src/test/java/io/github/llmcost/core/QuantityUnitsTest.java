@@ -37,12 +37,12 @@ class QuantityUnitsTest {
         assertThat(five.minus(five)).isEqualTo(Bytes.ZERO);
         assertThat(five.multipliedBy(2.5).toBytes()).isEqualTo(12.5);
         assertThat(five.multipliedBy(0)).isEqualTo(Bytes.ZERO);
-        assertThat(five.ratioTo(two)).isEqualTo(2.5);
+        assertThat(five.dividedBy(two)).isEqualTo(2.5);
         assertThat(Bytes.of(0)).isEqualTo(Bytes.ZERO);
         assertThatThrownBy(() -> two.minus(five))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("bytes (5 B) must be <= 2 B to subtract");
-        assertThatThrownBy(() -> five.ratioTo(Bytes.ZERO))
+        assertThatThrownBy(() -> five.dividedBy(Bytes.ZERO))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("bytes (0) must be > 0 to divide by");
     }
@@ -57,11 +57,11 @@ class QuantityUnitsTest {
         assertThat(Flops.of(5).minus(Flops.of(2)).toFlops()).isEqualTo(3.0);
         assertThat(Flops.of(5).minus(Flops.of(5))).isEqualTo(Flops.ZERO);
         assertThat(Flops.of(5).multipliedBy(3).toFlops()).isEqualTo(15.0);
-        assertThat(Flops.of(5).ratioTo(Flops.of(2))).isEqualTo(2.5);
+        assertThat(Flops.of(5).dividedBy(Flops.of(2))).isEqualTo(2.5);
         assertThatThrownBy(() -> Flops.of(2).minus(Flops.of(5)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("flops (5 FLOP) must be <= 2 FLOP to subtract");
-        assertThatThrownBy(() -> Flops.of(2).ratioTo(Flops.ZERO))
+        assertThatThrownBy(() -> Flops.of(2).dividedBy(Flops.ZERO))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("flops (0) must be > 0 to divide by");
     }
@@ -103,16 +103,16 @@ class QuantityUnitsTest {
 
     @Test
     void secondsToComputeAndToMove() {
-        assertThat(Seconds.toCompute(Flops.of(3e12), FlopRate.ofTeraflops(1.5)).toSeconds())
+        assertThat(Seconds.from(Flops.of(3e12), FlopRate.ofTeraflops(1.5)).toSeconds())
                 .isEqualTo(2.0);
-        assertThat(Seconds.toMove(Bytes.ofGigabytes(16), Bandwidth.ofGigabytesPerSecond(2000))
+        assertThat(Seconds.from(Bytes.ofGigabytes(16), Bandwidth.ofGigabytesPerSecond(2000))
                         .toMillis())
                 .isCloseTo(8.0, within(1e-12));
-        assertThat(Seconds.toCompute(Flops.ZERO, FlopRate.of(1))).isEqualTo(Seconds.ZERO);
-        assertThatThrownBy(() -> Seconds.toCompute(Flops.of(1e12), FlopRate.ZERO))
+        assertThat(Seconds.from(Flops.ZERO, FlopRate.of(1))).isEqualTo(Seconds.ZERO);
+        assertThatThrownBy(() -> Seconds.from(Flops.of(1e12), FlopRate.ZERO))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("rate (0 FLOP/s) must be > 0 to compute 1 TFLOP");
-        assertThatThrownBy(() -> Seconds.toMove(Bytes.of(1e9), Bandwidth.ZERO))
+        assertThatThrownBy(() -> Seconds.from(Bytes.of(1e9), Bandwidth.ZERO))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("bandwidth (0 B/s) must be > 0 to move 1 GB (954 MiB)");
     }

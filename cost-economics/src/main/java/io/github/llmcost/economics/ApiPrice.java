@@ -42,12 +42,12 @@ public abstract class ApiPrice {
 
     /** {@return the price of one input token} */
     public Money perInputToken() {
-        return Money.usd(inputUsdPerMillion() / 1e6);
+        return Money.of(inputUsdPerMillion() / 1e6);
     }
 
     /** {@return the price of one output token} */
     public Money perOutputToken() {
-        return Money.usd(outputUsdPerMillion() / 1e6);
+        return Money.of(outputUsdPerMillion() / 1e6);
     }
 
     /**
@@ -60,7 +60,7 @@ public abstract class ApiPrice {
         if (!(inputShare >= 0 && inputShare <= 1)) {
             throw new IllegalArgumentException("inputShare (" + inputShare + ") must be in [0, 1]");
         }
-        return Money.usd(inputShare * inputUsdPerMillion() + (1 - inputShare) * outputUsdPerMillion());
+        return Money.of(inputShare * inputUsdPerMillion() + (1 - inputShare) * outputUsdPerMillion());
     }
 
     /**
@@ -70,7 +70,7 @@ public abstract class ApiPrice {
      * @return the ratio, above 1 where the API charges more
      */
     public double outputPriceOver(Money costPerMillionOutputTokens) {
-        return Money.usd(outputUsdPerMillion()).ratioTo(costPerMillionOutputTokens);
+        return Money.of(outputUsdPerMillion()).dividedBy(costPerMillionOutputTokens);
     }
 
     @Value.Check
@@ -85,8 +85,8 @@ public abstract class ApiPrice {
 
     @Override
     public String toString() {
-        return provider() + " " + model() + ": " + Money.usd(inputUsdPerMillion()) + " in / "
-                + Money.usd(outputUsdPerMillion()) + " out per million (" + asOf() + ")";
+        return provider() + " " + model() + ": " + Money.of(inputUsdPerMillion()) + " in / "
+                + Money.of(outputUsdPerMillion()) + " out per million (" + asOf() + ")";
     }
 
     /** Builds an {@link ApiPrice}. */

@@ -72,7 +72,7 @@ public abstract class DeviceCosts {
 
     /** {@return the operator's cost per device per month: amortised licence plus CDN} */
     public Money perDevicePerMonth() {
-        return Money.usd(licenceUsdPerDevice() / deviceLifeMonths() + cdnUsdPerUpdate() * updatesPerMonth());
+        return Money.of(licenceUsdPerDevice() / deviceLifeMonths() + cdnUsdPerUpdate() * updatesPerMonth());
     }
 
     @Value.Check

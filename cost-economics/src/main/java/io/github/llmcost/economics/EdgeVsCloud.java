@@ -17,7 +17,7 @@ import java.util.OptionalDouble;
  *
  * <pre>{@code
  * EdgeVsCloud edge = EdgeVsCloud.of(DeviceCosts.articleDefaults(), UsageProfile.of(100_000_000, 50, 750),
- *     Money.usd(0.30), 20);
+ *     Money.of(0.30), 20);
  * edge.monthlyCloudCost();      // $1,125,000
  * }</pre>
  */
@@ -81,7 +81,7 @@ public final class EdgeVsCloud {
     public Money monthlyOnDeviceCost() {
         return device.perDevicePerMonth()
                 .multipliedBy((double) usage.monthlyActiveUsers())
-                .plus(Money.usd(device.fixedEngineeringUsdPerMonth()));
+                .plus(Money.of(device.fixedEngineeringUsdPerMonth()));
     }
 
     /**
@@ -95,7 +95,7 @@ public final class EdgeVsCloud {
             throw new IllegalArgumentException(
                     "monthlyOnDeviceCost (" + onDevice + ") must be > 0 to compare with the cloud");
         }
-        return monthlyCloudCost().ratioTo(onDevice);
+        return monthlyCloudCost().dividedBy(onDevice);
     }
 
     /** {@return tokens one user generates over the device's life} */
@@ -106,7 +106,7 @@ public final class EdgeVsCloud {
     /** {@return the licence spread over the tokens of a device's life, per million tokens} */
     public Money licencePerMillionTokens() {
         Check.positive("tokensOverDeviceLife", tokensOverDeviceLife());
-        return Money.usd(device.licenceUsdPerDevice() / (tokensOverDeviceLife() / 1e6));
+        return Money.of(device.licenceUsdPerDevice() / (tokensOverDeviceLife() / 1e6));
     }
 
     /** {@return joules of battery per generated token: watts over tokens per second} */
@@ -117,7 +117,7 @@ public final class EdgeVsCloud {
     /** {@return what all users together pay per month to recharge the energy generation drew} */
     public Money monthlyUserEnergyCost() {
         double kwh = joulesPerTokenOnDevice() * usage.tokensPerMonth() / 3.6e6;
-        return Money.usd(kwh * device.electricityUsdPerKwh());
+        return Money.of(kwh * device.electricityUsdPerKwh());
     }
 
     /**

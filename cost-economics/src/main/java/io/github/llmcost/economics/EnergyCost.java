@@ -50,7 +50,7 @@ public final class EnergyCost {
     /** {@return the electricity cost of a million output tokens} */
     public Money electricityCostPerMillionOutputTokens() {
         double kwh = joulesPerOutputToken() * 1e6 / 3.6e6 * powerUsageEffectiveness;
-        return Money.usd(kwh * usdPerKwh);
+        return Money.of(kwh * usdPerKwh);
     }
 
     /** Joules per token of {@code devices} devices at their TDP producing {@code tokensPerSecond}. */

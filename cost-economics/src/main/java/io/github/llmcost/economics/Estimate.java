@@ -2,10 +2,10 @@ package io.github.llmcost.economics;
 
 import io.github.llmcost.core.Convention;
 import io.github.llmcost.core.Flops;
+import io.github.llmcost.core.Formats;
 import io.github.llmcost.core.ModelSpec;
 import io.github.llmcost.core.Seconds;
 import io.github.llmcost.core.Workload;
-import io.github.llmcost.core.internal.Check;
 import io.github.llmcost.hardware.CompiledPerformance;
 import io.github.llmcost.hardware.Feasibility;
 import io.github.llmcost.hardware.HardwareSpec;
@@ -46,14 +46,13 @@ import org.jspecify.annotations.Nullable;
  * <p>Immutable and thread-safe. {@link #toString()} is a short report.
  */
 public final class Estimate {
+    private final Deployment deployment;
     private final ModelSpec model;
     private final HardwareSpec hardware;
-    private final int gpus;
-    private final Convention convention;
+    private final int tensorParallel;
     private final @Nullable CompiledPerformance compiled;
     private final Workload workload;
     private final @Nullable GpuPricing pricing;
-    private final double usdPerKwh;
     private final Feasibility feasibility;
     private final @Nullable PassCosts prefillTotals;
     private final @Nullable PassCosts decodeTotals;
@@ -62,18 +61,16 @@ public final class Estimate {
     private @Nullable InferencePerformance performance;
     private @Nullable MemoryBudget memory;
 
-    /** An estimate of a configuration that compiled; it may still be unable to run (memory, context). */
-    Estimate(CompiledPerformance compiled, Workload workload, @Nullable GpuPricing pricing, double usdPerKwh) {
-        Check.nonNegative("usdPerKwh", usdPerKwh);
-        InferencePerformance template = compiled.template();
-        this.model = template.model();
-        this.hardware = template.hardware();
-        this.gpus = template.tensorParallel();
-        this.convention = template.convention();
+    /** An estimate on a deployment that compiles; the workload may still be unable to run (memory, context). */
+    Estimate(Deployment deployment, Workload workload) {
+        CompiledPerformance compiled = deployment.compiled();
+        this.deployment = deployment;
+        this.model = deployment.model();
+        this.hardware = deployment.hardware();
+        this.tensorParallel = deployment.tensorParallel();
         this.compiled = compiled;
         this.workload = workload;
-        this.pricing = pricing;
-        this.usdPerKwh = usdPerKwh;
+        this.pricing = deployment.pricingOrNull();
         this.maxConcurrentSessions = compiled.maxConcurrentSessions(workload);
         this.feasibility = compiled.feasibility(workload);
         boolean runs = feasibility.isFeasible();
@@ -81,34 +78,68 @@ public final class Estimate {
         this.decodeTotals = runs ? compiled.meanDecodeStep(workload) : null;
     }
 
-    /** An estimate of a configuration that cannot even be compiled (no compute path, no interconnect). */
-    Estimate(
-            ModelSpec model,
-            HardwareSpec hardware,
-            int gpus,
-            Convention convention,
-            Workload workload,
-            MemoryBudget memory,
-            Feasibility feasibility,
-            @Nullable GpuPricing pricing,
-            double usdPerKwh) {
-        Check.nonNegative("usdPerKwh", usdPerKwh);
-        if (feasibility.isFeasible()) {
-            throw new IllegalArgumentException("an estimate without a compiled configuration must be infeasible");
-        }
-        this.model = model;
-        this.hardware = hardware;
-        this.gpus = gpus;
-        this.convention = convention;
+    /** An estimate on a deployment that cannot be compiled at all (no compute path, no interconnect). */
+    Estimate(Deployment deployment, Workload workload, MemoryBudget memory) {
+        this.deployment = deployment;
+        this.model = deployment.model();
+        this.hardware = deployment.hardware();
+        this.tensorParallel = deployment.tensorParallel();
         this.compiled = null;
         this.workload = workload;
-        this.pricing = pricing;
-        this.usdPerKwh = usdPerKwh;
-        this.feasibility = feasibility;
+        this.pricing = deployment.pricingOrNull();
+        this.feasibility = deployment.feasibility(workload);
+        if (feasibility.isFeasible()) {
+            throw new IllegalArgumentException("an estimate without a compiled deployment must be infeasible");
+        }
         this.memory = memory;
         this.maxConcurrentSessions = memory.maxConcurrentSessions();
         this.prefillTotals = null;
         this.decodeTotals = null;
+    }
+
+    /** {@return the deployment estimated} */
+    public Deployment deployment() {
+        return deployment;
+    }
+
+    /**
+     * The same deployment with another workload: an estimate that reuses the compiled deployment.
+     *
+     * @param workload the requests' shape
+     * @return the estimate
+     */
+    public Estimate withWorkload(Workload workload) {
+        return deployment.estimate(workload);
+    }
+
+    /**
+     * The same deployment and workload at another batch size.
+     *
+     * @param batchSize sequences run together, {@code >= 1}
+     * @return the estimate
+     */
+    public Estimate withBatchSize(int batchSize) {
+        return withWorkload(workload.withBatchSize(batchSize));
+    }
+
+    /**
+     * The same deployment and workload with another prompt length.
+     *
+     * @param tokens tokens in each prompt, {@code >= 1}
+     * @return the estimate
+     */
+    public Estimate withPromptTokens(long tokens) {
+        return withWorkload(workload.withPromptTokens(tokens));
+    }
+
+    /**
+     * The same deployment and workload with another output length.
+     *
+     * @param tokens tokens generated per request, {@code >= 0}
+     * @return the estimate
+     */
+    public Estimate withOutputTokens(long tokens) {
+        return withWorkload(workload.withOutputTokens(tokens));
     }
 
     /** {@return whether the configuration can run and, if not, every limit that binds} */
@@ -140,7 +171,8 @@ public final class Estimate {
     public InferencePerformance performance() {
         InferencePerformance p = performance;
         if (p == null) {
-            p = runnable("performance").template().withWorkload(workload);
+            runnable("performance");
+            p = deployment.performance(workload);
             performance = p;
         }
         return p;
@@ -161,9 +193,9 @@ public final class Estimate {
         return hardware;
     }
 
-    /** {@return devices per replica} */
-    public int gpus() {
-        return gpus;
+    /** {@return tensor-parallel devices per replica} */
+    public int tensorParallel() {
+        return tensorParallel;
     }
 
     /** {@return the workload} */
@@ -173,7 +205,12 @@ public final class Estimate {
 
     /** {@return the accounting convention} */
     public Convention convention() {
-        return convention;
+        return deployment.convention();
+    }
+
+    /** {@return the numeric formats} */
+    public Formats formats() {
+        return deployment.formats();
     }
 
     /** {@return the pricing: the price given, or the chip's rental price; empty if the chip has none} */
@@ -183,12 +220,12 @@ public final class Estimate {
 
     /** {@return FLOPs of the batch's prefill, all devices together} */
     public Flops prefillFlops() {
-        return Flops.of(prefillTotals("prefill FLOPs").flops()).multipliedBy(gpus);
+        return Flops.of(prefillTotals("prefill FLOPs").flops()).multipliedBy(tensorParallel);
     }
 
     /** {@return FLOPs of one decode step of the batch at the generation's mean position, all devices together} */
     public Flops decodeStepFlops() {
-        return Flops.of(decodeTotals("decode FLOPs").flops()).multipliedBy(gpus);
+        return Flops.of(decodeTotals("decode FLOPs").flops()).multipliedBy(tensorParallel);
     }
 
     /** {@return prefill on one device, operation by operation (computed on first use)} */
@@ -238,7 +275,7 @@ public final class Estimate {
     public MemoryBudget memory() {
         MemoryBudget m = memory;
         if (m == null) {
-            m = Objects.requireNonNull(compiled).memory(workload);
+            m = deployment.memory(workload);
             memory = m;
         }
         return m;
@@ -266,29 +303,29 @@ public final class Estimate {
         GpuPricing p = priced("cost per million input tokens");
         double promptTokens = (double) workload.promptTokens() * workload.batchSize();
         return ServingCost.costPerMillionTokens(
-                p, promptTokens / prefillTotals("cost").seconds(), gpus);
+                p, promptTokens / prefillTotals("cost").seconds(), tensorParallel);
     }
 
     /** {@return the device cost of a million prompt tokens the prefill computes (those not served from a cache)} */
     public Money costPerMillionUncachedInputTokens() {
         GpuPricing p = priced("cost per million uncached input tokens");
-        return ServingCost.costPerMillionTokens(p, prefillTokensPerSecond(), gpus);
+        return ServingCost.costPerMillionTokens(p, prefillTokensPerSecond(), tensorParallel);
     }
 
     /** {@return the device cost of a million output tokens} */
     public Money costPerMillionOutputTokens() {
         GpuPricing p = priced("cost per million output tokens");
-        return ServingCost.costPerMillionTokens(p, decodeTokensPerSecond(), gpus);
+        return ServingCost.costPerMillionTokens(p, decodeTokensPerSecond(), tensorParallel);
     }
 
     /** {@return joules per output token at the chip's TDP} */
     public double joulesPerOutputToken() {
-        return EnergyCost.joulesPerToken(gpus, hardware, decodeTokensPerSecond());
+        return EnergyCost.joulesPerToken(tensorParallel, hardware, decodeTokensPerSecond());
     }
 
-    /** {@return the price of electricity used for energy costs, US dollars per kWh} */
-    public double electricityUsdPerKwh() {
-        return usdPerKwh;
+    /** {@return the electricity cost of a million output tokens at the deployment's price per kWh} */
+    public Money electricityCostPerMillionOutputTokens() {
+        return Money.of(joulesPerOutputToken() * 1e6 / 3.6e6 * deployment.electricityUsdPerKwh());
     }
 
     @Override
@@ -296,21 +333,16 @@ public final class Estimate {
         Workload w = workload;
         String header = String.format(
                 Locale.ROOT,
-                "%s on %s%s (%s): %d prompt + %d output tokens, batch %d%s; weights %s, activations %s (%s%s),"
-                        + " KV %s%n",
+                "%s on %s%s (%s): %d prompt + %d output tokens, batch %d%s; %s%n",
                 model.name(),
-                gpus > 1 ? gpus + " x " : "",
+                tensorParallel > 1 ? tensorParallel + " x " : "",
                 hardware.name(),
-                convention,
+                convention(),
                 w.promptTokens(),
                 w.outputTokens(),
                 w.batchSize(),
                 w.sharedPrefixTokens() > 0 ? ", " + w.sharedPrefixTokens() + " shared prefix tokens" : "",
-                w.weightFormat(),
-                w.activationFormat(),
-                w.quantizationScheme(),
-                w.isWeightOnlyQuantized() ? ", weight-only" : "",
-                w.kvCacheFormat());
+                formats());
         if (!isFeasible()) {
             return header + "  cannot run: " + feasibility.summary() + System.lineSeparator() + "  memory: " + memory();
         }

@@ -72,7 +72,7 @@ public abstract class GpuPricing {
 
     /** {@return the price of one device-hour} */
     public Money perDeviceHour() {
-        return Money.usd(usdPerDeviceHour());
+        return Money.of(usdPerDeviceHour());
     }
 
     /**
@@ -83,7 +83,7 @@ public abstract class GpuPricing {
      */
     public Money costPerToken(double tokensPerSecond) {
         Check.positive("tokensPerSecond", tokensPerSecond);
-        return Money.usd(usdPerDeviceHour() / (3600 * tokensPerSecond * utilization()));
+        return Money.of(usdPerDeviceHour() / (3600 * tokensPerSecond * utilization()));
     }
 
     /**
@@ -96,7 +96,7 @@ public abstract class GpuPricing {
     public Money costOf(double seconds, int devices) {
         Check.nonNegative("seconds", seconds);
         Check.positive("devices", devices);
-        return Money.usd(devices * usdPerDeviceHour() * seconds / 3600 / utilization());
+        return Money.of(devices * usdPerDeviceHour() * seconds / 3600 / utilization());
     }
 
     @Value.Check

@@ -2,60 +2,45 @@ package io.github.llmcost.economics;
 
 import io.github.llmcost.core.Bytes;
 import io.github.llmcost.core.Convention;
+import io.github.llmcost.core.Formats;
 import io.github.llmcost.core.ModelSpec;
 import io.github.llmcost.core.NumericFormat;
 import io.github.llmcost.core.Workload;
 import io.github.llmcost.core.internal.Check;
-import io.github.llmcost.hardware.CompiledPerformance;
+import io.github.llmcost.hardware.ChipCalibration;
 import io.github.llmcost.hardware.Efficiency;
-import io.github.llmcost.hardware.Feasibility;
 import io.github.llmcost.hardware.HardwareSpec;
 import io.github.llmcost.hardware.InferencePerformance;
-import io.github.llmcost.hardware.MemoryBudget;
-import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The one place to start: from a model, a chip and a workload to an {@link Estimate} holding every figure.
+ * The one place to start: the fluent way to build a {@link Deployment} (a model on a chip, with its parallelism,
+ * formats, calibration, overheads and price) and to ask it things. Every knob of the library is here.
  *
  * <pre>{@code
- * Estimate e = LlmCost.model(ModelPresets.LLAMA_3_1_8B)
- *     .hardware(HardwarePresets.H100_SXM)
- *     .promptTokens(4096).outputTokens(512).batchSize(8)
- *     .weights(NumericFormat.INT4).kvCache(NumericFormat.INT8)
- *     .pricePerHour(2.50).utilization(0.5)
- *     .estimate();
+ * Deployment d = LlmCost.model(ModelPresets.LLAMA_3_1_8B)
+ *     .hardware(HardwarePresets.H100_SXM).tensorParallel(2)
+ *     .calibration(CalibratedEfficiencies.H100_SXM)
+ *     .weights(NumericFormat.FP8_E4M3)
+ *     .pricePerHour(2.50)
+ *     .deployment();
+ * Estimate e = d.estimate(Workload.of(4096, 512).withBatchSize(32));
+ *
+ * // or, for one workload, in one line:
+ * LlmCost.model(ModelPresets.LLAMA_3_1_8B).promptTokens(4096).outputTokens(512).batchSize(8).estimate();
  * }</pre>
  *
- * <p>Defaults: one device, the {@link Convention#EXACT} convention, {@link Efficiency#DEFAULT}, a 1,024-token prompt
- * and 256 output tokens, batch 1, BF16 throughout (FP8 and FP4 weights compute in their own format, see {@link
- * Workload#activationFormat()}), the chip's rental price at full utilisation (none for chips without one, and then no
- * cost is given), electricity at $0.10 per kWh. Every setter checks its argument and names it as the setter does:
- * {@code gpus(0)} fails with "gpus (0) must be > 0".
+ * <p>Defaults: one device, the {@link Convention#EXACT} convention, {@link Efficiency#DEFAULT} in both phases and no
+ * overheads ({@link ChipCalibration#UNCALIBRATED}), BF16 throughout (FP8 and FP4 weights compute in their own format,
+ * see {@link Formats#of(NumericFormat)}), the chip's rental price at full utilisation (none for chips without one, and
+ * then no cost is given), electricity at $0.10 per kWh; for {@link Builder#estimate()}, a 1,024-token prompt, 256
+ * output tokens and batch 1. Every setter checks its argument and names it as the setter does: {@code
+ * tensorParallel(0)} fails with "tensorParallel (0) must be > 0".
  */
 public final class LlmCost {
-    /**
-     * Configurations compiled before, so that estimates that differ only in token counts, batch size and prices
-     * (a sweep, a loop in JShell) skip compiling. A small table keyed by the identity of model and chip: two
-     * configurations that collide replace each other, and at most 256 are kept.
-     */
-    private static final Compiled[] COMPILED = new Compiled[256];
-
     private LlmCost() {}
-
-    /** One entry of the table: everything an estimate's compiled performance depends on, and that performance. */
-    private record Compiled(
-            ModelSpec model,
-            HardwareSpec hardware,
-            Convention convention,
-            Efficiency efficiency,
-            int gpus,
-            Bytes frameworkOverhead,
-            NumericFormat weights,
-            NumericFormat activations,
-            NumericFormat kvCache,
-            CompiledPerformance compiled) {}
 
     /**
      * Starts an estimate.
@@ -67,19 +52,27 @@ public final class LlmCost {
         return new Builder(Objects.requireNonNull(model, "model"));
     }
 
-    /** Collects a configuration; {@link #estimate()} computes it. Not thread-safe; the estimate is. */
+    /**
+     * Collects a deployment, and one workload for {@link #estimate()}; {@link #deployment()} builds the deployment.
+     * Not thread-safe; what it builds is.
+     */
     public static final class Builder {
         private final ModelSpec model;
         private HardwareSpec hardware = io.github.llmcost.hardware.HardwarePresets.H100_SXM;
-        private int gpus = 1;
+        private int tensorParallel = 1;
         private Convention convention = Convention.EXACT;
-        private Efficiency efficiency = Efficiency.DEFAULT;
+        private ChipCalibration calibration = ChipCalibration.UNCALIBRATED;
+        private NumericFormat weights = NumericFormat.BF16;
+        private @Nullable NumericFormat activations;
+        private NumericFormat kvCache = NumericFormat.BF16;
         private final Workload.Builder workload =
                 Workload.builder().promptTokens(1024).outputTokens(256);
         private Bytes frameworkOverhead = InferencePerformance.DEFAULT_FRAMEWORK_OVERHEAD;
+        private int prefillChunkTokens = InferencePerformance.DEFAULT_PREFILL_CHUNK_TOKENS;
         private @Nullable Double usdPerHour;
         private double utilization = 1;
         private double usdPerKwh = 0.10;
+        private long sharedPrefixTokens;
 
         private Builder(ModelSpec model) {
             this.model = model;
@@ -99,11 +92,11 @@ public final class LlmCost {
         /**
          * Devices per replica, tensor-parallel; 1 by default.
          *
-         * @param gpus devices, {@code >= 1}
+         * @param tensorParallel devices, {@code >= 1}
          * @return this builder
          */
-        public Builder gpus(int gpus) {
-            this.gpus = Check.positive("gpus", gpus);
+        public Builder tensorParallel(int tensorParallel) {
+            this.tensorParallel = Check.positive("tensorParallel", tensorParallel);
             return this;
         }
 
@@ -119,13 +112,38 @@ public final class LlmCost {
         }
 
         /**
-         * Fractions of peak reached; {@link Efficiency#DEFAULT} by default.
+         * Fractions of peak reached, the same in both phases, with no fixed overheads: shorthand for {@code
+         * calibration(ChipCalibration.of(efficiency, efficiency))}; {@link Efficiency#DEFAULT} by default.
          *
          * @param efficiency the efficiencies
          * @return this builder
          */
         public Builder efficiency(Efficiency efficiency) {
-            this.efficiency = Objects.requireNonNull(efficiency, "efficiency");
+            Objects.requireNonNull(efficiency, "efficiency");
+            this.calibration = ChipCalibration.of(efficiency, efficiency);
+            return this;
+        }
+
+        /**
+         * The factors of the time model: each phase's efficiencies, the overhead per pass, the latency per
+         * all-reduce; {@link ChipCalibration#UNCALIBRATED} by default. Replaces what {@link #efficiency} set.
+         *
+         * @param calibration the factors, such as {@link io.github.llmcost.hardware.CalibratedEfficiencies#H100_SXM}
+         * @return this builder
+         */
+        public Builder calibration(ChipCalibration calibration) {
+            this.calibration = Objects.requireNonNull(calibration, "calibration");
+            return this;
+        }
+
+        /**
+         * Tokens one forward pass holds activations for; 2,048 by default.
+         *
+         * @param tokens {@code >= 1}
+         * @return this builder
+         */
+        public Builder prefillChunkTokens(int tokens) {
+            this.prefillChunkTokens = Check.positive("prefillChunkTokens", tokens);
             return this;
         }
 
@@ -181,7 +199,13 @@ public final class LlmCost {
          */
         public Builder sharedPrefixTokens(long tokens) {
             workload.sharedPrefixTokens(tokens);
+            this.sharedPrefixTokens = tokens;
             return this;
+        }
+
+        /** {@return the shared prefix set, for a {@link Sweep} configured from this builder} */
+        long sharedPrefixTokens() {
+            return sharedPrefixTokens;
         }
 
         /**
@@ -191,18 +215,19 @@ public final class LlmCost {
          * @return this builder
          */
         public Builder weights(NumericFormat format) {
-            workload.weightFormat(Objects.requireNonNull(format, "weights"));
+            this.weights = Objects.requireNonNull(format, "weights");
             return this;
         }
 
         /**
-         * Activation (compute) format; BF16 by default.
+         * Activation (compute) format; by default the weights' for FP8 and FP4 weights, BF16 otherwise ({@link
+         * Formats#of(NumericFormat)}).
          *
          * @param format the format
          * @return this builder
          */
         public Builder activations(NumericFormat format) {
-            workload.activationFormat(Objects.requireNonNull(format, "activations"));
+            this.activations = Objects.requireNonNull(format, "activations");
             return this;
         }
 
@@ -213,7 +238,7 @@ public final class LlmCost {
          * @return this builder
          */
         public Builder kvCache(NumericFormat format) {
-            workload.kvCacheFormat(Objects.requireNonNull(format, "kvCache"));
+            this.kvCache = Objects.requireNonNull(format, "kvCache");
             return this;
         }
 
@@ -268,94 +293,36 @@ public final class LlmCost {
          * @throws IllegalArgumentException naming the field and value of anything invalid
          */
         public Estimate estimate() {
-            Workload w = workload.build();
-            GpuPricing pricing = pricing();
-            List<Feasibility.Reason> structural = Feasibility.structural(model, hardware, gpus, w.activationFormat());
-            if (hasBlockingReason(structural)) {
-                // no compute path or no interconnect: nothing can be timed, but memory can still be shown
-                MemoryBudget memory = MemoryBudget.of(
-                        model,
-                        hardware,
-                        gpus,
-                        convention,
-                        w,
-                        frameworkOverhead,
-                        InferencePerformance.DEFAULT_PREFILL_CHUNK_TOKENS);
-                Feasibility feasibility = Feasibility.of(model, hardware, gpus, w, memory);
-                return new Estimate(model, hardware, gpus, convention, w, memory, feasibility, pricing, usdPerKwh);
-            }
-            return new Estimate(compiled(w), w, pricing, usdPerKwh);
+            return deployment().estimate(workload.build());
         }
 
-        /** The price given, else the chip's rental price, at the utilisation given; null if there is none. */
-        private @Nullable GpuPricing pricing() {
+        /**
+         * The deployment: everything set here but the workload.
+         *
+         * @return the deployment, compiled on its first use
+         */
+        public Deployment deployment() {
+            Formats formats = Formats.of(weights).withKvCache(kvCache);
+            NumericFormat compute = activations;
+            if (compute != null) {
+                formats = formats.withActivations(compute);
+            }
             Double given = usdPerHour;
-            if (given != null) {
-                return GpuPricing.of(given).withUtilization(utilization);
-            }
-            return hardware.rentalUsdPerHour().isPresent()
-                    ? GpuPricing.of(hardware).withUtilization(utilization)
-                    : null;
-        }
-
-        /** Whether a structural reason stops the configuration from being compiled at all. */
-        private static boolean hasBlockingReason(List<Feasibility.Reason> reasons) {
-            for (Feasibility.Reason r : reasons) {
-                if (r.limit() != io.github.llmcost.hardware.Limit.TENSOR_PARALLEL) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        /** The configuration compiled: from the table if it was compiled before, else built (and so checked) now. */
-        @SuppressWarnings("ReferenceEquality") // models and chips are keyed by identity: cheap, and never wrong
-        private CompiledPerformance compiled(Workload w) {
-            int hash = System.identityHashCode(model);
-            hash = 31 * hash + System.identityHashCode(hardware);
-            hash = 31 * hash + efficiency.hashCode();
-            hash = 31 * hash + frameworkOverhead.hashCode();
-            hash = 31 * hash + convention.hashCode();
-            hash = 31 * hash + w.weightFormat().hashCode();
-            hash = 31 * hash + w.activationFormat().hashCode();
-            hash = 31 * hash + w.kvCacheFormat().hashCode();
-            hash = 31 * hash + gpus;
-            int slot = (hash ^ (hash >>> 16)) & (COMPILED.length - 1);
-            Compiled c = COMPILED[slot];
-            if (c != null
-                    && c.model == model
-                    && c.hardware == hardware
-                    && c.convention == convention
-                    && c.efficiency.equals(efficiency)
-                    && c.gpus == gpus
-                    && c.frameworkOverhead.equals(frameworkOverhead)
-                    && c.weights == w.weightFormat()
-                    && c.activations == w.activationFormat()
-                    && c.kvCache == w.kvCacheFormat()) {
-                return c.compiled;
-            }
-            CompiledPerformance compiled = InferencePerformance.builder()
+            GpuPricing pricing = given != null
+                    ? GpuPricing.of(given)
+                    : hardware.rentalUsdPerHour().isPresent() ? GpuPricing.of(hardware) : null;
+            return ImmutableDeployment.builder()
                     .model(model)
                     .hardware(hardware)
-                    .workload(w)
+                    .tensorParallel(tensorParallel)
                     .convention(convention)
-                    .efficiency(efficiency)
-                    .tensorParallel(gpus)
+                    .formats(formats)
+                    .calibration(calibration)
                     .frameworkOverheadPerDevice(frameworkOverhead)
-                    .build()
-                    .compiled();
-            COMPILED[slot] = new Compiled(
-                    model,
-                    hardware,
-                    convention,
-                    efficiency,
-                    gpus,
-                    frameworkOverhead,
-                    w.weightFormat(),
-                    w.activationFormat(),
-                    w.kvCacheFormat(),
-                    compiled); // a racing thread may replace it with an equal entry: harmless
-            return compiled;
+                    .prefillChunkTokens(prefillChunkTokens)
+                    .pricing(Optional.ofNullable(pricing).map(p -> p.withUtilization(utilization)))
+                    .electricityUsdPerKwh(usdPerKwh)
+                    .build();
         }
     }
 }

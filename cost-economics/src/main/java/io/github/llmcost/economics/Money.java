@@ -32,7 +32,7 @@ public final class Money implements Comparable<Money> {
      * @return the amount
      * @throws IllegalArgumentException if NaN or infinite
      */
-    public static Money usd(double usd) {
+    public static Money of(double usd) {
         if (!Double.isFinite(usd)) {
             throw new IllegalArgumentException("usd (" + usd + ") must be finite");
         }
@@ -53,7 +53,7 @@ public final class Money implements Comparable<Money> {
      * @return the sum
      */
     public Money plus(Money other) {
-        return usd(usd + other.usd);
+        return of(usd + other.usd);
     }
 
     /**
@@ -63,7 +63,7 @@ public final class Money implements Comparable<Money> {
      * @return the difference, negative if {@code other} is larger
      */
     public Money minus(Money other) {
-        return usd(usd - other.usd);
+        return of(usd - other.usd);
     }
 
     /**
@@ -76,7 +76,7 @@ public final class Money implements Comparable<Money> {
         if (!Double.isFinite(factor)) {
             throw new IllegalArgumentException("factor (" + factor + ") must be finite");
         }
-        return usd(usd * factor);
+        return of(usd * factor);
     }
 
     /**
@@ -89,7 +89,7 @@ public final class Money implements Comparable<Money> {
         if (!Double.isFinite(divisor) || divisor == 0) {
             throw new IllegalArgumentException("divisor (" + divisor + ") must be finite and not 0");
         }
-        return usd(usd / divisor);
+        return of(usd / divisor);
     }
 
     /**
@@ -98,11 +98,16 @@ public final class Money implements Comparable<Money> {
      * @param other the denominator, not zero
      * @return {@code this / other}
      */
-    public double ratioTo(Money other) {
+    public double dividedBy(Money other) {
         if (other.usd == 0) {
             throw new IllegalArgumentException("money ($0) must not be 0 to divide by");
         }
         return usd / other.usd;
+    }
+
+    /** {@return whether the amount is zero} */
+    public boolean isZero() {
+        return usd == 0;
     }
 
     @Override

@@ -115,7 +115,7 @@ public final class PromptCaching {
      */
     public Money cachedInputPricePerMillion(double inputUsdPerMillion) {
         Check.nonNegative("inputUsdPerMillion", inputUsdPerMillion);
-        return Money.usd(inputUsdPerMillion * (1 - cachedInputDiscount()));
+        return Money.of(inputUsdPerMillion * (1 - cachedInputDiscount()));
     }
 
     private Money requestCost(InferencePerformance perf) {

@@ -78,7 +78,7 @@ public final class ServingCost {
 
     /** {@return how many times an output token costs an input token} */
     public double outputToInputCostRatio() {
-        return costPerOutputToken().ratioTo(costPerInputToken());
+        return costPerOutputToken().dividedBy(costPerInputToken());
     }
 
     /**

@@ -3,11 +3,14 @@ package io.github.llmcost.economics;
 import io.github.llmcost.core.Convention;
 import io.github.llmcost.core.ModelSpec;
 import io.github.llmcost.core.NumericFormat;
+import io.github.llmcost.core.Workload;
 import io.github.llmcost.core.internal.Check;
 import io.github.llmcost.hardware.Efficiency;
 import io.github.llmcost.hardware.HardwareSpec;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.stream.Collector;
 import java.util.stream.LongStream;
@@ -15,14 +18,18 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A design-space sweep: every combination of models, chips, weight and KV formats, prompt and output lengths and batch
- * sizes, each point an {@link Estimate} reduced to a {@link SweepPoint}.
+ * A design-space sweep: deployments crossed with prompt lengths, output lengths and batch sizes, each point an
+ * {@link Estimate} reduced to a {@link SweepPoint}. Over one deployment, {@link #over(Deployment)}; over every
+ * combination of models, chips, weight and KV formats, {@link #builder()}.
  *
- * <p>Points are computed as they are consumed, never held all at once: a sweep of millions streams. {@link #stream()}
- * runs on the calling thread, {@link #parallelStream()} on the common fork-join pool; both give the points in the same
- * order (models outermost, batch sizes innermost) and the same values.
+ * <p>Points are computed as they are consumed, never held all at once: a sweep of millions streams. Each deployment
+ * compiles once, and all its points reuse it. {@link #stream()} runs on the calling thread, {@link #parallelStream()} on
+ * the common fork-join pool; both give the points in the same order (deployments outermost, batch sizes innermost) and
+ * the same values.
  *
  * <pre>{@code
+ * Sweep.over(deployment).batchSizes(1, 8, 64).promptTokens(1024, 8192).stream().filter(SweepPoint::feasible).count();
+ *
  * Sweep sweep = Sweep.builder()
  *     .models(ModelPresets.LLAMA_3_1_8B, ModelPresets.QWEN3_14B)
  *     .hardware(HardwarePresets.H100_SXM, HardwarePresets.A100_80GB)
@@ -31,39 +38,64 @@ import org.jspecify.annotations.Nullable;
  *     .batchSizes(1, 8, 64)
  *     .build();
  * sweep.size();                                    // 72
- * sweep.stream().filter(p -> p.maxConcurrentSessions() > 0)
+ * sweep.stream().filter(p -> p.feasible() && p.hasPrice())
  *     .min(Comparator.comparingDouble(SweepPoint::costPerMillionOutputTokensUsd));
  * }</pre>
  *
  * <p>Immutable and thread-safe.
  */
 public final class Sweep {
-    private final List<ModelSpec> models;
-    private final List<HardwareSpec> chips;
-    private final List<NumericFormat> weightFormats;
-    private final List<NumericFormat> kvCacheFormats;
+    private final List<Deployment> deployments;
     private final long[] promptTokens;
     private final long[] outputTokens;
     private final int[] batchSizes;
-    private final Convention convention;
-    private final Efficiency efficiency;
-    private final @Nullable Double usdPerHour;
-    private final double utilization;
-    private final Consumer<LlmCost.Builder> base;
+    private final long sharedPrefixTokens;
 
-    private Sweep(Builder b) {
-        this.models = List.copyOf(b.models);
-        this.chips = List.copyOf(b.chips);
-        this.weightFormats = List.copyOf(b.weightFormats);
-        this.kvCacheFormats = List.copyOf(b.kvCacheFormats);
-        this.promptTokens = b.promptTokens.clone();
-        this.outputTokens = b.outputTokens.clone();
-        this.batchSizes = b.batchSizes.clone();
-        this.convention = b.convention;
-        this.efficiency = b.efficiency;
-        this.usdPerHour = b.usdPerHour;
-        this.utilization = b.utilization;
-        this.base = b.base;
+    private Sweep(
+            List<Deployment> deployments,
+            long[] promptTokens,
+            long[] outputTokens,
+            int[] batchSizes,
+            long sharedPrefixTokens) {
+        nonEmpty("deployments", deployments.size());
+        nonEmpty("promptTokens", promptTokens.length);
+        nonEmpty("outputTokens", outputTokens.length);
+        nonEmpty("batchSizes", batchSizes.length);
+        for (long p : promptTokens) {
+            Check.positive("promptTokens", p);
+        }
+        for (long o : outputTokens) {
+            Check.nonNegative("outputTokens", o);
+        }
+        for (int b : batchSizes) {
+            Check.positive("batchSizes", b);
+        }
+        Check.nonNegative("sharedPrefixTokens", sharedPrefixTokens);
+        this.deployments = List.copyOf(deployments);
+        this.promptTokens = promptTokens.clone();
+        this.outputTokens = outputTokens.clone();
+        this.batchSizes = batchSizes.clone();
+        this.sharedPrefixTokens = sharedPrefixTokens;
+        long size = (long) batchSizes.length * outputTokens.length * promptTokens.length;
+        if (size / batchSizes.length / outputTokens.length != promptTokens.length
+                || Long.MAX_VALUE / size < deployments.size()) {
+            throw new IllegalArgumentException("sweep size overflows a long");
+        }
+    }
+
+    /**
+     * A sweep of one deployment: one 1,024-token prompt, 256 output tokens and batch 1 until the axes are set.
+     *
+     * @param deployment the deployment
+     * @return the sweep
+     */
+    public static Sweep over(Deployment deployment) {
+        return new Sweep(
+                List.of(Objects.requireNonNull(deployment, "deployment")),
+                new long[] {1024},
+                new long[] {256},
+                new int[] {1},
+                0);
     }
 
     /** {@return a builder with one output length (256), batch 1, BF16 weights and KV cache} */
@@ -71,15 +103,49 @@ public final class Sweep {
         return new Builder();
     }
 
+    /**
+     * A copy with other prompt lengths.
+     *
+     * @param tokens at least one, each {@code >= 1}
+     * @return the copy
+     */
+    public Sweep promptTokens(long... tokens) {
+        return new Sweep(deployments, tokens, outputTokens, batchSizes, sharedPrefixTokens);
+    }
+
+    /**
+     * A copy with other output lengths.
+     *
+     * @param tokens at least one, each {@code >= 0}
+     * @return the copy
+     */
+    public Sweep outputTokens(long... tokens) {
+        return new Sweep(deployments, promptTokens, tokens, batchSizes, sharedPrefixTokens);
+    }
+
+    /**
+     * A copy with other batch sizes.
+     *
+     * @param sizes at least one, each {@code >= 1}
+     * @return the copy
+     */
+    public Sweep batchSizes(int... sizes) {
+        return new Sweep(deployments, promptTokens, outputTokens, sizes, sharedPrefixTokens);
+    }
+
+    /**
+     * A copy whose requests share a cached prompt prefix.
+     *
+     * @param tokens leading prompt tokens every request shares, {@code >= 0} and at most every prompt
+     * @return the copy
+     */
+    public Sweep sharedPrefixTokens(long tokens) {
+        return new Sweep(deployments, promptTokens, outputTokens, batchSizes, tokens);
+    }
+
     /** {@return how many points the sweep has} */
     public long size() {
-        return (long) models.size()
-                * chips.size()
-                * weightFormats.size()
-                * kvCacheFormats.size()
-                * promptTokens.length
-                * outputTokens.length
-                * batchSizes.length;
+        return (long) deployments.size() * promptTokens.length * outputTokens.length * batchSizes.length;
     }
 
     /** {@return the points, computed one at a time on the calling thread} */
@@ -118,7 +184,7 @@ public final class Sweep {
     }
 
     /**
-     * The point at an index, batch sizes varying fastest.
+     * The point at an index, batch sizes varying fastest, then output lengths, prompt lengths and deployments.
      *
      * @param index in {@code [0, size())}
      * @return the point
@@ -134,30 +200,20 @@ public final class Sweep {
         i /= outputTokens.length;
         long prompt = promptTokens[(int) (i % promptTokens.length)];
         i /= promptTokens.length;
-        NumericFormat kv = kvCacheFormats.get((int) (i % kvCacheFormats.size()));
-        i /= kvCacheFormats.size();
-        NumericFormat weights = weightFormats.get((int) (i % weightFormats.size()));
-        i /= weightFormats.size();
-        HardwareSpec chip = chips.get((int) (i % chips.size()));
-        i /= chips.size();
-        ModelSpec model = models.get((int) i);
-        LlmCost.Builder estimate = LlmCost.model(model)
-                .hardware(chip)
-                .convention(convention)
-                .efficiency(efficiency)
-                .utilization(utilization);
-        if (usdPerHour != null) {
-            estimate.pricePerHour(usdPerHour);
-        }
-        base.accept(estimate);
-        // the axes last: they override whatever the base configuration set
-        estimate.hardware(chip)
+        Deployment deployment = deployments.get((int) i);
+        Workload w = Workload.builder()
                 .promptTokens(prompt)
                 .outputTokens(output)
                 .batchSize(batch)
-                .weights(weights)
-                .kvCache(kv);
-        return SweepPoint.of(estimate.estimate());
+                .sharedPrefixTokens(sharedPrefixTokens)
+                .build();
+        return SweepPoint.of(deployment.estimate(w));
+    }
+
+    private static void nonEmpty(String axis, int size) {
+        if (size == 0) {
+            throw new IllegalArgumentException(axis + " (empty) must have at least one value");
+        }
     }
 
     /** Collects the axes of a {@link Sweep}; every axis needs at least one value. Not thread-safe. */
@@ -184,7 +240,7 @@ public final class Sweep {
          *
          * <pre>{@code
          * Sweep.builder().models(ModelPresets.LLAMA_3_1_70B).hardware(HardwarePresets.H100_SXM)
-         *     .configure(b -> b.gpus(4).sharedPrefixTokens(512))
+         *     .configure(b -> b.tensorParallel(4).sharedPrefixTokens(512))
          *     .promptTokens(2000).batchSizes(8)
          *     .build();
          * }</pre>
@@ -351,43 +407,36 @@ public final class Sweep {
             nonEmpty("hardware", chips.size());
             nonEmpty("weightFormats", weightFormats.size());
             nonEmpty("kvCacheFormats", kvCacheFormats.size());
-            nonEmpty("promptTokens", promptTokens.length);
-            nonEmpty("outputTokens", outputTokens.length);
-            nonEmpty("batchSizes", batchSizes.length);
-            for (long p : promptTokens) {
-                Check.positive("promptTokens", p);
-            }
-            for (long o : outputTokens) {
-                if (o < 0) {
-                    throw new IllegalArgumentException("outputTokens (" + o + ") must be >= 0");
-                }
-            }
-            for (int b : batchSizes) {
-                Check.positive("batchSizes", b);
-            }
             Check.fraction("utilization", utilization);
             if (usdPerHour != null) {
                 Check.positive("pricePerHour", usdPerHour);
             }
-            Sweep sweep = new Sweep(this);
-            if (sweep.size() <= 0
-                    || sweep.size()
-                                    / batchSizes.length
-                                    / outputTokens.length
-                                    / promptTokens.length
-                                    / kvCacheFormats.size()
-                                    / weightFormats.size()
-                                    / chips.size()
-                            != models.size()) {
-                throw new IllegalArgumentException("sweep size overflows a long");
+            List<Deployment> deployments = new ArrayList<>();
+            long sharedPrefix = 0;
+            for (ModelSpec model : models) {
+                for (HardwareSpec chip : chips) {
+                    for (NumericFormat weights : weightFormats) {
+                        for (NumericFormat kv : kvCacheFormats) {
+                            LlmCost.Builder b = LlmCost.model(model)
+                                    .hardware(chip)
+                                    .convention(convention)
+                                    .efficiency(efficiency)
+                                    .utilization(utilization);
+                            if (usdPerHour != null) {
+                                b.pricePerHour(usdPerHour);
+                            }
+                            base.accept(b);
+                            // the axes last: they override whatever the base configuration set
+                            deployments.add(b.hardware(chip)
+                                    .weights(weights)
+                                    .kvCache(kv)
+                                    .deployment());
+                            sharedPrefix = b.sharedPrefixTokens();
+                        }
+                    }
+                }
             }
-            return sweep;
-        }
-
-        private static void nonEmpty(String axis, int size) {
-            if (size == 0) {
-                throw new IllegalArgumentException(axis + " (empty) must have at least one value");
-            }
+            return new Sweep(deployments, promptTokens, outputTokens, batchSizes, sharedPrefix);
         }
     }
 }

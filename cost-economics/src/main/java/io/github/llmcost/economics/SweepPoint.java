@@ -72,8 +72,8 @@ public record SweepPoint(
         return new SweepPoint(
                 e.model(),
                 e.hardware(),
-                e.workload().weightFormat(),
-                e.workload().kvCacheFormat(),
+                e.formats().weights(),
+                e.formats().kvCache(),
                 e.workload().promptTokens(),
                 e.workload().outputTokens(),
                 e.workload().batchSize(),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.github.llmcost.core.Bytes;
+import io.github.llmcost.core.Formats;
 import io.github.llmcost.core.ModelPresets;
 import io.github.llmcost.core.NumericFormat;
 import io.github.llmcost.core.Workload;
@@ -27,7 +28,7 @@ class ArticleEconomicsTest {
     private static final long K = 1024;
     private static final GpuPricing H100_PRICE = GpuPricing.of(GpuPricing.ARTICLE_H100_USD_PER_HOUR);
     private static final EdgeVsCloud EDGE_50 =
-            EdgeVsCloud.of(DeviceCosts.articleDefaults(), UsageProfile.of(100_000_000, 50, 750), Money.usd(0.30), 20);
+            EdgeVsCloud.of(DeviceCosts.articleDefaults(), UsageProfile.of(100_000_000, 50, 750), Money.of(0.30), 20);
 
     static Stream<Arguments> claims() {
         return Stream.of(
@@ -75,7 +76,7 @@ class ArticleEconomicsTest {
                         () -> H100_PRICE
                                 .withUtilization(0.1)
                                 .costPerToken(185)
-                                .ratioTo(H100_PRICE.withUtilization(0.3).costPerToken(185))),
+                                .dividedBy(H100_PRICE.withUtilization(0.3).costPerToken(185))),
                 // 6.3: APIs at $0.30 (Flash-Lite blended), $0.60 (GPT-4o mini output), $1.25 (Claude Haiku output)
                 // are "8-40x above the floor"; against the 10% floor of the article's arithmetic ($0.038) that is
                 // 7.9x and 32.9x; against the correct floor, $37.50, the APIs are cheaper.
@@ -161,16 +162,15 @@ class ArticleEconomicsTest {
                 .workload(Workload.builder()
                         .promptTokens(32 * K - 1)
                         .outputTokens(2)
-                        .weightFormat(NumericFormat.INT4)
-                        .kvCacheFormat(NumericFormat.INT8)
                         .build())
+                .formats(Formats.of(NumericFormat.INT4).withKvCache(NumericFormat.INT8))
                 .build();
         ServingCost cost = ServingCost.of(perf, H100_PRICE);
         Money batchOne = cost.batchOneCostPerMillionOutputTokens();
         Money fullBatch = cost.fullBatchCostPerMillionOutputTokens();
         assertThat(batchOne.toUsd()).isCloseTo(2.50 / 3600 / perf.decodeTokensPerSecond() * 1e6, within(1e-9));
         assertThat(perf.maxConcurrentSessions()).isGreaterThan(30);
-        assertThat(fullBatch.ratioTo(batchOne)).isLessThan(0.5);
+        assertThat(fullBatch.dividedBy(batchOne)).isLessThan(0.5);
         // 3.4: output tokens cost more than input tokens because of physics.
         assertThat(cost.outputToInputCostRatio()).isGreaterThan(10);
     }
@@ -187,12 +187,9 @@ class ArticleEconomicsTest {
         InferencePerformance perf = InferencePerformance.builder()
                 .model(ModelPresets.ARTICLE_7B_CLASS)
                 .hardware(HardwarePresets.H100_SXM.withMemoryCapacity(Bytes.ofGigabytes(80)))
-                .workload(Workload.builder()
-                        .promptTokens(context)
-                        .outputTokens(0)
-                        .weightFormat(NumericFormat.INT4)
-                        .kvCacheFormat(NumericFormat.INT8)
-                        .build())
+                .workload(
+                        Workload.builder().promptTokens(context).outputTokens(0).build())
+                .formats(Formats.of(NumericFormat.INT4).withKvCache(NumericFormat.INT8))
                 .build();
         return ServingCost.of(perf, H100_PRICE).costPerConcurrentUserHour().toUsd();
     }
@@ -201,7 +198,7 @@ class ArticleEconomicsTest {
         return EdgeVsCloud.of(
                 DeviceCosts.articleDefaults(),
                 UsageProfile.of(1, UsageProfile.monthlyFromDaily(50), 750),
-                Money.usd(0.30),
+                Money.of(0.30),
                 20);
     }
 

@@ -53,18 +53,18 @@ class CostAccountingTest {
 
     @Test
     void moneyArithmeticAndOrder() {
-        Money five = Money.usd(5);
-        assertThat(five.plus(Money.usd(2.5))).isEqualTo(Money.usd(7.5));
-        assertThat(five.minus(Money.usd(7.5))).isEqualTo(Money.usd(-2.5));
-        assertThat(five.multipliedBy(3)).isEqualTo(Money.usd(15));
-        assertThat(five.dividedBy(4)).isEqualTo(Money.usd(1.25));
-        assertThat(five.ratioTo(Money.usd(2))).isEqualTo(2.5);
-        assertThat(Money.usd(1)).isLessThan(Money.usd(2));
-        assertThat(Money.usd(2).compareTo(Money.usd(1))).isPositive();
-        assertThat(five).isEqualTo(Money.usd(5)).hasSameHashCodeAs(Money.usd(5));
-        assertThat(five).isNotEqualTo(Money.usd(6)).isNotEqualTo(Bytes.of(5));
-        assertThat(five.hashCode()).isNotEqualTo(Money.usd(6).hashCode());
-        assertThatThrownBy(() -> five.ratioTo(Money.ZERO))
+        Money five = Money.of(5);
+        assertThat(five.plus(Money.of(2.5))).isEqualTo(Money.of(7.5));
+        assertThat(five.minus(Money.of(7.5))).isEqualTo(Money.of(-2.5));
+        assertThat(five.multipliedBy(3)).isEqualTo(Money.of(15));
+        assertThat(five.dividedBy(4)).isEqualTo(Money.of(1.25));
+        assertThat(five.dividedBy(Money.of(2))).isEqualTo(2.5);
+        assertThat(Money.of(1)).isLessThan(Money.of(2));
+        assertThat(Money.of(2).compareTo(Money.of(1))).isPositive();
+        assertThat(five).isEqualTo(Money.of(5)).hasSameHashCodeAs(Money.of(5));
+        assertThat(five).isNotEqualTo(Money.of(6)).isNotEqualTo(Bytes.of(5));
+        assertThat(five.hashCode()).isNotEqualTo(Money.of(6).hashCode());
+        assertThatThrownBy(() -> five.dividedBy(Money.ZERO))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("money ($0) must not be 0 to divide by");
     }
@@ -72,18 +72,18 @@ class CostAccountingTest {
     @Test
     void moneyPrintsByMagnitudeAfterRounding() {
         assertThat(Money.ZERO).hasToString("$0");
-        assertThat(Money.usd(2.5)).hasToString("$2.50");
-        assertThat(Money.usd(1)).hasToString("$1.00");
-        assertThat(Money.usd(1000)).hasToString("$1,000");
-        assertThat(Money.usd(999.995)).hasToString("$1,000");
-        assertThat(Money.usd(999.994)).hasToString("$999.99");
-        assertThat(Money.usd(0.9999)).hasToString("$1.00");
-        assertThat(Money.usd(0.99949)).hasToString("$0.999");
-        assertThat(Money.usd(1_125_000)).hasToString("$1,125,000");
-        assertThat(Money.usd(-1_125_000)).hasToString("-$1,125,000");
-        assertThat(Money.usd(-2.5)).hasToString("-$2.50");
-        assertThat(Money.usd(-0.00000375)).hasToString("-$0.00000375");
-        assertThat(Money.usd(0.00000375)).hasToString("$0.00000375");
+        assertThat(Money.of(2.5)).hasToString("$2.50");
+        assertThat(Money.of(1)).hasToString("$1.00");
+        assertThat(Money.of(1000)).hasToString("$1,000");
+        assertThat(Money.of(999.995)).hasToString("$1,000");
+        assertThat(Money.of(999.994)).hasToString("$999.99");
+        assertThat(Money.of(0.9999)).hasToString("$1.00");
+        assertThat(Money.of(0.99949)).hasToString("$0.999");
+        assertThat(Money.of(1_125_000)).hasToString("$1,125,000");
+        assertThat(Money.of(-1_125_000)).hasToString("-$1,125,000");
+        assertThat(Money.of(-2.5)).hasToString("-$2.50");
+        assertThat(Money.of(-0.00000375)).hasToString("-$0.00000375");
+        assertThat(Money.of(0.00000375)).hasToString("$0.00000375");
     }
 
     @Test
@@ -96,10 +96,10 @@ class CostAccountingTest {
                 .source("acme.example/pricing")
                 .asOf(LocalDate.of(2026, 1, 2))
                 .build();
-        assertThat(price.perInputToken()).isEqualTo(Money.usd(0.5e-6));
-        assertThat(price.perOutputToken()).isEqualTo(Money.usd(2e-6));
+        assertThat(price.perInputToken()).isEqualTo(Money.of(0.5e-6));
+        assertThat(price.perOutputToken()).isEqualTo(Money.of(2e-6));
         assertThat(price.blendedPerMillion(0.75).toUsd()).isCloseTo(0.875, within(1e-15));
-        assertThat(price.outputPriceOver(Money.usd(0.5))).isEqualTo(4.0);
+        assertThat(price.outputPriceOver(Money.of(0.5))).isEqualTo(4.0);
         assertThat(price.cachedInputUsdPerMillion()).isEmpty();
         assertThat(price).hasToString("Acme Acme Small: $0.5 in / $2.00 out per million (2026-01-02)");
         assertThat(ApiPriceBook.byModel("gpt-4o-mini")).isSameAs(ApiPriceBook.GPT_4O_MINI);
@@ -120,7 +120,7 @@ class CostAccountingTest {
         DeviceCosts device =
                 DeviceCosts.builder().fixedEngineeringUsdPerMonth(1000).build();
         UsageProfile usage = UsageProfile.of(1_000_000, 50, 750);
-        EdgeVsCloud edge = EdgeVsCloud.of(device, usage, Money.usd(0.30), 20);
+        EdgeVsCloud edge = EdgeVsCloud.of(device, usage, Money.of(0.30), 20);
         assertThat(edge.device()).isSameAs(device);
         assertThat(edge.usage()).isSameAs(usage);
         // 5 W over 20 tokens/s
@@ -144,9 +144,9 @@ class CostAccountingTest {
                 .updatesPerMonth(1)
                 .fixedEngineeringUsdPerMonth(1000)
                 .build();
-        EdgeVsCloud even = EdgeVsCloud.of(cdnOnly, UsageProfile.of(10, 1, 10_000), Money.usd(1), 20);
+        EdgeVsCloud even = EdgeVsCloud.of(cdnOnly, UsageProfile.of(10, 1, 10_000), Money.of(1), 20);
         assertThat(even.monthlyActiveUserThreshold()).isEmpty();
-        assertThat(EdgeVsCloud.of(DeviceCosts.builder().licenceUsdPerDevice(0).build(), usage, Money.usd(0.3), 20)
+        assertThat(EdgeVsCloud.of(DeviceCosts.builder().licenceUsdPerDevice(0).build(), usage, Money.of(0.3), 20)
                         .toString())
                 .endsWith("on-device $0/month");
     }
@@ -175,7 +175,7 @@ class CostAccountingTest {
         GpuPricing half = GpuPricing.of(2.5).withUtilization(0.5);
         assertThat(half.utilization()).isEqualTo(0.5);
         assertThat(half.usdPerDeviceHour()).isEqualTo(2.5);
-        assertThat(half.costOf(1800, 2)).isEqualTo(Money.usd(5));
+        assertThat(half.costOf(1800, 2)).isEqualTo(Money.of(5));
         assertThat(half.costPerToken(100).toUsd()).isCloseTo(2.5 / (3600 * 100 * 0.5), within(1e-18));
         assertThat(half).hasToString("$2.50 per device-hour at 50% utilization");
         assertThat(GpuPricing.of(HardwarePresets.H100_SXM).usdPerDeviceHour())
@@ -196,7 +196,7 @@ class CostAccountingTest {
         ServingCost cost = ServingCost.of(perf, pricing);
         assertThat(cost.performance()).isSameAs(perf);
         assertThat(cost.pricing()).isSameAs(pricing);
-        assertThat(cost.perReplicaHour()).isEqualTo(Money.usd(4));
+        assertThat(cost.perReplicaHour()).isEqualTo(Money.of(4));
         assertThat(cost.costPerOutputToken().toUsd())
                 .isCloseTo(4.0 / 3600 / perf.decodeTokensPerSecond(), within(1e-15));
         assertThat(cost.costPerInputToken().toUsd())
@@ -252,14 +252,14 @@ class CostAccountingTest {
     @Test
     void anEstimateHoldsEveryFigureOfItsConfiguration() {
         Estimate e = LlmCost.model(model())
-                .gpus(2)
+                .tensorParallel(2)
                 .workload(perf().workload())
                 .frameworkOverhead(Bytes.ofGigabytes(3))
                 .convention(Convention.EXACT)
                 .pricePerHour(2.0)
                 .estimate();
         InferencePerformance perf = e.performance();
-        assertThat(e.gpus()).isEqualTo(2);
+        assertThat(e.tensorParallel()).isEqualTo(2);
         assertThat(e.convention()).isEqualTo(Convention.EXACT);
         assertThat(e.workload().sharedPrefixTokens()).isEqualTo(1024);
         assertThat(perf.frameworkOverheadPerDevice()).isEqualTo(Bytes.ofGigabytes(3));

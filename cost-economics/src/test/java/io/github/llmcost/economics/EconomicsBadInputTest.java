@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.llmcost.core.Convention;
+import io.github.llmcost.core.Formats;
 import io.github.llmcost.core.ModelPresets;
 import io.github.llmcost.core.NumericFormat;
 import io.github.llmcost.core.Workload;
@@ -32,8 +33,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Bad input to the economics module fails fast: every invalid value is an {@link IllegalArgumentException} whose
  * message names the quantity and its value; a missing required builder field is an {@link IllegalStateException}
- * naming it. {@link LlmCost}'s builder checks each value as it is set, naming it as the setter does ({@code gpus(0)}
- * fails with "gpus (0) ..."), and the workload's values at {@link LlmCost.Builder#estimate()}; a configuration that is
+ * naming it. {@link LlmCost}'s builder checks each value as it is set, naming it as the setter does ({@code tensorParallel(0)}
+ * fails with "tensorParallel (0) ..."), and the workload's values at {@link LlmCost.Builder#estimate()}; a configuration that is
  * valid but cannot run is no error but an infeasible estimate ({@code
  * configurationsThatCannotRunAreEstimatedButNeverPriced}). Extreme but valid inputs give finite answers.
  */
@@ -105,10 +106,10 @@ class EconomicsBadInputTest {
     // ---------------------------------------------------------------------------------------------------------------
 
     static Stream<Arguments> money() {
-        Money one = Money.usd(1);
-        Money max = Money.usd(Double.MAX_VALUE);
+        Money one = Money.of(1);
+        Money max = Money.of(Double.MAX_VALUE);
         return Stream.of(
-                        doubles("Money.usd", "usd", NOT_FINITE, v -> () -> Money.usd(v)),
+                        doubles("Money.of", "usd", NOT_FINITE, v -> () -> Money.of(v)),
                         doubles("multipliedBy", "factor", NOT_FINITE, v -> () -> one.multipliedBy(v)),
                         doubles(
                                 "dividedBy",
@@ -117,13 +118,13 @@ class EconomicsBadInputTest {
                                 },
                                 v -> () -> one.dividedBy(v)),
                         Stream.of(
-                                bad("ratioTo(ZERO)", () -> one.ratioTo(Money.ZERO), "money ($0)"),
-                                bad("ratioTo(usd(-0.0))", () -> one.ratioTo(Money.usd(-0.0)), "money ($0)"),
+                                bad("dividedBy(ZERO)", () -> one.dividedBy(Money.ZERO), "money ($0)"),
+                                bad("dividedBy(of(-0.0))", () -> one.dividedBy(Money.of(-0.0)), "money ($0)"),
                                 // overflow is refused, not carried as infinity
                                 bad("MAX plus MAX", () -> max.plus(max), "usd (Infinity)"),
                                 bad(
                                         "-MAX minus MAX",
-                                        () -> Money.usd(-Double.MAX_VALUE).minus(max),
+                                        () -> Money.of(-Double.MAX_VALUE).minus(max),
                                         "usd (-Infinity)"),
                                 bad("MAX multipliedBy 2", () -> max.multipliedBy(2), "usd (Infinity)"),
                                 bad("1 dividedBy MIN_VALUE", () -> one.dividedBy(Double.MIN_VALUE), "usd (Infinity)")))
@@ -272,24 +273,24 @@ class EconomicsBadInputTest {
         for (double v : new double[] {-1.0, -Double.MIN_VALUE, -1e12}) {
             cases.add(bad(
                     "EdgeVsCloud.of(cloud " + v + ")",
-                    () -> EdgeVsCloud.of(device, USAGE, Money.usd(v), 20),
+                    () -> EdgeVsCloud.of(device, USAGE, Money.of(v), 20),
                     "cloudCostPerMillionTokens (" + v + ")"));
         }
         doubles(
                         "EdgeVsCloud.of(tokens/s v)",
                         "onDeviceTokensPerSecond",
                         NOT_POSITIVE,
-                        v -> () -> EdgeVsCloud.of(device, USAGE, Money.usd(0.30), v))
+                        v -> () -> EdgeVsCloud.of(device, USAGE, Money.of(0.30), v))
                 .forEach(cases::add);
         cases.add(bad(
                 "licencePerMillionTokens with no requests",
-                () -> EdgeVsCloud.of(device, USAGE.withRequestsPerUserPerMonth(0), Money.usd(0.30), 20)
+                () -> EdgeVsCloud.of(device, USAGE.withRequestsPerUserPerMonth(0), Money.of(0.30), 20)
                         .licencePerMillionTokens(),
                 "tokensOverDeviceLife (0.0)"));
         cases.add(bad(
                 "cloudOverOnDevice with a free device",
                 () -> EdgeVsCloud.of(
-                                DeviceCosts.builder().licenceUsdPerDevice(0).build(), USAGE, Money.usd(0.30), 20)
+                                DeviceCosts.builder().licenceUsdPerDevice(0).build(), USAGE, Money.of(0.30), 20)
                         .cloudOverOnDevice(),
                 "monthlyOnDeviceCost ($0)"));
         return cases.stream();
@@ -306,11 +307,6 @@ class EconomicsBadInputTest {
                 .outputTokens(100)
                 .sharedPrefixTokens(500)
                 .build());
-        InferencePerformance tooBig = InferencePerformance.builder()
-                .model(ModelPresets.LLAMA_3_1_405B)
-                .hardware(HardwarePresets.L4)
-                .workload(Workload.of(4096, 512))
-                .build();
         List<Arguments> cases = new ArrayList<>();
         cases.add(bad(
                 "PromptCaching.of with nothing shared",
@@ -346,7 +342,10 @@ class EconomicsBadInputTest {
     static Stream<Arguments> llmCostBuilder() {
         List<Arguments> cases = new ArrayList<>();
         for (int gpus : new int[] {0, -1}) {
-            cases.add(bad("gpus(" + gpus + ")", () -> llmCost().gpus(gpus).estimate(), "gpus (" + gpus + ")"));
+            cases.add(bad(
+                    "tensorParallel(" + gpus + ")",
+                    () -> llmCost().tensorParallel(gpus).estimate(),
+                    "tensorParallel (" + gpus + ")"));
         }
         doubles(
                         "utilization",
@@ -418,13 +417,13 @@ class EconomicsBadInputTest {
                         "2 GPUs on an Apple M2 Ultra",
                         llmCost()
                                 .hardware(HardwarePresets.APPLE_M2_ULTRA)
-                                .gpus(2)
+                                .tensorParallel(2)
                                 .estimate(),
                         Limit.INTERCONNECT,
                         "Apple M2 Ultra has none"),
                 new Case(
                         "3 GPUs for 32 heads",
-                        llmCost().gpus(3).estimate(),
+                        llmCost().tensorParallel(3).estimate(),
                         Limit.TENSOR_PARALLEL,
                         "tensor-parallel degree (3) must divide the 32 attention heads"),
                 new Case(
@@ -495,7 +494,7 @@ class EconomicsBadInputTest {
 
     @Test
     void llmCostBuilderRejectsABadValueWhereItIsSet() {
-        assertThatThrownBy(() -> llmCost().gpus(0)).hasMessage("gpus (0) must be > 0");
+        assertThatThrownBy(() -> llmCost().tensorParallel(0)).hasMessage("tensorParallel (0) must be > 0");
         assertThatThrownBy(() -> llmCost().utilization(2)).hasMessageContaining("utilization (2.0)");
         assertThatThrownBy(() -> llmCost().pricePerHour(Double.NaN)).hasMessageContaining("pricePerHour (NaN)");
         // the workload's values are checked together, at estimate(), under the workload's names
@@ -524,10 +523,10 @@ class EconomicsBadInputTest {
 
     static Stream<Arguments> accepted() {
         return Stream.of(
-                Arguments.of("Money.usd(-0.0)", (ThrowingCallable) () -> Money.usd(-0.0)),
-                Arguments.of("Money.usd(Double.MAX_VALUE)", (ThrowingCallable) () -> Money.usd(Double.MAX_VALUE)),
+                Arguments.of("Money.of(-0.0)", (ThrowingCallable) () -> Money.of(-0.0)),
+                Arguments.of("Money.of(Double.MAX_VALUE)", (ThrowingCallable) () -> Money.of(Double.MAX_VALUE)),
                 Arguments.of(
-                        "multipliedBy(0)", (ThrowingCallable) () -> Money.usd(1).multipliedBy(0)),
+                        "multipliedBy(0)", (ThrowingCallable) () -> Money.of(1).multipliedBy(0)),
                 Arguments.of(
                         "ZERO.dividedBy(MIN_VALUE)", (ThrowingCallable) () -> Money.ZERO.dividedBy(Double.MIN_VALUE)),
                 Arguments.of("GpuPricing.of(MIN_VALUE)", (ThrowingCallable) () -> GpuPricing.of(Double.MIN_VALUE)),
@@ -582,9 +581,9 @@ class EconomicsBadInputTest {
     @Test
     void edgeVsCloudToStringNeverThrows() {
         EdgeVsCloud noUsers =
-                EdgeVsCloud.of(DeviceCosts.articleDefaults(), USAGE.withMonthlyActiveUsers(0), Money.usd(0.30), 20);
+                EdgeVsCloud.of(DeviceCosts.articleDefaults(), USAGE.withMonthlyActiveUsers(0), Money.of(0.30), 20);
         EdgeVsCloud freeDevice =
-                EdgeVsCloud.of(DeviceCosts.builder().licenceUsdPerDevice(0).build(), USAGE, Money.usd(0.30), 20);
+                EdgeVsCloud.of(DeviceCosts.builder().licenceUsdPerDevice(0).build(), USAGE, Money.of(0.30), 20);
         assertThatCode(noUsers::toString).doesNotThrowAnyException();
         assertThatCode(freeDevice::toString).doesNotThrowAnyException();
     }
@@ -626,10 +625,6 @@ class EconomicsBadInputTest {
     // Extremes
     // ---------------------------------------------------------------------------------------------------------------
 
-    private static void assertFinitePositive(String what, Money money) {
-        assertThat(money.toUsd()).as(what).isFinite().isPositive();
-    }
-
     /**
      * Llama 3.1 405B with a 10,000,000-token prompt on 8 H100s: nothing fits (BF16 weights alone exceed 640 GB; INT4
      * weights fit, but one session's cache is terabytes, and the prompt is 76 times the model's context). The estimate
@@ -641,7 +636,7 @@ class EconomicsBadInputTest {
             for (NumericFormat weights : List.of(NumericFormat.BF16, NumericFormat.INT4)) {
                 Estimate e = LlmCost.model(ModelPresets.LLAMA_3_1_405B)
                         .hardware(HardwarePresets.H100_SXM)
-                        .gpus(8)
+                        .tensorParallel(8)
                         .convention(convention)
                         .weights(weights)
                         .promptTokens(10_000_000)
@@ -667,8 +662,8 @@ class EconomicsBadInputTest {
                         .workload(Workload.builder()
                                 .promptTokens(10_000_000)
                                 .outputTokens(256)
-                                .weightFormat(weights)
                                 .build())
+                        .formats(Formats.of(weights))
                         .build();
                 assertThat(perf.timeToFirstToken().toSeconds())
                         .as(what)
@@ -689,7 +684,7 @@ class EconomicsBadInputTest {
     @Test
     void largestUsageGivesFiniteMoney() {
         EdgeVsCloud edge = EdgeVsCloud.of(
-                DeviceCosts.articleDefaults(), UsageProfile.of(Long.MAX_VALUE, 1e6, 1e6), Money.usd(100), 1e-3);
+                DeviceCosts.articleDefaults(), UsageProfile.of(Long.MAX_VALUE, 1e6, 1e6), Money.of(100), 1e-3);
         assertThat(edge.monthlyCloudCost().toUsd()).isFinite().isPositive();
         assertThat(edge.monthlyOnDeviceCost().toUsd()).isFinite().isPositive();
         assertThat(edge.monthlyUserEnergyCost().toUsd()).isFinite().isPositive();

@@ -91,7 +91,7 @@ class SweepTest {
         SweepPoint p = Sweep.builder()
                 .models(ModelPresets.LLAMA_3_1_70B)
                 .hardware(HardwarePresets.H100_SXM)
-                .configure(b -> b.gpus(4).sharedPrefixTokens(1000).activations(NumericFormat.BF16))
+                .configure(b -> b.tensorParallel(4).sharedPrefixTokens(1000).activations(NumericFormat.BF16))
                 .weightFormats(NumericFormat.FP8_E4M3)
                 .promptTokens(2000)
                 .batchSizes(8)
@@ -99,7 +99,7 @@ class SweepTest {
                 .point(0);
         Estimate e = LlmCost.model(ModelPresets.LLAMA_3_1_70B)
                 .hardware(HardwarePresets.H100_SXM)
-                .gpus(4)
+                .tensorParallel(4)
                 .sharedPrefixTokens(1000)
                 .weights(NumericFormat.FP8_E4M3)
                 .activations(NumericFormat.BF16)

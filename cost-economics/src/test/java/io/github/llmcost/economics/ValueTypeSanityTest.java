@@ -174,6 +174,10 @@ class ValueTypeSanityTest {
                 () -> model("m", 2).parameters(),
                 () -> model("m", 3).parameters());
         samples(Workload.class, () -> Workload.of(128, 8), () -> Workload.of(128, 9));
+        samples(
+                io.github.llmcost.core.Formats.class,
+                () -> io.github.llmcost.core.Formats.of(NumericFormat.INT4),
+                () -> io.github.llmcost.core.Formats.of(NumericFormat.INT8));
         // cost-hardware
         samples(
                 Placement.class,
@@ -221,7 +225,7 @@ class ValueTypeSanityTest {
                 () -> new Evaluation.Point(measurement(50), 40),
                 () -> new Evaluation.Point(measurement(50), 45));
         // cost-economics
-        samples(Money.class, () -> Money.usd(2.5), () -> Money.usd(-2.5));
+        samples(Money.class, () -> Money.of(2.5), () -> Money.of(-2.5));
         samples(
                 ApiPrice.class,
                 () -> ApiPrice.builder().from(ApiPriceBook.GPT_4O_MINI).build(),
@@ -239,6 +243,10 @@ class ValueTypeSanityTest {
                 () -> GpuPricing.of(2.5).withUtilization(0.5));
         samples(UsageProfile.class, () -> UsageProfile.of(1000, 50, 750), () -> UsageProfile.of(1000, 50, 700));
         samples(SweepPoint.class, () -> sweepPoint(1), () -> sweepPoint(2));
+        samples(
+                Deployment.class,
+                () -> LlmCost.model(model("m", 2)).hardware(chip("a")).deployment(),
+                () -> LlmCost.model(model("m", 2)).hardware(chip("b")).deployment());
     }
 
     /** Valid arguments by parameter type, so that a null in one place is the only thing wrong with a call. */
@@ -252,6 +260,7 @@ class ValueTypeSanityTest {
         ARGUMENTS.put(Optional.class, Optional::empty);
         ARGUMENTS.put(OptionalDouble.class, OptionalDouble::empty);
         ARGUMENTS.put(java.util.OptionalLong.class, java.util.OptionalLong::empty);
+        ARGUMENTS.put(io.github.llmcost.core.Formats.class, () -> io.github.llmcost.core.Formats.BF16);
         ARGUMENTS.put(
                 Estimate.class,
                 () -> LlmCost.model(model("m", 2)).hardware(chip("a")).estimate());

@@ -6,6 +6,7 @@ import io.github.llmcost.core.Convention;
 import io.github.llmcost.core.FlopBreakdown;
 import io.github.llmcost.core.FlopCounter;
 import io.github.llmcost.core.FlopRate;
+import io.github.llmcost.core.Formats;
 import io.github.llmcost.core.KvCache;
 import io.github.llmcost.core.ModelPresets;
 import io.github.llmcost.core.ModelSpec;
@@ -62,7 +63,7 @@ final class ArticleClaims {
                         * H100.attainable(NumericFormat.FP16, decodeIntensity(NumericFormat.FP16))
                                 .toFlopsPerSecond()
                         / H100.peak(NumericFormat.FP16).toFlopsPerSecond());
-        m.put("h.cache-vs-weights-32k", () -> ONE_B_KV.sessionBytes(32 * K).ratioTo(llama1bInt4Weights()));
+        m.put("h.cache-vs-weights-32k", () -> ONE_B_KV.sessionBytes(32 * K).dividedBy(llama1bInt4Weights()));
         m.put(
                 "h.double-context",
                 () -> (double) sevenB(64 * K).maxConcurrentSessions()
@@ -92,7 +93,7 @@ final class ArticleClaims {
                                 Convention.ARTICLE,
                                 NumericFormat.INT8)
                         .sessionBytes(4 * K)
-                        .ratioTo(ONE_B_KV.sessionBytes(4 * K)));
+                        .dividedBy(ONE_B_KV.sessionBytes(4 * K)));
         // 2. FLOPs of a layer
         m.put("2.1.qkv", () -> {
             FlopBreakdown l = layer(4 * K);
@@ -111,17 +112,17 @@ final class ArticleClaims {
                 "2.3.aggregation",
                 () -> layer(4 * K)
                         .get(Operation.ATTENTION_AGGREGATION)
-                        .ratioTo(layer(4 * K).get(Operation.ATTENTION_SCORES)));
+                        .dividedBy(layer(4 * K).get(Operation.ATTENTION_SCORES)));
         m.put("2.5.crossover", ARTICLE::crossoverTokens);
         m.put("2.6.mlp", () -> layer(4 * K).mlp().toGigaflops());
         m.put(
                 "2.6.mlp-vs-projections",
-                () -> layer(4 * K).mlp().ratioTo(layer(4 * K).attentionProjections()));
+                () -> layer(4 * K).mlp().dividedBy(layer(4 * K).attentionProjections()));
         m.put(
                 "2.6.mlp-vs-attention",
                 () -> layer(4 * K)
                         .mlp()
-                        .ratioTo(layer(4 * K)
+                        .dividedBy(layer(4 * K)
                                 .attentionProjections()
                                 .plus(layer(4 * K).quadratic())));
         m.put(
@@ -143,7 +144,7 @@ final class ArticleClaims {
                 "3.0.api-ratio",
                 () -> ApiPriceBook.GEMINI_2_5_FLASH_LITE
                         .perOutputToken()
-                        .ratioTo(ApiPriceBook.GEMINI_2_5_FLASH_LITE.perInputToken()));
+                        .dividedBy(ApiPriceBook.GEMINI_2_5_FLASH_LITE.perInputToken()));
         // 4. The roofline
         m.put("4.1.h100-flops", () -> H100.peak(NumericFormat.FP16).toTeraflopsPerSecond());
         m.put("4.1.phone-flops", () -> PHONE.peak(NumericFormat.FP16).toFlopsPerSecond() / 1e9);
@@ -178,7 +179,7 @@ final class ArticleClaims {
         m.put("5.3.at-32k", () -> ONE_B_KV.sessionBytes(32 * K).toMegabytes());
         m.put("5.3.at-128k", () -> ONE_B_KV.sessionBytes(128 * K).toGigabytes());
         m.put("5.3.weights-1b", () -> llama1bInt4Weights().toMegabytes());
-        m.put("5.3.cache-over-weights", () -> ONE_B_KV.sessionBytes(128 * K).ratioTo(llama1bInt4Weights()));
+        m.put("5.3.cache-over-weights", () -> ONE_B_KV.sessionBytes(128 * K).dividedBy(llama1bInt4Weights()));
         m.put("5.3.hybrid-per-token", () -> hybridKv().bytesPerToken().toBytes());
         m.put("5.3.hybrid-32k", () -> hybridKv().sessionBytes(32 * K).toMegabytes());
         m.put("5.3.hybrid-128k", () -> hybridKv().sessionBytes(128 * K).toMegabytes());
@@ -247,7 +248,7 @@ final class ArticleClaims {
         m.put("6.3.haiku", ApiPriceBook.CLAUDE_3_HAIKU::outputUsdPerMillion);
         m.put(
                 "6.3.api-over-floor",
-                () -> ApiPriceBook.CLAUDE_3_HAIKU.outputPriceOver(Money.usd(perMillion(PRICE.withUtilization(0.1)))));
+                () -> ApiPriceBook.CLAUDE_3_HAIKU.outputPriceOver(Money.of(perMillion(PRICE.withUtilization(0.1)))));
         m.put(
                 "6.3.qwen3-14b",
                 () -> ModelPresets.QWEN3_14B
@@ -295,13 +296,8 @@ final class ArticleClaims {
         return InferencePerformance.builder()
                 .model(ONE_B)
                 .hardware(H100)
-                .workload(Workload.builder()
-                        .promptTokens(4 * K)
-                        .outputTokens(1)
-                        .weightFormat(format)
-                        .activationFormat(format)
-                        .kvCacheFormat(format)
-                        .build())
+                .workload(Workload.builder().promptTokens(4 * K).outputTokens(1).build())
+                .formats(Formats.of(format).withActivations(format).withKvCache(format))
                 .convention(Convention.ARTICLE)
                 .build()
                 .prefill()
@@ -314,11 +310,8 @@ final class ArticleClaims {
         return InferencePerformance.builder()
                 .model(ModelPresets.ARTICLE_7B_CLASS)
                 .hardware(H100)
-                .workload(Workload.builder()
-                        .promptTokens(4 * K)
-                        .outputTokens(2)
-                        .weightFormat(weights)
-                        .build())
+                .workload(Workload.builder().promptTokens(4 * K).outputTokens(2).build())
+                .formats(Formats.of(weights))
                 .convention(Convention.ARTICLE)
                 .build()
                 .decodeStep(4 * K)
@@ -340,13 +333,10 @@ final class ArticleClaims {
         return InferencePerformance.builder()
                 .model(ModelPresets.ARTICLE_7B_CLASS)
                 .hardware(chip)
-                .workload(Workload.builder()
-                        .promptTokens(4 * K)
-                        .outputTokens(2)
-                        .weightFormat(NumericFormat.FP16)
-                        .activationFormat(NumericFormat.FP16)
-                        .kvCacheFormat(NumericFormat.FP16)
-                        .build())
+                .workload(Workload.builder().promptTokens(4 * K).outputTokens(2).build())
+                .formats(Formats.of(NumericFormat.FP16)
+                        .withActivations(NumericFormat.FP16)
+                        .withKvCache(NumericFormat.FP16))
                 .build();
     }
 
@@ -355,13 +345,10 @@ final class ArticleClaims {
         return InferencePerformance.builder()
                 .model(ModelPresets.LLAMA_3_2_1B)
                 .hardware(chip)
-                .workload(Workload.builder()
-                        .promptTokens(512)
-                        .outputTokens(1)
-                        .weightFormat(NumericFormat.FP16)
-                        .activationFormat(NumericFormat.FP16)
-                        .kvCacheFormat(NumericFormat.FP16)
-                        .build())
+                .workload(Workload.builder().promptTokens(512).outputTokens(1).build())
+                .formats(Formats.of(NumericFormat.FP16)
+                        .withActivations(NumericFormat.FP16)
+                        .withKvCache(NumericFormat.FP16))
                 .efficiency(Efficiency.PEAK)
                 .build()
                 .timeToFirstToken()
@@ -373,12 +360,9 @@ final class ArticleClaims {
         return InferencePerformance.builder()
                 .model(ModelPresets.ARTICLE_7B_CLASS)
                 .hardware(H100.withMemoryCapacity(Bytes.ofGigabytes(80)))
-                .workload(Workload.builder()
-                        .promptTokens(context)
-                        .outputTokens(0)
-                        .weightFormat(NumericFormat.INT4)
-                        .kvCacheFormat(NumericFormat.INT8)
-                        .build())
+                .workload(
+                        Workload.builder().promptTokens(context).outputTokens(0).build())
+                .formats(Formats.of(NumericFormat.INT4).withKvCache(NumericFormat.INT8))
                 .build();
     }
 
@@ -395,9 +379,8 @@ final class ArticleClaims {
                 .workload(Workload.builder()
                         .promptTokens(32 * K - 1)
                         .outputTokens(2)
-                        .weightFormat(NumericFormat.INT4)
-                        .kvCacheFormat(NumericFormat.INT8)
                         .build())
+                .formats(Formats.of(NumericFormat.INT4).withKvCache(NumericFormat.INT8))
                 .efficiency(efficiency)
                 .build();
     }
@@ -410,7 +393,7 @@ final class ArticleClaims {
         return EdgeVsCloud.of(
                 DeviceCosts.articleDefaults(),
                 UsageProfile.of(100_000_000, requestsPerUserPerMonth, 750),
-                Money.usd(0.30),
+                Money.of(0.30),
                 20);
     }
 
@@ -418,7 +401,7 @@ final class ArticleClaims {
         return EdgeVsCloud.of(
                 DeviceCosts.articleDefaults(),
                 UsageProfile.of(1, UsageProfile.monthlyFromDaily(50), 750),
-                Money.usd(0.30),
+                Money.of(0.30),
                 20);
     }
 }

@@ -157,7 +157,7 @@ final class Charts {
                         + " efficiency (compute/bandwidth) prefill %s, decode %s",
                 what,
                 e.model().name(),
-                e.gpus(),
+                e.tensorParallel(),
                 e.hardware().name(),
                 w.promptTokens(),
                 w.outputTokens(),

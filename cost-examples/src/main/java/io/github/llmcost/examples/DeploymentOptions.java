@@ -90,7 +90,7 @@ final class DeploymentOptions {
             throw new IllegalArgumentException("--utilization (" + utilization + ") must be in (0, 1]");
         }
         b.hardware(HardwarePresets.byId(hardware))
-                .gpus(gpus)
+                .tensorParallel(gpus)
                 .outputTokens(output)
                 .sharedPrefixTokens(sharedPrefix)
                 .weights(weights)

@@ -1,5 +1,6 @@
 package io.github.llmcost.examples;
 
+import io.github.llmcost.core.Formats;
 import io.github.llmcost.core.KvCache;
 import io.github.llmcost.core.Operation;
 import io.github.llmcost.core.ParameterBreakdown;
@@ -37,24 +38,25 @@ final class EstimateView {
         o.put("model", e.model().name());
         o.put("hardware", e.hardware().name());
         o.put("convention", e.convention().name());
-        o.put("gpus", e.gpus());
+        o.put("gpus", e.tensorParallel());
         o.put("promptTokens", w.promptTokens());
         o.put("outputTokens", w.outputTokens());
         o.put("batchSize", w.batchSize());
         o.put("sharedPrefixTokens", w.sharedPrefixTokens());
         o.put("cachedPromptTokens", w.cachedPrefixTokens());
-        o.put("weightFormat", w.weightFormat().name());
-        o.put("activationFormat", w.activationFormat().name());
-        o.put("kvCacheFormat", w.kvCacheFormat().name());
-        o.put("quantizationScheme", w.quantizationScheme());
-        o.put("weightOnlyQuantization", w.isWeightOnlyQuantized());
+        Formats f = e.formats();
+        o.put("weightFormat", f.weights().name());
+        o.put("activationFormat", f.activations().name());
+        o.put("kvCacheFormat", f.kvCache().name());
+        o.put("quantizationScheme", f.scheme());
+        o.put("weightOnlyQuantization", f.isWeightOnlyQuantized());
         o.put("totalParameters", p.totalParameters());
         o.put("activeParameters", p.activeParameters());
         MemoryBudget m = e.memory();
         o.put("weightBytes", m.weights().toBytes());
         o.put(
                 "kvCacheBytesPerToken",
-                KvCache.of(e.model(), e.convention(), w.kvCacheFormat())
+                KvCache.of(e.model(), e.convention(), f.kvCache())
                         .bytesPerToken()
                         .toBytes());
         o.put("kvCacheBytesPerSession", m.kvCachePerSession().toBytes());

@@ -534,7 +534,7 @@ public final class LlmCostCli implements Callable<Integer> {
             }
             double phoneTokensPerSecond = checks.tokensFit(phone::decodeTokensPerSecondPerUser);
             EdgeVsCloud edge = EdgeVsCloud.of(
-                    device, UsageProfile.of(mau, requests, tokens), Money.usd(cloudPrice), phoneTokensPerSecond);
+                    device, UsageProfile.of(mau, requests, tokens), Money.of(cloudPrice), phoneTokensPerSecond);
             checks.figuresFinite(edge);
             PrintWriter out = out(spec);
             if (json.json) {

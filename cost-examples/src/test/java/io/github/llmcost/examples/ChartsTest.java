@@ -23,7 +23,7 @@ class ChartsTest {
                 .promptTokens(2048)
                 .outputTokens(128)
                 .batchSize(4)
-                .gpus(2)
+                .tensorParallel(2)
                 .estimate();
     }
 

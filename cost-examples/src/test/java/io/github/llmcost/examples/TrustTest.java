@@ -89,7 +89,7 @@ class TrustTest {
                 .hardware(HardwarePresets.byId(chip))
                 .promptTokens(prompt)
                 .batchSize(batch)
-                .gpus(gpus)
+                .tensorParallel(gpus)
                 .weights(NumericFormat.parse(weights))
                 .estimate();
         assertThat(o.get("feasible").asBoolean()).isTrue();

@@ -2,6 +2,7 @@ package io.github.llmcost.hardware;
 
 import io.github.llmcost.core.Convention;
 import io.github.llmcost.core.FlopCounter;
+import io.github.llmcost.core.Formats;
 import io.github.llmcost.core.KvCache;
 import io.github.llmcost.core.ModelSpec;
 import io.github.llmcost.core.NumericFormat;
@@ -65,12 +66,12 @@ public final class CompiledPerformance {
     CompiledPerformance(InferencePerformance performance) {
         this.template = performance;
         this.model = performance.model();
-        Workload w = performance.workload();
         this.kernel = PassKernel.of(performance.flopCounter());
         this.kvCache = performance.kvCache();
-        this.weightFormat = w.weightFormat();
-        this.activationFormat = w.activationFormat();
-        this.kvCacheFormat = w.kvCacheFormat();
+        Formats formats = performance.formats();
+        this.weightFormat = formats.weights();
+        this.activationFormat = formats.activations();
+        this.kvCacheFormat = formats.kvCache();
         this.prefillRoofline = Roofline.of(performance.hardware(), activationFormat, performance.prefillEfficiency());
         this.decodeRoofline = Roofline.of(performance.hardware(), activationFormat, performance.decodeEfficiency());
         this.exact = performance.convention() == Convention.EXACT;
@@ -100,7 +101,7 @@ public final class CompiledPerformance {
                 devices,
                 performance.convention(),
                 kvCache,
-                w,
+                formats,
                 performance.frameworkOverheadPerDevice(),
                 performance.prefillChunkTokens());
     }
@@ -113,16 +114,14 @@ public final class CompiledPerformance {
     /**
      * The prefill of a workload's batch, its shared prefix already cached.
      *
-     * @param workload the workload, in the compiled formats
+     * @param workload the workload
      * @return the pass's totals on one device
-     * @throws IllegalArgumentException if the workload's formats are not the compiled ones
      */
     public PassCosts prefill(Workload workload) {
         return prefill(workload, false);
     }
 
     PassCosts prefill(Workload workload, boolean detailed) {
-        checkFormats(workload);
         long cached = workload.cachedPrefixTokens();
         return walk(cached, workload.promptTokens() - cached, workload.batchSize(), prefillRoofline, detailed);
     }
@@ -131,12 +130,10 @@ public final class CompiledPerformance {
      * The decode step at the generation's mean position, {@code prompt + max(1, output / 2)}: what {@link
      * InferencePerformance#timePerOutputToken()} times.
      *
-     * @param workload the workload, in the compiled formats
+     * @param workload the workload
      * @return the step's totals on one device
-     * @throws IllegalArgumentException if the workload's formats are not the compiled ones
      */
     public PassCosts meanDecodeStep(Workload workload) {
-        checkFormats(workload);
         return decodeStep(meanDecodePosition(workload), workload.batchSize());
     }
 
@@ -161,12 +158,10 @@ public final class CompiledPerformance {
      * How many whole sessions of a workload fit in memory: what {@link MemoryBudget#maxConcurrentSessions()} holds,
      * without building the budget.
      *
-     * @param workload the workload, in the compiled formats
+     * @param workload the workload
      * @return whole sessions, {@code >= 0}
-     * @throws IllegalArgumentException if the workload's formats are not the compiled ones
      */
     public long maxConcurrentSessions(Workload workload) {
-        checkFormats(workload);
         return sessions(workload);
     }
 
@@ -174,18 +169,17 @@ public final class CompiledPerformance {
      * Whether a workload can run on this configuration and, if not, every limit that binds ({@link
      * Feasibility#of}); quick when it can.
      *
-     * @param workload the workload, in the compiled formats
+     * @param workload the workload
      * @return the result
-     * @throws IllegalArgumentException if the workload's formats are not the compiled ones
      */
     public Feasibility feasibility(Workload workload) {
-        checkFormats(workload);
         boolean withinContext = model.maxContextTokens().isEmpty()
                 || workload.contextTokens() <= model.maxContextTokens().getAsLong();
         if (sharded && withinContext && memory.fits(workload) && workload.batchSize() <= sessions(workload)) {
             return Feasibility.feasible();
         }
-        return Feasibility.of(model, template.hardware(), devices, workload, memory.budget(workload));
+        return Feasibility.of(
+                model, template.hardware(), devices, template.formats(), workload, memory.budget(workload));
     }
 
     private long sessions(Workload w) {
@@ -195,12 +189,10 @@ public final class CompiledPerformance {
     /**
      * Where memory goes for a workload, and how many whole sessions fit.
      *
-     * @param workload the workload, in the compiled formats
+     * @param workload the workload
      * @return the budget
-     * @throws IllegalArgumentException if the workload's formats are not the compiled ones
      */
     public MemoryBudget memory(Workload workload) {
-        checkFormats(workload);
         return memory.budget(workload);
     }
 
@@ -210,16 +202,6 @@ public final class CompiledPerformance {
      */
     static long meanDecodePosition(Workload w) {
         return w.promptTokens() + Math.max(1, w.outputTokens() / 2);
-    }
-
-    private void checkFormats(Workload w) {
-        if (w.weightFormat() != weightFormat
-                || w.activationFormat() != activationFormat
-                || w.kvCacheFormat() != kvCacheFormat) {
-            throw new IllegalArgumentException("workload formats (weights " + w.weightFormat() + ", activations "
-                    + w.activationFormat() + ", KV " + w.kvCacheFormat() + ") must be the compiled ones (weights "
-                    + weightFormat + ", activations " + activationFormat + ", KV " + kvCacheFormat + ")");
-        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.github.llmcost.hardware;
 
+import io.github.llmcost.core.Formats;
 import io.github.llmcost.core.ModelSpec;
 import io.github.llmcost.core.NumericFormat;
 import io.github.llmcost.core.Workload;
@@ -150,15 +151,22 @@ public final class Feasibility {
      * @param model the model
      * @param hardware the chip
      * @param tensorParallel devices
-     * @param workload the workload; its activation format is the compute format
+     * @param formats the numeric formats; the activations' is the compute format
+     * @param workload the workload
      * @param memory where memory goes for the workload
      * @return the result
      */
     public static Feasibility of(
-            ModelSpec model, HardwareSpec hardware, int tensorParallel, Workload workload, MemoryBudget memory) {
+            ModelSpec model,
+            HardwareSpec hardware,
+            int tensorParallel,
+            Formats formats,
+            Workload workload,
+            MemoryBudget memory) {
+        Objects.requireNonNull(formats, "formats");
         Objects.requireNonNull(workload, "workload");
         Objects.requireNonNull(memory, "memory");
-        List<Reason> reasons = structural(model, hardware, tensorParallel, workload.activationFormat());
+        List<Reason> reasons = structural(model, hardware, tensorParallel, formats.activations());
         if (model.maxContextTokens().isPresent()
                 && workload.contextTokens() > model.maxContextTokens().getAsLong()) {
             reasons.add(new Reason(

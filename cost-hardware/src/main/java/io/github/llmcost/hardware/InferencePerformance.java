@@ -3,6 +3,7 @@ package io.github.llmcost.hardware;
 import io.github.llmcost.core.Bytes;
 import io.github.llmcost.core.Convention;
 import io.github.llmcost.core.FlopCounter;
+import io.github.llmcost.core.Formats;
 import io.github.llmcost.core.KvCache;
 import io.github.llmcost.core.ModelSpec;
 import io.github.llmcost.core.Seconds;
@@ -74,6 +75,12 @@ public abstract class InferencePerformance {
 
     /** {@return the workload} */
     public abstract Workload workload();
+
+    /** {@return the numeric formats of weights, activations (the compute format) and KV cache; BF16 by default} */
+    @Value.Default
+    public Formats formats() {
+        return Formats.BF16;
+    }
 
     /** {@return the accounting convention; {@link Convention#EXACT} by default} */
     @Value.Default
@@ -189,13 +196,13 @@ public abstract class InferencePerformance {
     /** {@return the KV cache of the model at the workload's KV format} */
     @Value.Lazy
     public KvCache kvCache() {
-        return KvCache.of(model(), convention(), workload().kvCacheFormat());
+        return KvCache.of(model(), convention(), formats().kvCache());
     }
 
     /** {@return the chip's roofline at the workload's activation format and {@link #efficiency()}} */
     @Value.Lazy
     public Roofline roofline() {
-        return Roofline.of(hardware(), workload().activationFormat(), efficiency());
+        return Roofline.of(hardware(), formats().activations(), efficiency());
     }
 
     /**
@@ -304,7 +311,7 @@ public abstract class InferencePerformance {
      */
     @Value.Lazy
     public Feasibility feasibility() {
-        return Feasibility.of(model(), hardware(), tensorParallel(), workload(), memory());
+        return Feasibility.of(model(), hardware(), tensorParallel(), formats(), workload(), memory());
     }
 
     /** {@return whole sessions at the workload's context that fit in memory} */
@@ -364,7 +371,7 @@ public abstract class InferencePerformance {
             throw new IllegalArgumentException("tensorParallel (" + tensorParallel() + ") needs an interconnect, and "
                     + hardware().name() + " has none");
         }
-        hardware().peak(workload().activationFormat()); // fails early, naming the chip's formats
+        hardware().peak(formats().activations()); // fails early, naming the chip's formats
     }
 
     /** {@return a short report: time to first token, time per output token, throughput, memory} */

@@ -1,5 +1,6 @@
 package io.github.llmcost.hardware;
 
+import io.github.llmcost.core.Formats;
 import io.github.llmcost.core.ModelSpec;
 import io.github.llmcost.core.Seconds;
 import io.github.llmcost.core.Workload;
@@ -11,8 +12,7 @@ import org.immutables.value.Value;
  * One published or measured figure: a configuration (model, chip, tensor-parallel degree, workload), the metric
  * measured, its value and where it comes from. The input of {@link Calibration}.
  *
- * <p>The workload carries the batch, the prompt and output lengths and the formats: weight-only quantisation is a
- * weight format narrower than the activation format, FP8 compute an FP8 activation format.
+ * <p>The workload carries the batch and the prompt and output lengths; {@link #formats()} the numeric formats.
  *
  * <p>Immutable and thread-safe.
  *
@@ -93,8 +93,17 @@ public abstract class Measurement {
         return 1;
     }
 
-    /** {@return batch, prompt and output lengths, formats} */
+    /** {@return batch, prompt and output lengths} */
     public abstract Workload workload();
+
+    /**
+     * {@return the numeric formats: weight-only quantisation is a weight format narrower than the compute format, FP8
+     * compute an FP8 activation format; BF16 by default}
+     */
+    @Value.Default
+    public Formats formats() {
+        return Formats.BF16;
+    }
 
     /** {@return what was measured} */
     public abstract Metric metric();
@@ -114,6 +123,7 @@ public abstract class Measurement {
                 .hardware(hardware())
                 .tensorParallel(tensorParallel())
                 .workload(workload())
+                .formats(formats())
                 .calibration(calibration)
                 .build();
     }
@@ -142,8 +152,8 @@ public abstract class Measurement {
                 w.batchSize(),
                 w.promptTokens(),
                 w.outputTokens(),
-                w.weightFormat(),
-                w.activationFormat(),
+                formats().weights(),
+                formats().activations(),
                 metric(),
                 value(),
                 metric().unit());

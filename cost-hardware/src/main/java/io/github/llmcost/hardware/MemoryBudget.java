@@ -2,6 +2,7 @@ package io.github.llmcost.hardware;
 
 import io.github.llmcost.core.Bytes;
 import io.github.llmcost.core.Convention;
+import io.github.llmcost.core.Formats;
 import io.github.llmcost.core.KvCache;
 import io.github.llmcost.core.ModelSpec;
 import io.github.llmcost.core.Workload;
@@ -77,7 +78,8 @@ public abstract class MemoryBudget {
      * @param hardware the chip
      * @param tensorParallel devices, {@code >= 1}
      * @param convention the accounting convention
-     * @param workload the workload, with its formats
+     * @param formats the numeric formats
+     * @param workload the workload
      * @param frameworkOverheadPerDevice memory each device loses to the framework
      * @param prefillChunkTokens tokens one forward pass holds activations for, {@code >= 1}
      * @return the budget
@@ -87,24 +89,26 @@ public abstract class MemoryBudget {
             HardwareSpec hardware,
             int tensorParallel,
             Convention convention,
+            Formats formats,
             Workload workload,
             Bytes frameworkOverheadPerDevice,
             int prefillChunkTokens) {
         java.util.Objects.requireNonNull(model, "model");
         java.util.Objects.requireNonNull(hardware, "hardware");
         java.util.Objects.requireNonNull(convention, "convention");
+        java.util.Objects.requireNonNull(formats, "formats");
         java.util.Objects.requireNonNull(workload, "workload");
         java.util.Objects.requireNonNull(frameworkOverheadPerDevice, "frameworkOverheadPerDevice");
         Check.positive("tensorParallel", tensorParallel);
         Check.positive("prefillChunkTokens", prefillChunkTokens);
-        KvCache kv = KvCache.of(model, convention, workload.kvCacheFormat());
+        KvCache kv = KvCache.of(model, convention, formats.kvCache());
         return new MemoryModel(
                         model,
                         hardware,
                         tensorParallel,
                         convention,
                         kv,
-                        workload,
+                        formats,
                         frameworkOverheadPerDevice,
                         prefillChunkTokens)
                 .budget(workload);

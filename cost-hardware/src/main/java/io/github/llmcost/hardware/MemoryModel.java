@@ -2,6 +2,7 @@ package io.github.llmcost.hardware;
 
 import io.github.llmcost.core.Bytes;
 import io.github.llmcost.core.Convention;
+import io.github.llmcost.core.Formats;
 import io.github.llmcost.core.KvCache;
 import io.github.llmcost.core.ModelSpec;
 import io.github.llmcost.core.Workload;
@@ -30,17 +31,17 @@ final class MemoryModel {
             int devices,
             Convention convention,
             KvCache kvCache,
-            Workload formats,
+            Formats formats,
             Bytes frameworkOverheadPerDevice,
             int prefillChunkTokens) {
         this.kvCache = kvCache;
         this.devices = devices;
         this.kvCopies = TensorSharding.kvShare(model, devices) * devices;
-        this.weights = model.parameters(convention).weightBytes(formats.weightFormat());
+        this.weights = model.parameters(convention).weightBytes(formats.weights());
         this.capacity = hardware.memoryCapacity().multipliedBy(devices);
         this.frameworkOverhead = frameworkOverheadPerDevice.multipliedBy(devices);
-        this.activationBytesPerToken = formats.activationFormat().bytesPerElement()
-                * (2.0 * model.hiddenSize() + 2.0 * model.intermediateSize());
+        this.activationBytesPerToken =
+                formats.activations().bytesPerElement() * (2.0 * model.hiddenSize() + 2.0 * model.intermediateSize());
         this.prefillChunkTokens = prefillChunkTokens;
     }
 

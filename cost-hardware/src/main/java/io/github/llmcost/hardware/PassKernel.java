@@ -18,8 +18,7 @@ import java.util.List;
  * rows come from {@link FlopCounter}'s public coefficients, so a pass costed here counts the FLOPs the counter
  * counts.
  *
- * <p>Kernels are cached by the identity of the counter (one per model and convention), in a small table that forgets
- * the older of two models that collide.
+ * <p>Each {@link CompiledPerformance} builds its own: the library caches a deployment's compiled form, not its parts.
  */
 @SuppressWarnings("EnumOrdinal") // rows list operations by ordinal for the dense arrays of PassCosts
 final class PassKernel {
@@ -31,7 +30,6 @@ final class PassKernel {
     static final int QUADRATIC = 2;
 
     private static final Operation[] OPERATIONS = Operation.values();
-    private static final PassKernel[] CACHE = new PassKernel[64];
 
     final FlopCounter counter;
     /** Layer groups: the first layer of each (for attention keys and the cache) and how many layers it stands for. */
@@ -124,18 +122,12 @@ final class PassKernel {
     }
 
     /**
-     * The kernel of a counter, compiled on first use.
+     * The kernel of a counter.
      *
      * @param counter the model's counter under a convention
      * @return its kernel
      */
     static PassKernel of(FlopCounter counter) {
-        int slot = System.identityHashCode(counter) & (CACHE.length - 1);
-        PassKernel kernel = CACHE[slot];
-        if (kernel == null || kernel.counter != counter) {
-            kernel = new PassKernel(counter);
-            CACHE[slot] = kernel; // a racing thread may overwrite it with an equal kernel: harmless
-        }
-        return kernel;
+        return new PassKernel(counter);
     }
 }

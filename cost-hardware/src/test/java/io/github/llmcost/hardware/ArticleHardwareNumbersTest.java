@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.github.llmcost.core.Bytes;
 import io.github.llmcost.core.Convention;
+import io.github.llmcost.core.Formats;
 import io.github.llmcost.core.ModelPresets;
 import io.github.llmcost.core.NumericFormat;
 import io.github.llmcost.core.Operation;
@@ -157,11 +158,8 @@ class ArticleHardwareNumbersTest {
         InferencePerformance phone = InferencePerformance.builder()
                 .model(ModelPresets.ARTICLE_1B_CLASS)
                 .hardware(HardwarePresets.SNAPDRAGON_8_ELITE_CPU)
-                .workload(Workload.builder()
-                        .promptTokens(512)
-                        .outputTokens(64)
-                        .weightFormat(NumericFormat.INT4)
-                        .build())
+                .workload(Workload.builder().promptTokens(512).outputTokens(64).build())
+                .formats(Formats.of(NumericFormat.INT4))
                 .convention(Convention.ARTICLE)
                 .build();
         assertThat(phone.decodeStep(512).operation(Operation.MLP_UP).bound()).isEqualTo(Bound.COMPUTE);
@@ -171,11 +169,8 @@ class ArticleHardwareNumbersTest {
         InferencePerformance perf = InferencePerformance.builder()
                 .model(ModelPresets.ARTICLE_7B_CLASS)
                 .hardware(HardwarePresets.H100_SXM)
-                .workload(Workload.builder()
-                        .promptTokens(4096)
-                        .outputTokens(2)
-                        .weightFormat(format)
-                        .build())
+                .workload(Workload.builder().promptTokens(4096).outputTokens(2).build())
+                .formats(Formats.of(format))
                 .convention(Convention.ARTICLE)
                 .build();
         return perf.decodeStep(4096).operation(Operation.Q_PROJECTION).flopsPerByte();
@@ -188,10 +183,8 @@ class ArticleHardwareNumbersTest {
                 .workload(Workload.builder()
                         .promptTokens(prompt)
                         .outputTokens(output)
-                        .weightFormat(format)
-                        .activationFormat(format)
-                        .kvCacheFormat(format)
                         .build())
+                .formats(Formats.of(format).withActivations(format).withKvCache(format))
                 .convention(Convention.ARTICLE)
                 .build();
     }
@@ -201,12 +194,9 @@ class ArticleHardwareNumbersTest {
         return InferencePerformance.builder()
                 .model(ModelPresets.ARTICLE_7B_CLASS)
                 .hardware(HardwarePresets.H100_SXM.withMemoryCapacity(Bytes.ofGigabytes(80)))
-                .workload(Workload.builder()
-                        .promptTokens(context)
-                        .outputTokens(0)
-                        .weightFormat(NumericFormat.INT4)
-                        .kvCacheFormat(NumericFormat.INT8)
-                        .build())
+                .workload(
+                        Workload.builder().promptTokens(context).outputTokens(0).build())
+                .formats(Formats.of(NumericFormat.INT4).withKvCache(NumericFormat.INT8))
                 .frameworkOverheadPerDevice(Bytes.ofGigabytes(1.5))
                 .build();
     }
@@ -218,9 +208,8 @@ class ArticleHardwareNumbersTest {
                 .workload(Workload.builder()
                         .promptTokens(32 * K - 1)
                         .outputTokens(2)
-                        .weightFormat(NumericFormat.INT4)
-                        .kvCacheFormat(NumericFormat.INT8)
                         .build())
+                .formats(Formats.of(NumericFormat.INT4).withKvCache(NumericFormat.INT8))
                 .efficiency(efficiency)
                 .build();
     }

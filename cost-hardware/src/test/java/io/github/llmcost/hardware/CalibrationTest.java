@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.github.llmcost.core.Formats;
 import io.github.llmcost.core.ModelPresets;
 import io.github.llmcost.core.NumericFormat;
 import io.github.llmcost.core.Seconds;
@@ -270,8 +271,8 @@ class CalibrationTest {
                         .workload(Workload.builder()
                                 .promptTokens(16)
                                 .outputTokens(16)
-                                .activationFormat(NumericFormat.FP8_E4M3)
                                 .build())
+                        .formats(Formats.BF16.withActivations(NumericFormat.FP8_E4M3))
                         .build(),
                 "compute format (FP8_E4M3)"));
         cases.add(Arguments.of(

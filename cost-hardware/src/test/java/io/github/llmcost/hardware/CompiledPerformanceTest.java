@@ -98,9 +98,6 @@ class CompiledPerformanceTest {
                     .outputTokens(output)
                     .batchSize(batch)
                     .sharedPrefixTokens(shared)
-                    .weightFormat(formats.weights())
-                    .activationFormat(formats.activations())
-                    .kvCacheFormat(formats.kv())
                     .build();
         }
 
@@ -110,6 +107,7 @@ class CompiledPerformanceTest {
                     .model(model)
                     .hardware(chip)
                     .workload(workload)
+                    .formats(io.github.llmcost.core.Formats.of(formats.weights(), formats.activations(), formats.kv()))
                     .convention(convention)
                     .tensorParallel(tensorParallel);
             calibration.ifPresent(builder::calibration);
@@ -361,15 +359,16 @@ class CompiledPerformanceTest {
         ModelSpec m = c.model();
         int n = c.tensorParallel();
         double weights =
-                m.parameters(c.convention()).weightBytes(w.weightFormat()).toBytes();
+                m.parameters(c.convention()).weightBytes(c.formats().weights()).toBytes();
         long passTokens = Math.min(2048, (w.promptTokens() - w.cachedPrefixTokens()) * (long) w.batchSize());
-        double activations = w.activationFormat()
+        double activations = c.formats()
+                .activations()
                 .bytesFor(passTokens * (2.0 * m.hiddenSize() + 2.0 * m.intermediateSize()))
                 .toBytes();
         double capacity = c.chip().memoryCapacity().toBytes() * n;
         double overhead = InferencePerformance.DEFAULT_FRAMEWORK_OVERHEAD.toBytes() * n;
         double left = capacity - weights - activations - overhead;
-        KvCache kv = KvCache.of(m, c.convention(), w.kvCacheFormat());
+        KvCache kv = KvCache.of(m, c.convention(), c.formats().kv());
         // engines split KV heads over the devices, one whole head each at least; a latent cache stays whole
         double copies = m.latentAttention().isPresent() ? n : Math.max(1.0, (double) n / m.numKeyValueHeads());
         long sessions = kv.sessionsThatFit(
@@ -566,35 +565,8 @@ class CompiledPerformanceTest {
     }
 
     @Test
-    void workloadsInOtherFormatsAreRejected() {
+    void otherTokenCountsAndBatchSizesReuseTheCompiledForm() {
         CompiledPerformance compiled = llama(Workload.of(1024, 256)).compiled();
-        List<Workload> others = List.of(
-                Workload.builder()
-                        .from(Workload.of(1024, 256))
-                        .weightFormat(NumericFormat.INT4)
-                        .build(),
-                Workload.builder()
-                        .from(Workload.of(1024, 256))
-                        .activationFormat(NumericFormat.FP8_E4M3)
-                        .build(),
-                Workload.builder()
-                        .from(Workload.of(1024, 256))
-                        .kvCacheFormat(NumericFormat.INT8)
-                        .build());
-        for (Workload other : others) {
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> compiled.prefill(other))
-                    .withMessageContaining("workload formats");
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> compiled.meanDecodeStep(other))
-                    .withMessageContaining("workload formats");
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> compiled.maxConcurrentSessions(other))
-                    .withMessageContaining("workload formats");
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> compiled.memory(other))
-                    .withMessageContaining("workload formats");
-        }
         // other token counts and batch sizes are what the compiled form is for
         assertThat(compiled.prefill(Workload.builder()
                                 .from(Workload.of(7, 3))
@@ -725,7 +697,8 @@ class CompiledPerformanceTest {
         // the kernel: Q+O, K+V, gate+up+down, scores+aggregation
         PassKernel kernel = PassKernel.of(perf.flopCounter());
         assertThat(kernel.rows).isEqualTo(4);
-        assertThat(PassKernel.of(perf.flopCounter())).isSameAs(kernel);
+        // a compiled performance keeps its kernel; each compiles its own (the deployment is what is cached)
+        assertThat(perf.compiled()).isSameAs(perf.compiled());
     }
 
     @Test

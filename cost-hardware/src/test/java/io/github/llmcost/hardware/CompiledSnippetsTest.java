@@ -2,6 +2,7 @@ package io.github.llmcost.hardware;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.llmcost.core.Formats;
 import io.github.llmcost.core.ModelPresets;
 import io.github.llmcost.core.NumericFormat;
 import io.github.llmcost.core.Workload;
@@ -41,11 +42,9 @@ class CompiledSnippetsTest {
         InferencePerformance one = InferencePerformance.builder()
                 .model(ModelPresets.LLAMA_3_1_8B)
                 .hardware(HardwarePresets.H100_SXM)
-                .workload(Workload.builder()
-                        .promptTokens(1024)
-                        .outputTokens(256)
-                        .weightFormat(NumericFormat.INT4)
-                        .build())
+                .workload(
+                        Workload.builder().promptTokens(1024).outputTokens(256).build())
+                .formats(Formats.of(NumericFormat.INT4))
                 .build();
         assertThat(one.compiled())
                 .hasToString("CompiledPerformance[Llama 3.1 8B on NVIDIA H100 SXM, EXACT, weights INT4,"

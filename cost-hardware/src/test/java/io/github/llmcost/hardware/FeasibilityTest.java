@@ -48,9 +48,12 @@ class FeasibilityTest {
                             .promptTokens(prompt)
                             .outputTokens(256)
                             .sharedPrefixTokens(shared)
-                            .weightFormat(NumericFormat.FP8_E4M3)
                             .build();
-                    MemoryBudget m = perf(model, gpus, w).memory();
+                    MemoryBudget m = InferencePerformance.builder()
+                            .from(perf(model, gpus, w))
+                            .formats(io.github.llmcost.core.Formats.of(NumericFormat.FP8_E4M3))
+                            .build()
+                            .memory();
                     String what = model.name() + " on " + gpus + " H200s, prompt " + prompt + ", shared " + shared
                             + " (seed " + SEED + ")";
                     double budget = m.kvCacheBudget().toBytes();
@@ -147,5 +150,142 @@ class FeasibilityTest {
         assertThat(batch.bindingLimit()).contains(Limit.KV_CACHE);
         assertThat(Feasibility.of(List.of()).isFeasible()).isTrue();
         assertThat(Feasibility.feasible().summary()).isEqualTo("feasible");
+    }
+
+    @Test
+    void theCompiledFormAgreesWithTheFullCheckAtEveryLimit() {
+        List<InferencePerformance> cases = List.of(
+                perf(ModelPresets.LLAMA_3_1_8B, 1, Workload.of(1024, 256)),
+                perf(ModelPresets.LLAMA_3_1_8B, 1, Workload.of(131_000, 200)),
+                perf(ModelPresets.LLAMA_3_1_405B, 1, Workload.of(1024, 256)),
+                perf(ModelPresets.LLAMA_3_1_8B, 3, Workload.of(1024, 256)),
+                perf(ModelPresets.LLAMA_3_1_8B, 1, Workload.of(8192, 256).withBatchSize(1000)));
+        List<Boolean> feasible = List.of(true, false, false, false, false);
+        for (int i = 0; i < cases.size(); i++) {
+            InferencePerformance p = cases.get(i);
+            Feasibility compiled = p.compiled().feasibility(p.workload());
+            assertThat(compiled).as("%s", p.workload()).isEqualTo(p.feasibility());
+            assertThat(compiled.hashCode()).isEqualTo(p.feasibility().hashCode());
+            assertThat(compiled.isFeasible()).as("%s", p.workload()).isEqualTo(feasible.get(i));
+            assertThat(compiled.reasons().isEmpty()).isEqualTo(feasible.get(i));
+            assertThat(compiled).hasToString(compiled.summary());
+        }
+        assertThat(cases.get(1).feasibility()).isNotEqualTo(cases.get(2).feasibility());
+        assertThat(cases.get(1).feasibility().reasons()).hasSize(1);
+    }
+
+    @Test
+    void aBatchOfExactlyTheSessionsThatFitRunsAndOneMoreDoesNot() {
+        Workload one = Workload.of(8192, 256);
+        long sessions = perf(ModelPresets.LLAMA_3_1_8B, 1, one).maxConcurrentSessions();
+        assertThat(sessions).isBetween(2L, (long) Integer.MAX_VALUE);
+        // the batch's own prefill adds activations up to one chunk: check at the batch itself
+        int batch = (int) sessions;
+        while (perf(ModelPresets.LLAMA_3_1_8B, 1, one.withBatchSize(batch)).maxConcurrentSessions() < batch) {
+            batch--;
+        }
+        InferencePerformance fits = perf(ModelPresets.LLAMA_3_1_8B, 1, one.withBatchSize(batch));
+        assertThat(fits.maxConcurrentSessions()).isEqualTo(batch);
+        assertThat(fits.feasibility().isFeasible()).isTrue();
+        assertThat(fits.compiled().feasibility(fits.workload()).isFeasible()).isTrue();
+        InferencePerformance over = perf(ModelPresets.LLAMA_3_1_8B, 1, one.withBatchSize(batch + 1));
+        assertThat(over.feasibility().bindingLimit()).contains(Limit.KV_CACHE);
+        assertThat(over.compiled().feasibility(over.workload()).bindingLimit()).contains(Limit.KV_CACHE);
+    }
+
+    private static ModelSpec shaped(int heads, int kvHeads, int intermediate) {
+        return ModelSpec.builder()
+                .name("shaped")
+                .hiddenSize(heads * 64)
+                .numLayers(2)
+                .numAttentionHeads(heads)
+                .numKeyValueHeads(kvHeads)
+                .intermediateSize(intermediate)
+                .vocabSize(1000)
+                .build();
+    }
+
+    @Test
+    void shardingNamesTheDimensionThatDoesNotSplit() {
+        assertThat(TensorSharding.problem(shaped(24, 6, 1024), 1)).isNull();
+        assertThat(TensorSharding.problem(shaped(24, 6, 1024), 2)).isNull();
+        assertThat(TensorSharding.problem(shaped(24, 6, 1024), 4))
+                .isEqualTo("tensor-parallel degree (4) must divide the 6 KV heads of shaped, or be a multiple of"
+                        + " them (to replicate each)");
+        assertThat(TensorSharding.problem(shaped(24, 4, 1024), 6)).contains("the 4 KV heads");
+        assertThat(TensorSharding.problem(shaped(24, 4, 1024), 5)).contains("the 24 attention heads");
+        assertThat(TensorSharding.problem(shaped(24, 4, 1024), 8)).isNull();
+        assertThat(TensorSharding.problem(shaped(32, 8, 1001), 8))
+                .isEqualTo("tensor-parallel degree (8) must divide the MLP's intermediate size (1001) of shaped");
+        assertThat(TensorSharding.problem(shaped(32, 8, 1024), 16)).isNull();
+        ModelSpec moe = ModelSpec.builder()
+                .from(shaped(32, 8, 1024))
+                .mixtureOfExperts(io.github.llmcost.core.MixtureOfExperts.of(8, 2, 100))
+                .build();
+        assertThat(TensorSharding.problem(moe, 8)).contains("experts' intermediate size (100)");
+        assertThat(TensorSharding.problem(moe, 4)).isNull();
+        assertThat(TensorSharding.problem(ModelPresets.DEEPSEEK_V3, 8)).isNull();
+        assertThat(TensorSharding.kvShare(shaped(24, 6, 1024), 1)).isEqualTo(1);
+        assertThat(TensorSharding.kvShare(shaped(24, 6, 1024), 2)).isEqualTo(0.5);
+        assertThat(TensorSharding.kvShare(shaped(24, 4, 1024), 8)).isEqualTo(0.25);
+        assertThat(TensorSharding.kvShare(ModelPresets.DEEPSEEK_V3, 8)).isEqualTo(1);
+    }
+
+    @Test
+    void aChipHasAPeakForAFormatOrItsStandIn() {
+        HardwareSpec bf16Only = HardwareSpec.builder()
+                .name("bf16 only")
+                .putPeakFlops(NumericFormat.BF16, io.github.llmcost.core.FlopRate.ofTeraflops(100))
+                .memoryBandwidth(io.github.llmcost.core.Bandwidth.ofGigabytesPerSecond(1000))
+                .memoryCapacity(io.github.llmcost.core.Bytes.ofGigabytes(24))
+                .tdpWatts(300)
+                .build();
+        assertThat(bf16Only.hasPeak(NumericFormat.BF16)).isTrue();
+        assertThat(bf16Only.hasPeak(NumericFormat.FP16)).isTrue();
+        assertThat(bf16Only.hasPeak(NumericFormat.FP8_E4M3)).isFalse();
+        assertThat(HardwarePresets.A100_80GB.hasPeak(NumericFormat.FP8_E4M3)).isFalse();
+        assertThat(HardwarePresets.H100_SXM.hasPeak(NumericFormat.FP8_E5M2)).isTrue();
+        List<Feasibility.Reason> reasons =
+                Feasibility.structural(ModelPresets.LLAMA_3_1_8B, HardwarePresets.A100_80GB, 1, NumericFormat.FP8_E4M3);
+        assertThat(reasons).extracting(Feasibility.Reason::limit).containsExactly(Limit.COMPUTE_FORMAT);
+        assertThat(reasons.get(0).toString()).startsWith("compute format: NVIDIA A100 80GB has no FP8_E4M3");
+        assertThat(Feasibility.structural(
+                        ModelPresets.LLAMA_3_1_8B, HardwarePresets.APPLE_M2_ULTRA, 2, NumericFormat.BF16))
+                .extracting(Feasibility.Reason::limit)
+                .containsExactly(Limit.INTERCONNECT);
+        assertThat(Feasibility.structural(
+                        ModelPresets.LLAMA_3_1_8B, HardwarePresets.APPLE_M2_ULTRA, 1, NumericFormat.BF16))
+                .isEmpty();
+    }
+
+    @Test
+    void memoryWithoutACompiledFormIsTheCompiledFormsMemory() {
+        for (int gpus : new int[] {1, 2, 16}) {
+            Workload w = Workload.of(4096, 512).withBatchSize(8).withSharedPrefixTokens(1000);
+            InferencePerformance p = perf(ModelPresets.LLAMA_3_1_8B, gpus, w);
+            assertThat(MemoryBudget.of(
+                            ModelPresets.LLAMA_3_1_8B,
+                            HardwarePresets.H200,
+                            gpus,
+                            io.github.llmcost.core.Convention.EXACT,
+                            io.github.llmcost.core.Formats.BF16,
+                            w,
+                            InferencePerformance.DEFAULT_FRAMEWORK_OVERHEAD,
+                            InferencePerformance.DEFAULT_PREFILL_CHUNK_TOKENS))
+                    .as("%d devices", gpus)
+                    .isEqualTo(p.memory());
+        }
+        MemoryBudget tight =
+                perf(ModelPresets.LLAMA_3_1_405B, 1, Workload.of(1024, 256)).memory();
+        assertThat(tight.fits()).isFalse();
+        assertThat(tight.kvCacheBudget().isZero()).isTrue();
+        try {
+            Feasibility.of(List.of(new Feasibility.Reason(Limit.MEMORY, "too big")))
+                    .requireFeasible("cost");
+            org.assertj.core.api.Assertions.fail("an infeasible configuration must throw");
+        } catch (InfeasibleConfigurationException e) {
+            assertThat(e.feasibility().bindingLimit()).contains(Limit.MEMORY);
+            assertThat(e).hasMessage("cannot give the cost: the configuration cannot run: memory: too big");
+        }
     }
 }

@@ -9,6 +9,7 @@ import io.github.llmcost.core.Bandwidth;
 import io.github.llmcost.core.Bytes;
 import io.github.llmcost.core.Convention;
 import io.github.llmcost.core.FlopRate;
+import io.github.llmcost.core.Formats;
 import io.github.llmcost.core.ModelPresets;
 import io.github.llmcost.core.ModelSpec;
 import io.github.llmcost.core.NumericFormat;
@@ -282,8 +283,8 @@ class HardwareBadInputTest {
                         .workload(Workload.builder()
                                 .promptTokens(1000)
                                 .outputTokens(100)
-                                .activationFormat(NumericFormat.FP8_E4M3)
                                 .build())
+                        .formats(Formats.BF16.withActivations(NumericFormat.FP8_E4M3))
                         .build(),
                 withAll(
                         "compute format (FP8_E4M3)",
@@ -293,8 +294,8 @@ class HardwareBadInputTest {
                 () -> perf().workload(Workload.builder()
                                 .promptTokens(1000)
                                 .outputTokens(100)
-                                .activationFormat(NumericFormat.FP4)
                                 .build())
+                        .formats(Formats.BF16.withActivations(NumericFormat.FP4))
                         .build(),
                 "compute format (FP4)",
                 "NVIDIA H100 SXM"));

@@ -96,9 +96,6 @@ class HardwarePropertiesTest {
                     .promptTokens(prompt)
                     .outputTokens(output)
                     .batchSize(batch)
-                    .weightFormat(storage.weight())
-                    .activationFormat(activation)
-                    .kvCacheFormat(storage.kv())
                     .build();
         }
 
@@ -107,6 +104,7 @@ class HardwarePropertiesTest {
                     .model(model)
                     .hardware(chip)
                     .workload(workload(prompt, output, batch))
+                    .formats(io.github.llmcost.core.Formats.of(storage.weight(), activation, storage.kv()))
                     .convention(convention)
                     .tensorParallel(tensorParallel)
                     .efficiency(efficiency)

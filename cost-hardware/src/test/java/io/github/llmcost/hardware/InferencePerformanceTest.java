@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.github.llmcost.core.Bytes;
 import io.github.llmcost.core.FlopCounter;
+import io.github.llmcost.core.Formats;
 import io.github.llmcost.core.ModelPresets;
 import io.github.llmcost.core.NumericFormat;
 import io.github.llmcost.core.Operation;
@@ -121,11 +122,8 @@ class InferencePerformanceTest {
         InferencePerformance int4 = InferencePerformance.builder()
                 .model(ModelPresets.LLAMA_3_1_8B)
                 .hardware(HardwarePresets.A100_80GB)
-                .workload(Workload.builder()
-                        .promptTokens(100)
-                        .outputTokens(10)
-                        .weightFormat(NumericFormat.INT4)
-                        .build())
+                .workload(Workload.builder().promptTokens(100).outputTokens(10).build())
+                .formats(Formats.of(NumericFormat.INT4))
                 .build();
         assertThat(int4.roofline().computeFormat()).isEqualTo(NumericFormat.BF16);
         assertThat(int4.memory().weights().toBytes()).isEqualTo(0.5 * 8_030_261_248L);

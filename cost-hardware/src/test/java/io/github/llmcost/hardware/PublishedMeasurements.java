@@ -93,16 +93,14 @@ final class PublishedMeasurements {
                 .batchSize(number(row, "batch_size").intValue())
                 .promptTokens(number(row, "input_len").longValue())
                 .outputTokens(number(row, "output_len").longValue())
-                .weightFormat(weights)
-                .activationFormat(compute)
-                .kvCacheFormat(compute)
                 .build();
         Measurement.Builder b = Measurement.builder()
                 .source("#" + id + " " + engine.replaceAll(" \\(.*", ""))
                 .model(model(text(row, "model")))
                 .hardware(gpu(text(row, "gpu")))
                 .tensorParallel(number(row, "tp").intValue())
-                .workload(workload);
+                .workload(workload)
+                .formats(io.github.llmcost.core.Formats.of(weights, compute, compute));
         String metric = text(row, "metric");
         double value = number(row, "value").doubleValue();
         String unit = text(row, "unit");

@@ -1,0 +1,117 @@
+package io.github.llmcost.core;
+
+import org.immutables.value.Value;
+
+/**
+ * The numeric formats a model runs in: its weights as stored, the format its matrix multiplications compute in (the
+ * activations'), and its KV cache.
+ *
+ * <p>{@link #of(NumericFormat)} follows the weights as engines run them: 8- and 4-bit float weights (FP8, FP4) compute
+ * in their own format (W8A8, W4A4); everything else computes in BF16, so integer weights (INT8, INT4) are weight-only
+ * quantised (W8A16, W4A16, as AWQ and GPTQ kernels run). The KV cache is BF16 unless set.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * <pre>{@code
+ * Formats.of(NumericFormat.FP8_E4M3).scheme();                        // "W8A8"
+ * Formats.of(NumericFormat.INT4).withKvCache(NumericFormat.INT8);     // INT4 weights, BF16 compute, INT8 cache
+ * }</pre>
+ */
+@Value.Immutable
+public abstract class Formats {
+    /** BF16 weights, activations and cache: the default. */
+    public static final Formats BF16 = of(NumericFormat.BF16);
+
+    Formats() {}
+
+    /**
+     * The formats of a weight format, its compute format chosen as engines do and a BF16 cache.
+     *
+     * @param weights the weights' format
+     * @return the formats
+     */
+    public static Formats of(NumericFormat weights) {
+        return ImmutableFormats.builder().weights(weights).build();
+    }
+
+    /**
+     * Every format given.
+     *
+     * @param weights the weights' format
+     * @param activations the compute format
+     * @param kvCache the KV cache's format
+     * @return the formats
+     */
+    public static Formats of(NumericFormat weights, NumericFormat activations, NumericFormat kvCache) {
+        return ImmutableFormats.builder()
+                .weights(weights)
+                .activations(activations)
+                .kvCache(kvCache)
+                .build();
+    }
+
+    /** {@return the format weights are stored in} */
+    public abstract NumericFormat weights();
+
+    /**
+     * {@return the format matrix multiplications compute in: by default the weights' format for FP8 and FP4 weights,
+     * BF16 otherwise}
+     */
+    @Value.Default
+    public NumericFormat activations() {
+        return switch (weights()) {
+            case FP8_E4M3, FP8_E5M2, FP4 -> weights();
+            default -> NumericFormat.BF16;
+        };
+    }
+
+    /** {@return the format of the KV cache; BF16 by default} */
+    @Value.Default
+    public NumericFormat kvCache() {
+        return NumericFormat.BF16;
+    }
+
+    /**
+     * A copy with other weights, the compute format kept.
+     *
+     * @param weights the weights' format
+     * @return the copy
+     */
+    public abstract Formats withWeights(NumericFormat weights);
+
+    /**
+     * A copy with another compute format.
+     *
+     * @param activations the compute format
+     * @return the copy
+     */
+    public abstract Formats withActivations(NumericFormat activations);
+
+    /**
+     * A copy with another KV-cache format.
+     *
+     * @param kvCache the cache's format
+     * @return the copy
+     */
+    public abstract Formats withKvCache(NumericFormat kvCache);
+
+    /**
+     * {@return whether weights are stored narrower than the compute format and widened on the fly (weight-only
+     * quantisation, such as W4A16)}
+     */
+    public boolean isWeightOnlyQuantized() {
+        return weights().bitsPerElement() < activations().bitsPerElement();
+    }
+
+    /** {@return the scheme in the usual shorthand, such as {@code "W8A8"} or {@code "W4A16"}} */
+    public String scheme() {
+        return "W" + weights().bitsPerElement() + "A" + activations().bitsPerElement();
+    }
+
+    /** {@return the formats in a line: weights, activations (scheme), KV cache} */
+    @Override
+    public String toString() {
+        return "weights " + weights() + ", activations " + activations() + " (" + scheme()
+                + (isWeightOnlyQuantized() ? ", weight-only" : "") + "), KV " + kvCache();
+    }
+}

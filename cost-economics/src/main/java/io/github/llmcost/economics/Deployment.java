@@ -1,0 +1,257 @@
+package io.github.llmcost.economics;
+
+import io.github.llmcost.core.Bytes;
+import io.github.llmcost.core.Convention;
+import io.github.llmcost.core.Formats;
+import io.github.llmcost.core.ModelSpec;
+import io.github.llmcost.core.Workload;
+import io.github.llmcost.core.internal.Check;
+import io.github.llmcost.hardware.ChipCalibration;
+import io.github.llmcost.hardware.CompiledPerformance;
+import io.github.llmcost.hardware.Feasibility;
+import io.github.llmcost.hardware.HardwareSpec;
+import io.github.llmcost.hardware.InferencePerformance;
+import io.github.llmcost.hardware.Limit;
+import io.github.llmcost.hardware.MemoryBudget;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.immutables.value.Value;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What is deployed: a model on a chip, split over tensor-parallel devices, in numeric formats, with a calibration and
+ * overheads, at a price. The one configuration every figure comes from; {@link LlmCost} builds it and exposes every
+ * knob, and a {@link Workload} (the shape of the requests) asks it things:
+ *
+ * <pre>{@code
+ * Deployment d = LlmCost.model(ModelPresets.LLAMA_3_1_8B).hardware(HardwarePresets.H100_SXM).tensorParallel(2)
+ *     .calibration(CalibratedEfficiencies.H100_SXM).weights(NumericFormat.FP8_E4M3).pricePerHour(2.5).deployment();
+ * Estimate e = d.estimate(Workload.of(4096, 512).withBatchSize(32));
+ * e.withBatchSize(64).costPerMillionOutputTokens();
+ * Sweep.over(d).batchSizes(1, 8, 64).stream();
+ * }</pre>
+ *
+ * <p><b>Caching</b>, the library's one policy: a deployment compiles itself once, on first use, into a {@link
+ * CompiledPerformance} (the per-operation coefficients of its passes) and keeps it; every estimate, sweep point and
+ * copy with another workload reuses it. Nothing else is cached beyond what a {@link ModelSpec} derives from itself
+ * (its FLOP counters and parameter counts). Two equal deployments built separately compile separately: keep the one
+ * you built.
+ *
+ * <p>Immutable and thread-safe; equal by value.
+ */
+@Value.Immutable
+public abstract class Deployment {
+    Deployment() {}
+
+    /** {@return the model} */
+    public abstract ModelSpec model();
+
+    /** {@return the chip, one of {@link #tensorParallel()} identical devices} */
+    public abstract HardwareSpec hardware();
+
+    /** {@return devices the model is split over by tensor parallelism; 1 by default} */
+    @Value.Default
+    public int tensorParallel() {
+        return 1;
+    }
+
+    /** {@return the accounting convention; {@link Convention#EXACT} by default} */
+    @Value.Default
+    public Convention convention() {
+        return Convention.EXACT;
+    }
+
+    /** {@return the numeric formats of weights, compute and KV cache; BF16 by default} */
+    @Value.Default
+    public Formats formats() {
+        return Formats.BF16;
+    }
+
+    /**
+     * {@return the factors of the time model: each phase's efficiencies, a fixed overhead per pass and per all-reduce;
+     * {@link ChipCalibration#UNCALIBRATED} by default}
+     */
+    @Value.Default
+    public ChipCalibration calibration() {
+        return ChipCalibration.UNCALIBRATED;
+    }
+
+    /** {@return memory each device loses to the framework; 1.5 GB by default} */
+    @Value.Default
+    public Bytes frameworkOverheadPerDevice() {
+        return InferencePerformance.DEFAULT_FRAMEWORK_OVERHEAD;
+    }
+
+    /** {@return the most tokens one forward pass holds activations for; 2,048 by default} */
+    @Value.Default
+    public int prefillChunkTokens() {
+        return InferencePerformance.DEFAULT_PREFILL_CHUNK_TOKENS;
+    }
+
+    /** {@return the price per device-hour and the utilisation it is paid at; empty where none is known} */
+    public abstract Optional<GpuPricing> pricing();
+
+    /** {@return the price of electricity, US dollars per kWh; $0.10 by default} */
+    @Value.Default
+    public double electricityUsdPerKwh() {
+        return 0.10;
+    }
+
+    /**
+     * A copy on another chip.
+     *
+     * @param hardware the chip
+     * @return the copy
+     */
+    public abstract Deployment withHardware(HardwareSpec hardware);
+
+    /**
+     * A copy over another number of tensor-parallel devices.
+     *
+     * @param tensorParallel devices, {@code >= 1}
+     * @return the copy
+     */
+    public abstract Deployment withTensorParallel(int tensorParallel);
+
+    /**
+     * A copy in other formats.
+     *
+     * @param formats the formats
+     * @return the copy
+     */
+    public abstract Deployment withFormats(Formats formats);
+
+    /**
+     * A copy under another calibration.
+     *
+     * @param calibration the factors
+     * @return the copy
+     */
+    public abstract Deployment withCalibration(ChipCalibration calibration);
+
+    /**
+     * Every figure of a workload on this deployment.
+     *
+     * @param workload the requests' shape
+     * @return the estimate, which says whether the workload can run here
+     */
+    public Estimate estimate(Workload workload) {
+        Objects.requireNonNull(workload, "workload");
+        return blocked() ? new Estimate(this, workload, memory(workload)) : new Estimate(this, workload);
+    }
+
+    /**
+     * Whether a workload can run on this deployment and, if not, every limit that binds.
+     *
+     * @param workload the requests' shape
+     * @return the result
+     */
+    public Feasibility feasibility(Workload workload) {
+        Objects.requireNonNull(workload, "workload");
+        return blocked()
+                ? Feasibility.of(model(), hardware(), tensorParallel(), formats(), workload, memory(workload))
+                : compiled().feasibility(workload);
+    }
+
+    /**
+     * Where memory goes for a workload.
+     *
+     * @param workload the requests' shape
+     * @return the budget
+     */
+    public MemoryBudget memory(Workload workload) {
+        Objects.requireNonNull(workload, "workload");
+        return blocked()
+                ? MemoryBudget.of(
+                        model(),
+                        hardware(),
+                        tensorParallel(),
+                        convention(),
+                        formats(),
+                        workload,
+                        frameworkOverheadPerDevice(),
+                        prefillChunkTokens())
+                : compiled().memory(workload);
+    }
+
+    /**
+     * The physics of a workload on this deployment, operation by operation.
+     *
+     * @param workload the requests' shape
+     * @return the performance
+     * @throws io.github.llmcost.hardware.InfeasibleConfigurationException if the deployment cannot be costed at all
+     *     (no compute path for its format, no interconnect)
+     */
+    public InferencePerformance performance(Workload workload) {
+        Objects.requireNonNull(workload, "workload");
+        return compiled().template().withWorkload(workload);
+    }
+
+    /**
+     * {@return the deployment compiled into the coefficients of its passes, once, on first use}
+     *
+     * @throws io.github.llmcost.hardware.InfeasibleConfigurationException if the deployment cannot be costed at all
+     *     (no compute path for its format, no interconnect)
+     */
+    @Value.Lazy
+    public CompiledPerformance compiled() {
+        if (blocked()) {
+            Feasibility.of(structural()).requireFeasible("compiled deployment");
+        }
+        return InferencePerformance.builder()
+                .model(model())
+                .hardware(hardware())
+                .workload(Workload.of(1, 0))
+                .tensorParallel(tensorParallel())
+                .convention(convention())
+                .formats(formats())
+                // the base efficiency (what InferencePerformance.roofline() shows) is decode's; the calibration sets
+                // each phase's
+                .efficiency(calibration().decode())
+                .calibration(calibration())
+                .frameworkOverheadPerDevice(frameworkOverheadPerDevice())
+                .prefillChunkTokens(prefillChunkTokens())
+                .build()
+                .compiled();
+    }
+
+    /** What stops the deployment before any workload: format, interconnect, sharding. */
+    @Value.Lazy
+    List<Feasibility.Reason> structural() {
+        return Feasibility.structural(
+                model(), hardware(), tensorParallel(), formats().activations());
+    }
+
+    /** Whether nothing can be timed: no compute path or no interconnect (a sharding problem still compiles). */
+    boolean blocked() {
+        for (Feasibility.Reason r : structural()) {
+            if (r.limit() != Limit.TENSOR_PARALLEL) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@return the pricing, or null: for the estimates' plain-field copies} */
+    @Nullable
+    GpuPricing pricingOrNull() {
+        return pricing().orElse(null);
+    }
+
+    @Value.Check
+    void check() {
+        Check.positive("tensorParallel", tensorParallel());
+        Check.positive("prefillChunkTokens", prefillChunkTokens());
+        Check.nonNegative("electricityUsdPerKwh", electricityUsdPerKwh());
+    }
+
+    /** {@return the deployment in a line: model, devices and chip, convention, formats, price} */
+    @Override
+    public String toString() {
+        return model().name() + " on " + (tensorParallel() > 1 ? tensorParallel() + " x " : "")
+                + hardware().name()
+                + " (" + convention() + "), " + formats() + ", "
+                + pricing().map(GpuPricing::toString).orElse("no price");
+    }
+}
