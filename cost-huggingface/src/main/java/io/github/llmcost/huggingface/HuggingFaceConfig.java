@@ -326,13 +326,12 @@ public final class HuggingFaceConfig {
                     "model_type",
                     "model_type (" + Config.show(type) + ") must be a string, not " + Config.describe(type));
         }
-        if (!Families.SUPPORTED.contains(type.textValue())) {
-            throw Families.unsupportedModelType(Config.show(type));
-        }
+        Family family =
+                Families.find(type.textValue()).orElseThrow(() -> Families.unsupportedModelType(Config.show(type)));
         Config config = new Config(root, type.textValue());
         try {
-            ModelSpec.Builder builder = Families.map(config);
-            Families.maxContext(config).ifPresent(builder::maxContextTokens);
+            ModelSpec.Builder builder = family.mapping().apply(config);
+            family.context().read(config).ifPresent(builder::maxContextTokens);
             Optional<String> nameOrPath = config.string("_name_or_path").filter(s -> !s.isBlank());
             builder.name(name != null ? name : nameOrPath.orElse(config.modelType()));
             return builder.build();
