@@ -1,30 +1,41 @@
 package io.github.llmcost.examples;
 
-import io.github.llmcost.core.AttentionKind;
-import io.github.llmcost.core.Bytes;
+import static io.github.llmcost.examples.ArticleSetups.ARTICLE;
+import static io.github.llmcost.examples.ArticleSetups.ARTICLE_TOKENS_PER_SECOND;
+import static io.github.llmcost.examples.ArticleSetups.GB;
+import static io.github.llmcost.examples.ArticleSetups.H100;
+import static io.github.llmcost.examples.ArticleSetups.K;
+import static io.github.llmcost.examples.ArticleSetups.MB;
+import static io.github.llmcost.examples.ArticleSetups.ONE_B;
+import static io.github.llmcost.examples.ArticleSetups.ONE_B_KV;
+import static io.github.llmcost.examples.ArticleSetups.PHONE;
+import static io.github.llmcost.examples.ArticleSetups.PRICE;
+import static io.github.llmcost.examples.ArticleSetups.decodeIntensity;
+import static io.github.llmcost.examples.ArticleSetups.doubledCompute;
+import static io.github.llmcost.examples.ArticleSetups.edge;
+import static io.github.llmcost.examples.ArticleSetups.fourteenB;
+import static io.github.llmcost.examples.ArticleSetups.hybridKv;
+import static io.github.llmcost.examples.ArticleSetups.layer;
+import static io.github.llmcost.examples.ArticleSetups.lifetime;
+import static io.github.llmcost.examples.ArticleSetups.llama1bInt4Weights;
+import static io.github.llmcost.examples.ArticleSetups.perMillion;
+import static io.github.llmcost.examples.ArticleSetups.phonePrefill;
+import static io.github.llmcost.examples.ArticleSetups.prefillIntensity;
+import static io.github.llmcost.examples.ArticleSetups.sevenB;
+import static io.github.llmcost.examples.ArticleSetups.sevenBDecode;
+import static io.github.llmcost.examples.ArticleSetups.userHour;
+
 import io.github.llmcost.core.Convention;
 import io.github.llmcost.core.FlopBreakdown;
-import io.github.llmcost.core.FlopCounter;
-import io.github.llmcost.core.FlopRate;
-import io.github.llmcost.core.Formats;
 import io.github.llmcost.core.KvCache;
 import io.github.llmcost.core.ModelPresets;
 import io.github.llmcost.core.ModelSpec;
 import io.github.llmcost.core.NumericFormat;
 import io.github.llmcost.core.Operation;
-import io.github.llmcost.core.Workload;
 import io.github.llmcost.economics.ApiPriceBook;
-import io.github.llmcost.economics.DeviceCosts;
-import io.github.llmcost.economics.EdgeVsCloud;
-import io.github.llmcost.economics.GpuPricing;
 import io.github.llmcost.economics.Money;
-import io.github.llmcost.economics.ServingCost;
-import io.github.llmcost.economics.UsageProfile;
 import io.github.llmcost.hardware.Efficiency;
 import io.github.llmcost.hardware.HardwarePresets;
-import io.github.llmcost.hardware.HardwareSpec;
-import io.github.llmcost.hardware.InferencePerformance;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.DoubleSupplier;
@@ -35,24 +46,24 @@ import java.util.function.DoubleSupplier;
  * article's input (a context length, a price, a format), never its output.
  */
 final class ArticleClaims {
-    private static final long K = 1024;
-    private static final double GB = 1e9;
-    private static final double MB = 1e6;
-    private static final ModelSpec ONE_B = ModelPresets.ARTICLE_1B_CLASS;
-    private static final FlopCounter ARTICLE = FlopCounter.of(ONE_B, Convention.ARTICLE);
-    private static final KvCache ONE_B_KV = KvCache.of(ONE_B, Convention.ARTICLE, NumericFormat.INT8);
-    private static final HardwareSpec H100 = HardwarePresets.H100_SXM;
-    private static final HardwareSpec PHONE = HardwarePresets.SNAPDRAGON_8_ELITE_CPU;
-    private static final GpuPricing PRICE = GpuPricing.of(GpuPricing.ARTICLE_H100_USD_PER_HOUR);
-    /** The article's 185 tokens per second, section 6.2. */
-    private static final double ARTICLE_TOKENS_PER_SECOND = 185;
-
     private ArticleClaims() {}
 
-    /** {@return every computation, by claim id} */
+    /** {@return every computation, by claim id, section by section in the article's order} */
     static Map<String, DoubleSupplier> all() {
         Map<String, DoubleSupplier> m = new LinkedHashMap<>();
-        // Executive highlights
+        highlights(m);
+        selfAttention(m);
+        layerFlops(m);
+        prefillAndDecode(m);
+        roofline(m);
+        kvCache(m);
+        dollars(m);
+        edgeCrossover(m);
+        return m;
+    }
+
+    /** The executive highlights. */
+    private static void highlights(Map<String, DoubleSupplier> m) {
         m.put("h.prefill-intensity", () -> prefillIntensity(NumericFormat.FP16));
         m.put("h.decode-intensity", () -> decodeIntensity(NumericFormat.FP16));
         m.put("h.decode-intensity-int4", () -> decodeIntensity(NumericFormat.INT4));
@@ -74,7 +85,10 @@ final class ArticleClaims {
                 "h.utilisation-swing",
                 () -> perMillion(PRICE.withUtilization(0.1)) / perMillion(PRICE.withUtilization(0.3)));
         m.put("h.edge-500", () -> edge(500).cloudOverOnDevice());
-        // 1. Self-attention
+    }
+
+    /** Section 1, self-attention. */
+    private static void selfAttention(Map<String, DoubleSupplier> m) {
         m.put("1.1.d", () -> ModelPresets.LLAMA_3_2_1B.hiddenSize());
         m.put(
                 "1.3.comparisons",
@@ -94,7 +108,10 @@ final class ArticleClaims {
                                 NumericFormat.INT8)
                         .sessionBytes(4 * K)
                         .dividedBy(ONE_B_KV.sessionBytes(4 * K)));
-        // 2. FLOPs of a layer
+    }
+
+    /** Section 2, the FLOPs of a layer. */
+    private static void layerFlops(Map<String, DoubleSupplier> m) {
         m.put("2.1.qkv", () -> {
             FlopBreakdown l = layer(4 * K);
             return (l.get(Operation.Q_PROJECTION).toFlops()
@@ -135,7 +152,10 @@ final class ArticleClaims {
         m.put("2.7.share-4k", () -> 100 * ARTICLE.quadraticShare(4 * K));
         m.put("2.7.share-32k", () -> 100 * ARTICLE.quadraticShare(32 * K));
         m.put("2.7.share-128k", () -> 100 * ARTICLE.quadraticShare(128 * K));
-        // 3. Prefill and decode
+    }
+
+    /** Section 3, prefill and decode. */
+    private static void prefillAndDecode(Map<String, DoubleSupplier> m) {
         m.put("3.1.prefill-intensity", () -> prefillIntensity(NumericFormat.FP16));
         m.put("3.2.decode-fp16", () -> decodeIntensity(NumericFormat.FP16));
         m.put("3.2.decode-int8", () -> decodeIntensity(NumericFormat.INT8));
@@ -145,10 +165,13 @@ final class ArticleClaims {
                 () -> ApiPriceBook.GEMINI_2_5_FLASH_LITE
                         .perOutputToken()
                         .dividedBy(ApiPriceBook.GEMINI_2_5_FLASH_LITE.perInputToken()));
-        // 4. The roofline
+    }
+
+    /** Section 4, the roofline. */
+    private static void roofline(Map<String, DoubleSupplier> m) {
         m.put("4.1.h100-flops", () -> H100.peak(NumericFormat.FP16).toTeraflopsPerSecond());
         m.put("4.1.phone-flops", () -> PHONE.peak(NumericFormat.FP16).toFlopsPerSecond() / 1e9);
-        m.put("4.1.compute-gap", ArticleClaims::computeGap);
+        m.put("4.1.compute-gap", ArticleSetups::computeGap);
         m.put("4.1.h100-bandwidth", () -> H100.memoryBandwidth().toGigabytesPerSecond());
         m.put("4.1.phone-bandwidth", () -> PHONE.memoryBandwidth().toGigabytesPerSecond());
         m.put(
@@ -173,7 +196,10 @@ final class ArticleClaims {
                 () -> decodeIntensity(NumericFormat.INT4) / PHONE.ridgePointFlopsPerByte(NumericFormat.FP16));
         m.put("4.5.phone-prefill", () -> phonePrefill(PHONE) / phonePrefill(H100));
         m.put("4.6.h100-memory", () -> H100.memoryCapacity().toGibibytes());
-        // 5. The KV cache
+    }
+
+    /** Section 5, the KV cache and memory. */
+    private static void kvCache(Map<String, DoubleSupplier> m) {
         m.put("5.3.per-token", () -> ONE_B_KV.bytesPerToken().toBytes());
         m.put("5.3.at-4k", () -> ONE_B_KV.sessionBytes(4 * K).toMegabytes());
         m.put("5.3.at-32k", () -> ONE_B_KV.sessionBytes(32 * K).toMegabytes());
@@ -213,7 +239,10 @@ final class ArticleClaims {
         m.put("5.6.user-hour-32k", () -> userHour(32 * K));
         m.put("5.6.user-hour-128k", () -> userHour(128 * K));
         m.put("5.6.ratio", () -> userHour(128 * K) / userHour(4 * K));
-        // 6. From FLOPs to dollars
+    }
+
+    /** Section 6, from FLOPs to dollars. */
+    private static void dollars(Map<String, DoubleSupplier> m) {
         m.put(
                 "6.1.weights-14b",
                 () -> ModelPresets.ARTICLE_14B_CLASS
@@ -255,8 +284,11 @@ final class ArticleClaims {
                         .parameters()
                         .weightBytes(NumericFormat.INT4)
                         .toGigabytes());
-        // 7. The edge crossover
-        m.put("7.0.phone-compute", ArticleClaims::computeGap);
+    }
+
+    /** Section 7, the edge crossover. */
+    private static void edgeCrossover(Map<String, DoubleSupplier> m) {
+        m.put("7.0.phone-compute", ArticleSetups::computeGap);
         m.put("7.2.lifetime-tokens", () -> lifetime().tokensOverDeviceLife() / 1e6);
         m.put(
                 "7.2.licence-per-million",
@@ -265,143 +297,5 @@ final class ArticleClaims {
         m.put("7.2.device-50", () -> edge(50).monthlyOnDeviceCost().toUsd() / 1e6);
         m.put("7.2.cloud-100", () -> edge(100).monthlyCloudCost().toUsd() / 1e6);
         m.put("7.2.cloud-500", () -> edge(500).monthlyCloudCost().toUsd() / 1e6);
-        return m;
-    }
-
-    private static FlopBreakdown layer(long n) {
-        return ARTICLE.layer(0, 0, n);
-    }
-
-    private static double computeGap() {
-        return H100.peak(NumericFormat.FP16).toFlopsPerSecond()
-                / PHONE.peak(NumericFormat.FP16).toFlopsPerSecond();
-    }
-
-    private static Bytes llama1bInt4Weights() {
-        return ModelPresets.LLAMA_3_2_1B.parameters().weightBytes(NumericFormat.INT4);
-    }
-
-    private static KvCache hybridKv() {
-        ModelSpec hybrid = ModelSpec.builder()
-                .from(ONE_B)
-                .name("Article 1B hybrid, 6 attention layers")
-                .attentionKinds(AttentionKind.at(16, AttentionKind.GLOBAL, AttentionKind.NONE, 2, 5, 8, 10, 12, 14))
-                .convolutionKernelSize(3)
-                .build();
-        return KvCache.of(hybrid, Convention.ARTICLE, NumericFormat.INT8);
-    }
-
-    /** Intensity of the Q projection of a 4,096-token prefill of the 1B class, ARTICLE convention. */
-    private static double prefillIntensity(NumericFormat format) {
-        return InferencePerformance.builder()
-                .model(ONE_B)
-                .hardware(H100)
-                .workload(Workload.builder().promptTokens(4 * K).outputTokens(1).build())
-                .formats(Formats.of(format).withActivations(format).withKvCache(format))
-                .convention(Convention.ARTICLE)
-                .build()
-                .prefill()
-                .operation(Operation.Q_PROJECTION)
-                .flopsPerByte();
-    }
-
-    /** Intensity of the Q projection of a batch-1 decode step, ARTICLE convention. */
-    private static double decodeIntensity(NumericFormat weights) {
-        return InferencePerformance.builder()
-                .model(ModelPresets.ARTICLE_7B_CLASS)
-                .hardware(H100)
-                .workload(Workload.builder().promptTokens(4 * K).outputTokens(2).build())
-                .formats(Formats.of(weights))
-                .convention(Convention.ARTICLE)
-                .build()
-                .decodeStep(4 * K)
-                .operation(Operation.Q_PROJECTION)
-                .flopsPerByte();
-    }
-
-    private static HardwareSpec doubledCompute(HardwareSpec chip) {
-        Map<NumericFormat, FlopRate> doubled = new EnumMap<>(NumericFormat.class);
-        chip.peakFlops().forEach((format, rate) -> doubled.put(format, rate.multipliedBy(2)));
-        return HardwareSpec.builder()
-                .from(chip)
-                .name(chip.name() + " with twice the compute")
-                .peakFlops(doubled)
-                .build();
-    }
-
-    private static InferencePerformance sevenBDecode(HardwareSpec chip) {
-        return InferencePerformance.builder()
-                .model(ModelPresets.ARTICLE_7B_CLASS)
-                .hardware(chip)
-                .workload(Workload.builder().promptTokens(4 * K).outputTokens(2).build())
-                .formats(Formats.of(NumericFormat.FP16)
-                        .withActivations(NumericFormat.FP16)
-                        .withKvCache(NumericFormat.FP16))
-                .build();
-    }
-
-    /** Prefill time of a 512-token prompt on Llama 3.2 1B at peak, seconds. */
-    private static double phonePrefill(HardwareSpec chip) {
-        return InferencePerformance.builder()
-                .model(ModelPresets.LLAMA_3_2_1B)
-                .hardware(chip)
-                .workload(Workload.builder().promptTokens(512).outputTokens(1).build())
-                .formats(Formats.of(NumericFormat.FP16)
-                        .withActivations(NumericFormat.FP16)
-                        .withKvCache(NumericFormat.FP16))
-                .efficiency(Efficiency.PEAK)
-                .build()
-                .timeToFirstToken()
-                .toSeconds();
-    }
-
-    /** The 7B class at INT4 with INT8 KV on an H100 counted, as the article does, as 80 decimal GB. */
-    private static InferencePerformance sevenB(long context) {
-        return InferencePerformance.builder()
-                .model(ModelPresets.ARTICLE_7B_CLASS)
-                .hardware(H100.withMemoryCapacity(Bytes.ofGigabytes(80)))
-                .workload(
-                        Workload.builder().promptTokens(context).outputTokens(0).build())
-                .formats(Formats.of(NumericFormat.INT4).withKvCache(NumericFormat.INT8))
-                .build();
-    }
-
-    private static double userHour(long context) {
-        return ServingCost.of(sevenB(context), PRICE)
-                .costPerConcurrentUserHour()
-                .toUsd();
-    }
-
-    private static InferencePerformance fourteenB(Efficiency efficiency) {
-        return InferencePerformance.builder()
-                .model(ModelPresets.ARTICLE_14B_CLASS)
-                .hardware(H100)
-                .workload(Workload.builder()
-                        .promptTokens(32 * K - 1)
-                        .outputTokens(2)
-                        .build())
-                .formats(Formats.of(NumericFormat.INT4).withKvCache(NumericFormat.INT8))
-                .efficiency(efficiency)
-                .build();
-    }
-
-    private static double perMillion(GpuPricing pricing) {
-        return pricing.costPerToken(ARTICLE_TOKENS_PER_SECOND).multipliedBy(1e6).toUsd();
-    }
-
-    private static EdgeVsCloud edge(double requestsPerUserPerMonth) {
-        return EdgeVsCloud.of(
-                DeviceCosts.articleDefaults(),
-                UsageProfile.of(100_000_000, requestsPerUserPerMonth, 750),
-                Money.of(0.30),
-                20);
-    }
-
-    private static EdgeVsCloud lifetime() {
-        return EdgeVsCloud.of(
-                DeviceCosts.articleDefaults(),
-                UsageProfile.of(1, UsageProfile.monthlyFromDaily(50), 750),
-                Money.of(0.30),
-                20);
     }
 }

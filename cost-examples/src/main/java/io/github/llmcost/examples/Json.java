@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
+import java.util.OptionalDouble;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,6 +42,16 @@ final class Json {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON: " + e.getOriginalMessage(), e);
         }
+    }
+
+    /**
+     * A figure that may be absent, as JSON holds it.
+     *
+     * @param value the figure
+     * @return its value, or null (JSON {@code null}) where it is absent
+     */
+    static @Nullable Double orNull(OptionalDouble value) {
+        return value.isPresent() ? value.getAsDouble() : null;
     }
 
     private static void finite(double d, JsonGenerator out) throws IOException {
