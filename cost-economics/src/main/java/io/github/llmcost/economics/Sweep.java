@@ -1,21 +1,13 @@
 package io.github.llmcost.economics;
 
-import io.github.llmcost.core.Convention;
-import io.github.llmcost.core.ModelSpec;
-import io.github.llmcost.core.NumericFormat;
 import io.github.llmcost.core.Workload;
 import io.github.llmcost.core.internal.Check;
-import io.github.llmcost.hardware.Efficiency;
-import io.github.llmcost.hardware.HardwareSpec;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Consumer;
 import java.util.stream.Collector;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A design-space sweep: deployments crossed with prompt lengths, output lengths and batch sizes, each point an
@@ -98,9 +90,19 @@ public final class Sweep {
                 0);
     }
 
-    /** {@return a builder with one output length (256), batch 1, BF16 weights and KV cache} */
-    public static Builder builder() {
-        return new Builder();
+    /** {@return a builder of a sweep over models, chips and formats: one output length (256), batch 1, BF16} */
+    public static SweepBuilder builder() {
+        return new SweepBuilder();
+    }
+
+    /** A sweep of deployments and workload axes, checked: what {@link SweepBuilder#build()} returns. */
+    static Sweep of(
+            List<Deployment> deployments,
+            long[] promptTokens,
+            long[] outputTokens,
+            int[] batchSizes,
+            long sharedPrefixTokens) {
+        return new Sweep(deployments, promptTokens, outputTokens, batchSizes, sharedPrefixTokens);
     }
 
     /**
@@ -213,230 +215,6 @@ public final class Sweep {
     private static void nonEmpty(String axis, int size) {
         if (size == 0) {
             throw new IllegalArgumentException(axis + " (empty) must have at least one value");
-        }
-    }
-
-    /** Collects the axes of a {@link Sweep}; every axis needs at least one value. Not thread-safe. */
-    public static final class Builder {
-        private List<ModelSpec> models = List.of();
-        private List<HardwareSpec> chips = List.of();
-        private List<NumericFormat> weightFormats = List.of(NumericFormat.BF16);
-        private List<NumericFormat> kvCacheFormats = List.of(NumericFormat.BF16);
-        private long[] promptTokens = {1024};
-        private long[] outputTokens = {256};
-        private int[] batchSizes = {1};
-        private Convention convention = Convention.EXACT;
-        private Efficiency efficiency = Efficiency.DEFAULT;
-        private @Nullable Double usdPerHour;
-        private double utilization = 1;
-        private Consumer<LlmCost.Builder> base = b -> {};
-
-        private Builder() {}
-
-        /**
-         * Everything else about each point's configuration, applied to its {@link LlmCost.Builder} before the axes
-         * (which then override what it set): tensor-parallel GPUs, activation format, shared prefix, framework
-         * overhead, electricity. One function both an estimate and a sweep can be configured with, so they agree.
-         *
-         * <pre>{@code
-         * Sweep.builder().models(ModelPresets.LLAMA_3_1_70B).hardware(HardwarePresets.H100_SXM)
-         *     .configure(b -> b.tensorParallel(4).sharedPrefixTokens(512))
-         *     .promptTokens(2000).batchSizes(8)
-         *     .build();
-         * }</pre>
-         *
-         * @param configuration applied to each point's builder; it must not keep it
-         * @return this builder
-         */
-        public Builder configure(Consumer<LlmCost.Builder> configuration) {
-            this.base = java.util.Objects.requireNonNull(configuration, "configuration");
-            return this;
-        }
-
-        /**
-         * The models to sweep.
-         *
-         * @param models at least one
-         * @return this builder
-         */
-        public Builder models(ModelSpec... models) {
-            this.models = List.of(models);
-            return this;
-        }
-
-        /**
-         * The models to sweep.
-         *
-         * @param models at least one
-         * @return this builder
-         */
-        public Builder models(List<ModelSpec> models) {
-            this.models = List.copyOf(models);
-            return this;
-        }
-
-        /**
-         * The chips to sweep.
-         *
-         * @param chips at least one
-         * @return this builder
-         */
-        public Builder hardware(HardwareSpec... chips) {
-            this.chips = List.of(chips);
-            return this;
-        }
-
-        /**
-         * The chips to sweep.
-         *
-         * @param chips at least one
-         * @return this builder
-         */
-        public Builder hardware(List<HardwareSpec> chips) {
-            this.chips = List.copyOf(chips);
-            return this;
-        }
-
-        /**
-         * Weight formats; BF16 by default.
-         *
-         * @param formats at least one
-         * @return this builder
-         */
-        public Builder weightFormats(NumericFormat... formats) {
-            this.weightFormats = List.of(formats);
-            return this;
-        }
-
-        /**
-         * KV-cache formats; BF16 by default.
-         *
-         * @param formats at least one
-         * @return this builder
-         */
-        public Builder kvCacheFormats(NumericFormat... formats) {
-            this.kvCacheFormats = List.of(formats);
-            return this;
-        }
-
-        /**
-         * Prompt lengths; 1,024 by default.
-         *
-         * @param tokens at least one, each {@code >= 1}
-         * @return this builder
-         */
-        public Builder promptTokens(long... tokens) {
-            this.promptTokens = tokens.clone();
-            return this;
-        }
-
-        /**
-         * Output lengths; 256 by default.
-         *
-         * @param tokens at least one, each {@code >= 0}
-         * @return this builder
-         */
-        public Builder outputTokens(long... tokens) {
-            this.outputTokens = tokens.clone();
-            return this;
-        }
-
-        /**
-         * Batch sizes; 1 by default.
-         *
-         * @param sizes at least one, each {@code >= 1}
-         * @return this builder
-         */
-        public Builder batchSizes(int... sizes) {
-            this.batchSizes = sizes.clone();
-            return this;
-        }
-
-        /**
-         * The accounting convention; EXACT by default.
-         *
-         * @param convention the convention
-         * @return this builder
-         */
-        public Builder convention(Convention convention) {
-            this.convention = convention;
-            return this;
-        }
-
-        /**
-         * Efficiencies; {@link Efficiency#DEFAULT} by default.
-         *
-         * @param efficiency the efficiencies
-         * @return this builder
-         */
-        public Builder efficiency(Efficiency efficiency) {
-            this.efficiency = efficiency;
-            return this;
-        }
-
-        /**
-         * One price for every chip; by default each chip's preset rental price.
-         *
-         * @param usdPerDeviceHour US dollars per device-hour
-         * @return this builder
-         */
-        public Builder pricePerHour(double usdPerDeviceHour) {
-            this.usdPerHour = usdPerDeviceHour;
-            return this;
-        }
-
-        /**
-         * Utilisation; 1 by default.
-         *
-         * @param utilization in (0, 1]
-         * @return this builder
-         */
-        public Builder utilization(double utilization) {
-            this.utilization = utilization;
-            return this;
-        }
-
-        /**
-         * Checks every axis and builds the sweep; points are computed later, as they are consumed.
-         *
-         * @return the sweep
-         * @throws IllegalArgumentException naming an empty axis or an invalid value
-         */
-        public Sweep build() {
-            nonEmpty("models", models.size());
-            nonEmpty("hardware", chips.size());
-            nonEmpty("weightFormats", weightFormats.size());
-            nonEmpty("kvCacheFormats", kvCacheFormats.size());
-            Check.fraction("utilization", utilization);
-            if (usdPerHour != null) {
-                Check.positive("pricePerHour", usdPerHour);
-            }
-            List<Deployment> deployments = new ArrayList<>();
-            long sharedPrefix = 0;
-            for (ModelSpec model : models) {
-                for (HardwareSpec chip : chips) {
-                    for (NumericFormat weights : weightFormats) {
-                        for (NumericFormat kv : kvCacheFormats) {
-                            LlmCost.Builder b = LlmCost.model(model)
-                                    .hardware(chip)
-                                    .convention(convention)
-                                    .efficiency(efficiency)
-                                    .utilization(utilization);
-                            if (usdPerHour != null) {
-                                b.pricePerHour(usdPerHour);
-                            }
-                            base.accept(b);
-                            // the axes last: they override whatever the base configuration set
-                            deployments.add(b.hardware(chip)
-                                    .weights(weights)
-                                    .kvCache(kv)
-                                    .deployment());
-                            sharedPrefix = b.sharedPrefixTokens();
-                        }
-                    }
-                }
-            }
-            return new Sweep(deployments, promptTokens, outputTokens, batchSizes, sharedPrefix);
         }
     }
 }

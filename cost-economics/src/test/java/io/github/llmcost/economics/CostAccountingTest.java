@@ -343,7 +343,7 @@ class CostAccountingTest {
                 .hasMessage("models (empty) must have at least one value");
         assertThatThrownBy(() -> Sweep.builder().models(model()).build())
                 .hasMessage("hardware (empty) must have at least one value");
-        Sweep.Builder ok = Sweep.builder().models(model()).hardware(HardwarePresets.H100_SXM);
+        SweepBuilder ok = Sweep.builder().models(model()).hardware(HardwarePresets.H100_SXM);
         assertThatThrownBy(() -> ok.weightFormats().build())
                 .hasMessage("weightFormats (empty) must have at least one value");
         ok.weightFormats(NumericFormat.BF16);

@@ -1,6 +1,8 @@
 package io.github.llmcost.hardware;
 
 import io.github.llmcost.core.Seconds;
+import io.github.llmcost.core.internal.Check;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.immutables.value.Value;
@@ -79,5 +81,43 @@ public abstract class BatchSweep {
             out.append(System.lineSeparator()).append("  ").append(p);
         }
         return out.toString();
+    }
+
+    /** The curve of a configuration: see {@link InferencePerformance#batchSweep(int)}. */
+    static BatchSweep of(InferencePerformance performance, int maxBatch) {
+        Check.positive("maxBatch", maxBatch);
+        long sessions = performance.maxConcurrentSessions();
+        long position = CompiledPerformance.meanDecodePosition(performance.workload());
+        List<BatchSweep.Point> points = new ArrayList<>();
+        BatchSweep.Limit limit = BatchSweep.Limit.MAX_BATCH;
+        List<Integer> batches = new ArrayList<>();
+        for (long b = 1; b <= maxBatch; b *= 2) {
+            batches.add((int) b);
+        }
+        if (sessions < maxBatch && sessions > 0 && Long.bitCount(sessions) != 1) {
+            batches.add((int) sessions);
+            batches.sort(null);
+        }
+        for (int batch : batches) {
+            if (batch > sessions) {
+                limit = BatchSweep.Limit.MEMORY;
+                break;
+            }
+            PassCosts step = performance.compiled().decodeStep(position, batch);
+            points.add(ImmutablePoint.builder()
+                    .batchSize(batch)
+                    .timePerOutputToken(Seconds.of(step.seconds()))
+                    .bound(step.bound())
+                    .build());
+            if (step.bound() == Bound.COMPUTE) {
+                limit = BatchSweep.Limit.COMPUTE;
+                break;
+            }
+        }
+        return ImmutableBatchSweep.builder()
+                .points(points)
+                .limit(limit)
+                .maxConcurrentSessions(sessions)
+                .build();
     }
 }
