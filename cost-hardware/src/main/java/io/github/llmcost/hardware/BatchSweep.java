@@ -1,6 +1,9 @@
 package io.github.llmcost.hardware;
 
 import io.github.llmcost.core.Seconds;
+import io.github.llmcost.core.Workload;
+import io.github.llmcost.core.internal.Check;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.immutables.value.Value;
@@ -70,6 +73,51 @@ public abstract class BatchSweep {
 
     /** {@return sessions the memory holds at the workload's context} */
     public abstract long maxConcurrentSessions();
+
+    /**
+     * The sweep of {@link InferencePerformance#batchSweep(int)}.
+     *
+     * @param compiled the configuration
+     * @param workload its workload: the context and the lengths of the generation
+     * @param maxBatch the largest batch to try, {@code >= 1}
+     * @return the curve and the limit that ended it
+     */
+    static BatchSweep of(CompiledPerformance compiled, Workload workload, int maxBatch) {
+        Check.positive("maxBatch", maxBatch);
+        long sessions = compiled.maxConcurrentSessions(workload);
+        long position = CompiledPerformance.meanDecodePosition(workload);
+        List<Point> points = new ArrayList<>();
+        Limit limit = Limit.MAX_BATCH;
+        List<Integer> batches = new ArrayList<>();
+        for (long b = 1; b <= maxBatch; b *= 2) {
+            batches.add((int) b);
+        }
+        if (sessions < maxBatch && sessions > 0 && Long.bitCount(sessions) != 1) {
+            batches.add((int) sessions);
+            batches.sort(null);
+        }
+        for (int batch : batches) {
+            if (batch > sessions) {
+                limit = Limit.MEMORY;
+                break;
+            }
+            PassCosts step = compiled.decodeStep(position, batch);
+            points.add(ImmutablePoint.builder()
+                    .batchSize(batch)
+                    .timePerOutputToken(Seconds.of(step.seconds()))
+                    .bound(step.bound())
+                    .build());
+            if (step.bound() == Bound.COMPUTE) {
+                limit = Limit.COMPUTE;
+                break;
+            }
+        }
+        return ImmutableBatchSweep.builder()
+                .points(points)
+                .limit(limit)
+                .maxConcurrentSessions(sessions)
+                .build();
+    }
 
     @Override
     public String toString() {

@@ -9,8 +9,8 @@ import io.github.llmcost.core.ModelSpec;
 import io.github.llmcost.core.Seconds;
 import io.github.llmcost.core.Workload;
 import io.github.llmcost.core.internal.Check;
-import java.util.ArrayList;
-import java.util.List;
+import io.github.llmcost.hardware.calibration.CalibratedEfficiencies;
+import io.github.llmcost.hardware.calibration.ChipCalibration;
 import java.util.Locale;
 import org.immutables.value.Value;
 
@@ -327,40 +327,7 @@ public abstract class InferencePerformance {
      * @return the curve and the limit that ended it
      */
     public BatchSweep batchSweep(int maxBatch) {
-        Check.positive("maxBatch", maxBatch);
-        long sessions = maxConcurrentSessions();
-        long position = CompiledPerformance.meanDecodePosition(workload());
-        List<BatchSweep.Point> points = new ArrayList<>();
-        BatchSweep.Limit limit = BatchSweep.Limit.MAX_BATCH;
-        List<Integer> batches = new ArrayList<>();
-        for (long b = 1; b <= maxBatch; b *= 2) {
-            batches.add((int) b);
-        }
-        if (sessions < maxBatch && sessions > 0 && Long.bitCount(sessions) != 1) {
-            batches.add((int) sessions);
-            batches.sort(null);
-        }
-        for (int batch : batches) {
-            if (batch > sessions) {
-                limit = BatchSweep.Limit.MEMORY;
-                break;
-            }
-            PassCosts step = compiled().decodeStep(position, batch);
-            points.add(ImmutablePoint.builder()
-                    .batchSize(batch)
-                    .timePerOutputToken(Seconds.of(step.seconds()))
-                    .bound(step.bound())
-                    .build());
-            if (step.bound() == Bound.COMPUTE) {
-                limit = BatchSweep.Limit.COMPUTE;
-                break;
-            }
-        }
-        return ImmutableBatchSweep.builder()
-                .points(points)
-                .limit(limit)
-                .maxConcurrentSessions(sessions)
-                .build();
+        return BatchSweep.of(compiled(), workload(), maxBatch);
     }
 
     @Value.Check
