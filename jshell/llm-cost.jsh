@@ -2,5 +2,6 @@
 // jshell --class-path cost-examples/target/llm-cost.jar --startup DEFAULT --startup jshell/llm-cost.jsh
 import io.github.llmcost.core.*;
 import io.github.llmcost.hardware.*;
+import io.github.llmcost.hardware.calibration.*;
 import io.github.llmcost.economics.*;
-System.out.println("llm-cost: io.github.llmcost.{core,hardware,economics}.* imported; try ModelPresets.ids()");
+System.out.println("llm-cost: io.github.llmcost.{core,hardware,hardware.calibration,economics}.* imported; try ModelPresets.ids()");

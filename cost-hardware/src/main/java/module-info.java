@@ -2,7 +2,8 @@ import org.jspecify.annotations.NullMarked;
 
 /**
  * llm-cost hardware: machines and time. Chips and their presets, the roofline, prefill and decode latency and
- * throughput, the memory budget, concurrency and tensor parallelism.
+ * throughput, the memory budget, concurrency and tensor parallelism; and, in {@code .calibration}, fitting the
+ * efficiencies and overheads to measurements.
  */
 @NullMarked
 module io.github.llmcost.hardware {
@@ -11,4 +12,5 @@ module io.github.llmcost.hardware {
     requires transitive io.github.llmcost.core;
 
     exports io.github.llmcost.hardware;
+    exports io.github.llmcost.hardware.calibration;
 }

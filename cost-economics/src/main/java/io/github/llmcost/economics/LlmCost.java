@@ -7,10 +7,11 @@ import io.github.llmcost.core.ModelSpec;
 import io.github.llmcost.core.NumericFormat;
 import io.github.llmcost.core.Workload;
 import io.github.llmcost.core.internal.Check;
-import io.github.llmcost.hardware.ChipCalibration;
 import io.github.llmcost.hardware.Efficiency;
 import io.github.llmcost.hardware.HardwareSpec;
 import io.github.llmcost.hardware.InferencePerformance;
+import io.github.llmcost.hardware.calibration.CalibratedEfficiencies;
+import io.github.llmcost.hardware.calibration.ChipCalibration;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -128,7 +129,7 @@ public final class LlmCost {
          * The factors of the time model: each phase's efficiencies, the overhead per pass, the latency per
          * all-reduce; {@link ChipCalibration#UNCALIBRATED} by default. Replaces what {@link #efficiency} set.
          *
-         * @param calibration the factors, such as {@link io.github.llmcost.hardware.CalibratedEfficiencies#H100_SXM}
+         * @param calibration the factors, such as {@link CalibratedEfficiencies#H100_SXM}
          * @return this builder
          */
         public Builder calibration(ChipCalibration calibration) {

@@ -17,17 +17,17 @@ import io.github.llmcost.core.NumericFormat;
 import io.github.llmcost.core.Seconds;
 import io.github.llmcost.core.Workload;
 import io.github.llmcost.hardware.BatchSweep;
-import io.github.llmcost.hardware.Calibration;
-import io.github.llmcost.hardware.ChipCalibration;
 import io.github.llmcost.hardware.Efficiency;
-import io.github.llmcost.hardware.Evaluation;
 import io.github.llmcost.hardware.HardwarePresets;
 import io.github.llmcost.hardware.HardwareSpec;
 import io.github.llmcost.hardware.InferencePerformance;
-import io.github.llmcost.hardware.Measurement;
 import io.github.llmcost.hardware.Phase;
 import io.github.llmcost.hardware.Placement;
 import io.github.llmcost.hardware.Roofline;
+import io.github.llmcost.hardware.calibration.Calibration;
+import io.github.llmcost.hardware.calibration.ChipCalibration;
+import io.github.llmcost.hardware.calibration.Evaluation;
+import io.github.llmcost.hardware.calibration.Measurement;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Array;
@@ -69,7 +69,8 @@ import org.junit.jupiter.api.Test;
  */
 class ValueTypeSanityTest {
     /** The exported packages, each named by a class it holds. */
-    private static final List<Class<?>> PACKAGES = List.of(Flops.class, HardwareSpec.class, Money.class);
+    private static final List<Class<?>> PACKAGES =
+            List.of(Flops.class, HardwareSpec.class, ChipCalibration.class, Money.class);
 
     /**
      * Factories and copy methods that store a null argument instead of rejecting it, as {@code Type.method(parameter

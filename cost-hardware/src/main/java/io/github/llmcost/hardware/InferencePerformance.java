@@ -9,6 +9,8 @@ import io.github.llmcost.core.ModelSpec;
 import io.github.llmcost.core.Seconds;
 import io.github.llmcost.core.Workload;
 import io.github.llmcost.core.internal.Check;
+import io.github.llmcost.hardware.calibration.CalibratedEfficiencies;
+import io.github.llmcost.hardware.calibration.ChipCalibration;
 import java.util.Locale;
 import org.immutables.value.Value;
 

@@ -14,6 +14,8 @@ import io.github.llmcost.core.NumericFormat;
 import io.github.llmcost.core.Operation;
 import io.github.llmcost.core.Seconds;
 import io.github.llmcost.core.Workload;
+import io.github.llmcost.hardware.calibration.CalibratedEfficiencies;
+import io.github.llmcost.hardware.calibration.ChipCalibration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;

@@ -15,6 +15,9 @@ import io.github.llmcost.core.NumericFormat;
 import io.github.llmcost.core.Operation;
 import io.github.llmcost.core.Seconds;
 import io.github.llmcost.core.Workload;
+import io.github.llmcost.hardware.calibration.ChipCalibration;
+import io.github.llmcost.hardware.calibration.Evaluation;
+import io.github.llmcost.hardware.calibration.Measurement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,9 @@
-package io.github.llmcost.hardware;
+package io.github.llmcost.hardware.calibration;
 
 import io.github.llmcost.core.Seconds;
+import io.github.llmcost.hardware.Efficiency;
+import io.github.llmcost.hardware.InferencePerformance;
+import io.github.llmcost.hardware.Phase;
 import org.immutables.value.Value;
 
 /**

@@ -1,4 +1,4 @@
-package io.github.llmcost.hardware;
+package io.github.llmcost.hardware.calibration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,6 +9,11 @@ import io.github.llmcost.core.ModelPresets;
 import io.github.llmcost.core.NumericFormat;
 import io.github.llmcost.core.Seconds;
 import io.github.llmcost.core.Workload;
+import io.github.llmcost.hardware.Efficiency;
+import io.github.llmcost.hardware.HardwarePresets;
+import io.github.llmcost.hardware.HardwareSpec;
+import io.github.llmcost.hardware.InferencePerformance;
+import io.github.llmcost.hardware.Phase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;

@@ -1,4 +1,4 @@
-package io.github.llmcost.hardware;
+package io.github.llmcost.hardware.calibration;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,10 +1,12 @@
-package io.github.llmcost.hardware;
+package io.github.llmcost.hardware.calibration;
 
 import io.github.llmcost.core.ModelPresets;
 import io.github.llmcost.core.ModelSpec;
 import io.github.llmcost.core.NumericFormat;
 import io.github.llmcost.core.Seconds;
 import io.github.llmcost.core.Workload;
+import io.github.llmcost.hardware.HardwarePresets;
+import io.github.llmcost.hardware.HardwareSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

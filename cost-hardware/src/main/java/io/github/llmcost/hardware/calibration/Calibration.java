@@ -1,7 +1,11 @@
-package io.github.llmcost.hardware;
+package io.github.llmcost.hardware.calibration;
 
 import io.github.llmcost.core.Seconds;
 import io.github.llmcost.core.internal.Check;
+import io.github.llmcost.hardware.Efficiency;
+import io.github.llmcost.hardware.HardwareSpec;
+import io.github.llmcost.hardware.InferencePerformance;
+import io.github.llmcost.hardware.internal.LevenbergMarquardt;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -147,8 +151,9 @@ public abstract class Calibration {
     }
 
     /**
-     * One chip's fit: projected Levenberg-Marquardt on the residuals {@code ln(predicted / measured)} and the prior's
-     * {@code sqrt(PRIOR) (x - x0) / scale}, over the vector of ln of the four fractions, then the overheads in seconds.
+     * One chip's fit: projected Levenberg-Marquardt ({@link LevenbergMarquardt}) on the residuals {@code ln(predicted /
+     * measured)} and the prior's {@code sqrt(PRIOR) (x - x0) / scale}, over the vector of ln of the four fractions,
+     * then the overheads in seconds.
      */
     private ChipCalibration fitChip(List<Measurement> rows) {
         ChipCalibration s = start();
@@ -174,18 +179,32 @@ public abstract class Calibration {
                 overhead,
                 fitAllReduceLatency(),
                 latency);
+        LevenbergMarquardt solver = solver(parameters);
         double[] best = null;
         double bestCost = Double.POSITIVE_INFINITY;
         for (double[] x0 : startingPoints(parameters)) {
-            double[] x = levenbergMarquardt(f, parameters, x0);
-            double[] r = f.at(x);
-            double cost = dot(r, r);
+            double[] x = solver.minimise(f, x0);
+            double cost = LevenbergMarquardt.sumOfSquares(f.at(x));
             if (cost < bestCost) {
                 bestCost = cost;
                 best = x;
             }
         }
         return f.calibration(Objects.requireNonNull(best));
+    }
+
+    /** The solver over the parameters' box, each forward-difference step scaled as its prior. */
+    private static LevenbergMarquardt solver(List<Parameter> parameters) {
+        int n = parameters.size();
+        double[] lower = new double[n];
+        double[] upper = new double[n];
+        double[] scales = new double[n];
+        for (int j = 0; j < n; j++) {
+            lower[j] = parameters.get(j).lower();
+            upper[j] = parameters.get(j).upper();
+            scales[j] = parameters.get(j).scale();
+        }
+        return new LevenbergMarquardt(lower, upper, scales, MAX_ITERATIONS);
     }
 
     /**
@@ -210,109 +229,11 @@ public abstract class Calibration {
         return starts;
     }
 
-    /** Projected Levenberg-Marquardt from {@code x0}: damped Gauss-Newton steps, clamped to the bounds. */
-    private static double[] levenbergMarquardt(Residuals f, List<Parameter> parameters, double[] x0) {
-        double[] x = x0.clone();
-        double[] r = f.at(x);
-        double cost = dot(r, r);
-        double damping = 1e-3;
-        for (int iteration = 0; iteration < MAX_ITERATIONS && damping < 1e12; iteration++) {
-            double[][] jacobian = f.jacobian(x, r);
-            int n = x.length;
-            double[][] normal = new double[n][n];
-            double[] gradient = new double[n];
-            for (int a = 0; a < n; a++) {
-                for (int k = 0; k < r.length; k++) {
-                    gradient[a] -= jacobian[k][a] * r[k];
-                    for (int b = 0; b < n; b++) {
-                        normal[a][b] += jacobian[k][a] * jacobian[k][b];
-                    }
-                }
-            }
-            boolean improved = false;
-            while (!improved && damping < 1e12) {
-                double[][] damped = new double[n][];
-                for (int a = 0; a < n; a++) {
-                    damped[a] = normal[a].clone();
-                    damped[a][a] += damping * (normal[a][a] + 1e-12);
-                }
-                double[] step = solve(damped, gradient.clone());
-                double[] trial = new double[n];
-                for (int a = 0; a < n; a++) {
-                    trial[a] = parameters.get(a).clamp(x[a] + step[a]);
-                }
-                double[] trialResiduals = f.at(trial);
-                double trialCost = dot(trialResiduals, trialResiduals);
-                if (trialCost < cost) {
-                    improved = true;
-                    double gain = cost - trialCost;
-                    x = trial;
-                    r = trialResiduals;
-                    cost = trialCost;
-                    damping = Math.max(1e-9, damping / 3);
-                    if (gain < 1e-14 * (1 + cost)) {
-                        return x;
-                    }
-                } else {
-                    damping *= 4;
-                }
-            }
-        }
-        return x;
-    }
-
-    private static double dot(double[] a, double[] b) {
-        double sum = 0;
-        for (int i = 0; i < a.length; i++) {
-            sum += a[i] * b[i];
-        }
-        return sum;
-    }
-
-    /** Solves {@code a x = b} by Gaussian elimination with partial pivoting; {@code a} is positive definite here. */
-    private static double[] solve(double[][] a, double[] b) {
-        int n = b.length;
-        for (int col = 0; col < n; col++) {
-            int pivot = col;
-            for (int row = col + 1; row < n; row++) {
-                if (Math.abs(a[row][col]) > Math.abs(a[pivot][col])) {
-                    pivot = row;
-                }
-            }
-            double[] swapRow = a[col];
-            a[col] = a[pivot];
-            a[pivot] = swapRow;
-            double swap = b[col];
-            b[col] = b[pivot];
-            b[pivot] = swap;
-            for (int row = col + 1; row < n; row++) {
-                double factor = a[row][col] / a[col][col];
-                for (int k = col; k < n; k++) {
-                    a[row][k] -= factor * a[col][k];
-                }
-                b[row] -= factor * b[col];
-            }
-        }
-        double[] x = new double[n];
-        for (int row = n - 1; row >= 0; row--) {
-            double sum = b[row];
-            for (int k = row + 1; k < n; k++) {
-                sum -= a[row][k] * x[k];
-            }
-            x[row] = sum / a[row][row];
-        }
-        return x;
-    }
-
     /** One coordinate of the fit: its starting value, its bounds and the scale of its prior. */
-    private record Parameter(double start, double lower, double upper, double scale) {
-        double clamp(double value) {
-            return Math.max(lower, Math.min(upper, value));
-        }
-    }
+    private record Parameter(double start, double lower, double upper, double scale) {}
 
     /** The residual vector of one chip's fit: log errors, then the prior's terms. */
-    private static final class Residuals {
+    private static final class Residuals implements LevenbergMarquardt.Residuals {
         private final List<Measurement> rows;
         private final List<Parameter> parameters;
         private final double priorRoot;
@@ -354,7 +275,8 @@ public abstract class Calibration {
             return Math.min(1, Math.exp(logFraction));
         }
 
-        double[] at(double[] x) {
+        @Override
+        public double[] at(double[] x) {
             ChipCalibration c = calibration(x);
             double[] r = new double[rows.size() + x.length];
             for (int i = 0; i < rows.size(); i++) {
@@ -366,23 +288,6 @@ public abstract class Calibration {
                 r[rows.size() + j] = priorRoot * (x[j] - p.start()) / p.scale();
             }
             return r;
-        }
-
-        /** Forward differences, stepping inward at an upper bound. */
-        double[][] jacobian(double[] x, double[] r) {
-            double[][] j = new double[r.length][x.length];
-            for (int a = 0; a < x.length; a++) {
-                Parameter p = parameters.get(a);
-                double h = 1e-6 * p.scale();
-                double[] moved = x.clone();
-                moved[a] = x[a] + h <= p.upper() ? x[a] + h : x[a] - h;
-                double delta = moved[a] - x[a];
-                double[] rm = at(moved);
-                for (int k = 0; k < r.length; k++) {
-                    j[k][a] = (rm[k] - r[k]) / delta;
-                }
-            }
-            return j;
         }
     }
 

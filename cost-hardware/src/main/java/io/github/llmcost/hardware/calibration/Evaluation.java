@@ -1,6 +1,7 @@
-package io.github.llmcost.hardware;
+package io.github.llmcost.hardware.calibration;
 
 import io.github.llmcost.core.internal.Check;
+import io.github.llmcost.hardware.HardwareSpec;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,8 +1,10 @@
-package io.github.llmcost.hardware;
+package io.github.llmcost.hardware.calibration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.github.llmcost.hardware.HardwarePresets;
+import io.github.llmcost.hardware.Phase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

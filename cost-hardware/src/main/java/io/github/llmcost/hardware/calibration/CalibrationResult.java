@@ -1,5 +1,6 @@
-package io.github.llmcost.hardware;
+package io.github.llmcost.hardware.calibration;
 
+import io.github.llmcost.hardware.HardwareSpec;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,9 @@
-package io.github.llmcost.hardware;
+package io.github.llmcost.hardware.calibration;
 
 import io.github.llmcost.core.Seconds;
+import io.github.llmcost.hardware.Efficiency;
+import io.github.llmcost.hardware.HardwarePresets;
+import io.github.llmcost.hardware.InferencePerformance;
 
 /**
  * Factors fitted to published measurements, per chip: per-phase efficiencies and the all-reduce latency, for {@link

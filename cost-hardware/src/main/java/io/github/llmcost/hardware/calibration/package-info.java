@@ -1,0 +1,14 @@
+/**
+ * Calibration: fitting each chip's {@link io.github.llmcost.hardware.calibration.ChipCalibration} (per-phase
+ * efficiencies, pass overhead, all-reduce latency) to {@link io.github.llmcost.hardware.calibration.Measurement}s, and
+ * checking the fit on measurements it did not see.
+ *
+ * <p>Start from {@link io.github.llmcost.hardware.calibration.Calibration#defaults()}; factors already fitted to
+ * published measurements are in {@link io.github.llmcost.hardware.calibration.CalibratedEfficiencies}, applied with
+ * {@link io.github.llmcost.hardware.InferencePerformance.Builder#calibration}.
+ */
+@NullMarked
+@Style
+package io.github.llmcost.hardware.calibration;
+
+import org.jspecify.annotations.NullMarked;
