@@ -187,6 +187,7 @@ public abstract class ModelSpec {
      * @param kind the kind to count
      */
     public int numLayers(AttentionKind kind) {
+        java.util.Objects.requireNonNull(kind, "kind");
         if (attentionKinds().isEmpty()) {
             return kind == AttentionKind.GLOBAL ? numLayers() : 0;
         }
@@ -268,6 +269,7 @@ public abstract class ModelSpec {
      * @return the breakdown
      */
     public ParameterBreakdown parameters(Convention convention) {
+        java.util.Objects.requireNonNull(convention, "convention");
         return convention == Convention.EXACT ? parameters() : ParameterBreakdown.compute(this, convention);
     }
 

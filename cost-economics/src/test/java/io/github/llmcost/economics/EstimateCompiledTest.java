@@ -3,6 +3,7 @@ package io.github.llmcost.economics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
 import io.github.llmcost.core.Bytes;
 import io.github.llmcost.core.Convention;
@@ -22,6 +23,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
+import org.assertj.core.api.SoftAssertions;
+import org.assertj.core.data.Percentage;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,12 +33,14 @@ import org.junit.jupiter.api.Test;
  * {@link ServingCost} and {@link EnergyCost} give, however estimates of other configurations came before (the table
  * hit, missed, or replaced by a colliding configuration).
  *
- * <p>Tolerance: doubles are compared within a relative 10<sup>-12</sup> (or exactly equal). The estimate sums the same
+ * <p>Tolerance: doubles are compared within a relative 10<sup>-12</sup> of the expected value ({@code CLOSE}), softly:
+ * every mismatch of a run is collected and reported together, each with its description. The estimate sums the same
  * terms as the built performance; costs and energy divide in another order ({@code prefill tokens / seconds} against
  * {@code tokens / Seconds}), which may round a few ulps apart.
  */
 class EstimateCompiledTest {
-    private static final double RELATIVE = 1e-12;
+    /** A relative 10<sup>-12</sup>. */
+    private static final Percentage CLOSE = withinPercentage(1e-10);
 
     private static final List<ModelSpec> MODELS = List.of(
             ModelPresets.ARTICLE_7B_CLASS,
@@ -200,100 +205,73 @@ class EstimateCompiledTest {
         return out;
     }
 
-    private static boolean close(double actual, double expected) {
-        return actual == expected
-                || Math.abs(actual - expected) <= RELATIVE * Math.max(Math.abs(actual), Math.abs(expected));
-    }
-
-    /** Asserts no mismatch, reporting how many and the first 20 (a broken formula fails thousands of cases). */
-    private static void assertNone(List<String> mismatches) {
-        assertThat(mismatches.size())
-                .as(
-                        "%d mismatches, the first: %s",
-                        mismatches.size(), mismatches.subList(0, Math.min(20, mismatches.size())))
-                .isZero();
-    }
-
-    private static final class Failures {
-        final List<String> list = new ArrayList<>();
-
-        void close(String what, double actual, double expected) {
-            if (!EstimateCompiledTest.close(actual, expected)) {
-                list.add(what + ": " + actual + " != " + expected);
-            }
-        }
-
-        void equal(String what, Object actual, Object expected) {
-            if (!actual.equals(expected)) {
-                list.add(what + ": " + actual + " != " + expected);
-            }
-        }
-    }
-
     /** Every figure of an estimate against the same inputs built from scratch. */
-    private static void check(Failures f, Case c, Estimate e) {
+    private static void check(SoftAssertions softly, Case c, Estimate e) {
         String what = c.toString();
         InferencePerformance perf = c.performance();
         // without a price, the serving cost at $1 only serves the cost-free checks; costs are refused below
         ServingCost serving = ServingCost.of(perf, c.pricing().orElse(GpuPricing.of(1)));
         EnergyCost energy = EnergyCost.of(perf, c.usdPerKwh(), 1);
         int gpus = c.config().gpus();
-        f.close(
-                what + " timeToFirstToken",
-                e.timeToFirstToken().toSeconds(),
-                perf.timeToFirstToken().toSeconds());
-        f.close(
-                what + " timePerOutputToken",
-                e.timePerOutputToken().toSeconds(),
-                perf.timePerOutputToken().toSeconds());
-        f.close(
-                what + " requestLatency",
-                e.requestLatency().toSeconds(),
-                perf.requestLatency().toSeconds());
-        f.close(what + " decodeTokensPerSecond", e.decodeTokensPerSecond(), perf.decodeTokensPerSecond());
-        f.close(
-                what + " decodeTokensPerSecondPerUser",
-                e.decodeTokensPerSecondPerUser(),
-                perf.decodeTokensPerSecondPerUser());
-        f.equal(what + " maxConcurrentSessions", e.maxConcurrentSessions(), perf.maxConcurrentSessions());
-        f.equal(what + " memory", e.memory(), perf.memory());
+        softly.assertThat(e.timeToFirstToken().toSeconds())
+                .as(what + " timeToFirstToken")
+                .isCloseTo(perf.timeToFirstToken().toSeconds(), CLOSE);
+        softly.assertThat(e.timePerOutputToken().toSeconds())
+                .as(what + " timePerOutputToken")
+                .isCloseTo(perf.timePerOutputToken().toSeconds(), CLOSE);
+        softly.assertThat(e.requestLatency().toSeconds())
+                .as(what + " requestLatency")
+                .isCloseTo(perf.requestLatency().toSeconds(), CLOSE);
+        softly.assertThat(e.decodeTokensPerSecond())
+                .as(what + " decodeTokensPerSecond")
+                .isCloseTo(perf.decodeTokensPerSecond(), CLOSE);
+        softly.assertThat(e.decodeTokensPerSecondPerUser())
+                .as(what + " decodeTokensPerSecondPerUser")
+                .isCloseTo(perf.decodeTokensPerSecondPerUser(), CLOSE);
+        softly.assertThat(e.maxConcurrentSessions())
+                .as(what + " maxConcurrentSessions")
+                .isEqualTo(perf.maxConcurrentSessions());
+        softly.assertThat(e.memory()).as(what + " memory").isEqualTo(perf.memory());
         if (c.pricing().isPresent()) {
-            f.close(
-                    what + " costPerMillionUncachedInputTokens",
-                    e.costPerMillionUncachedInputTokens().toUsd(),
-                    serving.costPerMillionInputTokens().toUsd());
-            f.close(
-                    what + " costPerMillionOutputTokens",
-                    e.costPerMillionOutputTokens().toUsd(),
-                    serving.costPerMillionOutputTokens().toUsd());
+            softly.assertThat(e.costPerMillionUncachedInputTokens().toUsd())
+                    .as(what + " costPerMillionUncachedInputTokens")
+                    .isCloseTo(serving.costPerMillionInputTokens().toUsd(), CLOSE);
+            softly.assertThat(e.costPerMillionOutputTokens().toUsd())
+                    .as(what + " costPerMillionOutputTokens")
+                    .isCloseTo(serving.costPerMillionOutputTokens().toUsd(), CLOSE);
         } else {
             assertThatIllegalStateException()
                     .isThrownBy(e::costPerMillionOutputTokens)
                     .withMessageContaining("no rental price");
         }
-        f.close(what + " joulesPerOutputToken", e.joulesPerOutputToken(), energy.joulesPerOutputToken());
-        f.close(
-                what + " prefillFlops",
-                e.prefillFlops().toFlops(),
-                perf.prefill().flops().toFlops() * gpus);
-        f.close(
-                what + " prefillFlops vs FlopCounter",
-                e.prefillFlops().toFlops(),
-                FlopCounter.of(c.config().model(), c.config().convention())
-                        .prefill(c.workload())
-                        .total()
-                        .toFlops());
-        f.close(
-                what + " decodeStepFlops",
-                e.decodeStepFlops().toFlops(),
-                perf.decode().flops().toFlops() * gpus);
-        f.equal(what + " performance", e.performance(), perf);
-        f.equal(what + " workload", e.workload(), c.workload());
-        f.equal(what + " pricing", e.pricing(), c.pricing());
-        f.equal(what + " gpus", e.tensorParallel(), gpus);
-        f.equal(what + " convention", e.convention(), c.config().convention());
-        f.equal(what + " model", e.model(), c.config().model());
-        f.equal(what + " hardware", e.hardware(), c.config().chip());
+        softly.assertThat(e.joulesPerOutputToken())
+                .as(what + " joulesPerOutputToken")
+                .isCloseTo(energy.joulesPerOutputToken(), CLOSE);
+        softly.assertThat(e.prefillFlops().toFlops())
+                .as(what + " prefillFlops")
+                .isCloseTo(perf.prefill().flops().toFlops() * gpus, CLOSE);
+        softly.assertThat(e.prefillFlops().toFlops())
+                .as(what + " prefillFlops vs FlopCounter")
+                .isCloseTo(
+                        FlopCounter.of(c.config().model(), c.config().convention())
+                                .prefill(c.workload())
+                                .total()
+                                .toFlops(),
+                        CLOSE);
+        softly.assertThat(e.decodeStepFlops().toFlops())
+                .as(what + " decodeStepFlops")
+                .isCloseTo(perf.decode().flops().toFlops() * gpus, CLOSE);
+        softly.assertThat(e.performance()).as(what + " performance").isEqualTo(perf);
+        softly.assertThat(e.workload()).as(what + " workload").isEqualTo(c.workload());
+        softly.assertThat(e.pricing()).as(what + " pricing").isEqualTo(c.pricing());
+        softly.assertThat(e.tensorParallel()).as(what + " gpus").isEqualTo(gpus);
+        softly.assertThat(e.convention())
+                .as(what + " convention")
+                .isEqualTo(c.config().convention());
+        softly.assertThat(e.model()).as(what + " model").isEqualTo(c.config().model());
+        softly.assertThat(e.hardware())
+                .as(what + " hardware")
+                .isEqualTo(c.config().chip());
     }
 
     @Test
@@ -319,7 +297,7 @@ class EstimateCompiledTest {
             cases.addAll(cases(configs.get(k), k));
         }
 
-        Failures f = new Failures();
+        SoftAssertions softly = new SoftAssertions();
         int estimates = 0;
         int rejected = 0;
         for (Case c : cases) {
@@ -335,13 +313,13 @@ class EstimateCompiledTest {
                 continue;
             }
             estimates++;
-            check(f, c, e);
+            check(softly, c, e);
             // every estimate of one deployment reuses its compiled form
             assertThat(e.withWorkload(c.workload().withBatchSize(1)).compiled()).isSameAs(e.compiled());
         }
         assertThat(rejected).isPositive();
         assertThat(estimates).isGreaterThan(5000);
-        assertNone(f.list);
+        softly.assertAll();
     }
 
     private static LlmCost.Builder llama() {
@@ -370,7 +348,7 @@ class EstimateCompiledTest {
                         .efficiency(efficiency)
                         .tensorParallel(gpus)
                         .build();
-                assertThat(e.compiled()).isNotNull();
+                assertThat(e.compiled()).isSameAs(e.compiled());
                 assertThat(e.performance()).isEqualTo(fresh);
                 assertThat(e.performance()).isSameAs(e.performance());
                 assertThat(e.memory()).isSameAs(e.memory()).isEqualTo(fresh.memory());

@@ -103,6 +103,7 @@ public final class Feasibility {
      * @throws InfeasibleConfigurationException naming the binding limit
      */
     public void requireFeasible(String what) {
+        Objects.requireNonNull(what, "what");
         if (!reasons.isEmpty()) {
             throw new InfeasibleConfigurationException(what, this);
         }

@@ -23,6 +23,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.assertj.core.api.Assert;
+import org.assertj.core.api.SoftAssertions;
+import org.assertj.core.data.Percentage;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,7 +34,8 @@ import org.junit.jupiter.api.Test;
  * by operation from {@link FlopCounter#layerOperationFlops}, {@link FlopCounter#weightElements} and {@link
  * KvCache#layerBytes}, following the model of a pass that {@link InferencePerformance}'s documentation describes.
  *
- * <p>Tolerance: doubles are compared within a relative 10<sup>-12</sup> (or exactly equal). The compiled pass sums
+ * <p>Tolerance: doubles are compared within a relative 10<sup>-12</sup> of the expected value ({@code CLOSE}), softly:
+ * every mismatch of a run is collected and reported together, each with its description. The compiled pass sums
  * merged rows per layer group and multiplies by reciprocals and by {@code 1/N}, the reference sums every layer's
  * every operation and divides, so the two round differently by a few ulps per term. Bounds are compared only when a
  * pass's compute and memory times are more than a relative 10<sup>-9</sup> apart: closer than that, rounding may
@@ -39,7 +43,9 @@ import org.junit.jupiter.api.Test;
  */
 @SuppressWarnings("EnumOrdinal") // the reference keeps operations in dense arrays, as PassCosts does
 class CompiledPerformanceTest {
-    private static final double RELATIVE = 1e-12;
+    /** A relative 10<sup>-12</sup>. */
+    private static final Percentage CLOSE = withinPercentage(1e-10);
+
     private static final double BOUND_TIE = 1e-9;
     private static final Operation[] OPERATIONS = Operation.values();
     private static final int N = OPERATIONS.length;
@@ -264,100 +270,96 @@ class CompiledPerformanceTest {
     // Checks
     // ---------------------------------------------------------------------------------------------------------------
 
-    private static boolean close(double actual, double expected) {
-        return actual == expected
-                || Math.abs(actual - expected) <= RELATIVE * Math.max(Math.abs(actual), Math.abs(expected));
+    /**
+     * Soft assertions that count the assertions made, so that a sweep can be required to check as much as it says;
+     * every failure is collected and {@link #assertAll()} reports them all, each with its description.
+     */
+    private static final class CountingSoftAssertions extends SoftAssertions {
+        long made;
+
+        @Override
+        public <SELF extends Assert<? extends SELF, ? extends ACTUAL>, ACTUAL> SELF proxy(
+                Class<SELF> assertClass, Class<ACTUAL> actualClass, ACTUAL actual) {
+            made++;
+            return super.proxy(assertClass, actualClass, actual);
+        }
     }
 
-    /** Asserts no mismatch, reporting how many and the first 20 (a broken formula fails thousands of cases). */
-    private static void assertNone(List<String> mismatches) {
-        assertThat(mismatches.size())
-                .as(
-                        "%d mismatches, the first: %s",
-                        mismatches.size(), mismatches.subList(0, Math.min(20, mismatches.size())))
-                .isZero();
-    }
-
-    /** Collects every mismatch, so that one run reports them all. */
-    private static final class Failures {
-        final List<String> list = new ArrayList<>();
-        int checks;
-
-        void close(String what, double actual, double expected) {
-            checks++;
-            if (!CompiledPerformanceTest.close(actual, expected)) {
-                list.add(what + ": " + actual + " != " + expected + " (relative "
-                        + Math.abs(actual - expected) / Math.max(Math.abs(actual), Math.abs(expected)) + ")");
-            }
-        }
-
-        void equal(String what, Object actual, Object expected) {
-            checks++;
-            if (!actual.equals(expected)) {
-                list.add(what + ": " + actual + " != " + expected);
-            }
-        }
-
-        void isTrue(String what, boolean condition) {
-            checks++;
-            if (!condition) {
-                list.add(what);
-            }
-        }
-
-        /** A pass's bound, unless compute and memory times are a near tie. */
-        void bound(String what, Bound actual, Reference expected) {
-            double c = expected.computeSeconds();
-            double m = expected.memorySeconds();
-            if (Math.abs(c - m) > BOUND_TIE * Math.max(c, m)) {
-                equal(what + " bound", actual, c >= m ? Bound.COMPUTE : Bound.MEMORY);
-            }
+    /** A pass's bound, unless compute and memory times are a near tie. */
+    private static void bound(SoftAssertions softly, String what, Bound actual, Reference expected) {
+        double c = expected.computeSeconds();
+        double m = expected.memorySeconds();
+        if (Math.abs(c - m) > BOUND_TIE * Math.max(c, m)) {
+            softly.assertThat(actual).as(what + " bound").isEqualTo(c >= m ? Bound.COMPUTE : Bound.MEMORY);
         }
     }
 
     /** The totals of a compiled pass against the reference, and the PassCosts accessors against each other. */
-    private static void checkPass(Failures f, String what, Config c, PassCosts pass, Reference ref) {
-        f.close(what + " seconds", pass.seconds(), ref.totalSeconds());
-        f.close(what + " flops", pass.flops(), ref.totalFlops());
-        f.close(what + " communication", pass.communicationSeconds(), ref.communication);
-        f.bound(what, pass.bound(), ref);
-        f.isTrue(what + " seconds() != time()", pass.seconds() == pass.time().toSeconds());
-        f.isTrue(
-                what + " communication " + pass.communicationSeconds() + " with tensorParallel " + c.tensorParallel(),
-                (pass.communicationSeconds() > 0) == (c.tensorParallel() > 1));
-        f.isTrue(what + " overhead " + pass.overheadSeconds(), pass.overheadSeconds() == c.passOverhead());
+    private static void checkPass(SoftAssertions softly, String what, Config c, PassCosts pass, Reference ref) {
+        softly.assertThat(pass.seconds()).as(what + " seconds").isCloseTo(ref.totalSeconds(), CLOSE);
+        softly.assertThat(pass.flops()).as(what + " flops").isCloseTo(ref.totalFlops(), CLOSE);
+        softly.assertThat(pass.communicationSeconds())
+                .as(what + " communication")
+                .isCloseTo(ref.communication, CLOSE);
+        bound(softly, what, pass.bound(), ref);
+        softly.assertThat(pass.seconds())
+                .as(what + " seconds() vs time()")
+                .isEqualTo(pass.time().toSeconds());
+        softly.assertThat(pass.communicationSeconds() > 0)
+                .as(what + " communication " + pass.communicationSeconds() + " with tensorParallel "
+                        + c.tensorParallel())
+                .isEqualTo(c.tensorParallel() > 1);
+        softly.assertThat(pass.overheadSeconds()).as(what + " overhead").isEqualTo(c.passOverhead());
     }
 
     /** A pass operation by operation against the reference, and its totals against the compiled pass. */
-    private static void checkAnalysis(Failures f, String what, PhaseAnalysis analysis, PassCosts pass, Reference ref) {
+    private static void checkAnalysis(
+            SoftAssertions softly, String what, PhaseAnalysis analysis, PassCosts pass, Reference ref) {
         Set<Operation> expected = EnumSet.noneOf(Operation.class);
         for (Operation op : OPERATIONS) {
             if (ref.flops[op.ordinal()] > 0) {
                 expected.add(op);
             }
         }
-        f.equal(what + " operations", analysis.operations().keySet(), expected);
+        softly.assertThat(analysis.operations().keySet())
+                .as(what + " operations")
+                .isEqualTo(expected);
         for (Map.Entry<Operation, Placement> e : analysis.operations().entrySet()) {
             int i = e.getKey().ordinal();
             Placement p = e.getValue();
-            f.close(what + " " + e.getKey() + " flops", p.flops().toFlops(), ref.flops[i]);
-            f.close(what + " " + e.getKey() + " bytes", p.bytes().toBytes(), ref.bytes[i]);
-            f.close(what + " " + e.getKey() + " compute", p.computeTime().toSeconds(), ref.compute[i]);
-            f.close(what + " " + e.getKey() + " memory", p.memoryTime().toSeconds(), ref.memory[i]);
-            f.close(what + " " + e.getKey() + " time", p.time().toSeconds(), ref.seconds[i]);
+            softly.assertThat(p.flops().toFlops())
+                    .as(what + " " + e.getKey() + " flops")
+                    .isCloseTo(ref.flops[i], CLOSE);
+            softly.assertThat(p.bytes().toBytes())
+                    .as(what + " " + e.getKey() + " bytes")
+                    .isCloseTo(ref.bytes[i], CLOSE);
+            softly.assertThat(p.computeTime().toSeconds())
+                    .as(what + " " + e.getKey() + " compute")
+                    .isCloseTo(ref.compute[i], CLOSE);
+            softly.assertThat(p.memoryTime().toSeconds())
+                    .as(what + " " + e.getKey() + " memory")
+                    .isCloseTo(ref.memory[i], CLOSE);
+            softly.assertThat(p.time().toSeconds())
+                    .as(what + " " + e.getKey() + " time")
+                    .isCloseTo(ref.seconds[i], CLOSE);
         }
-        f.close(what + " analysis time vs compiled", analysis.time().toSeconds(), pass.seconds());
-        f.close(what + " analysis flops vs compiled", analysis.flops().toFlops(), pass.flops());
-        f.close(
-                what + " analysis communication",
-                analysis.communicationTime().toSeconds(),
-                pass.communicationSeconds());
-        f.close(what + " analysis overhead", analysis.overheadTime().toSeconds(), pass.overheadSeconds());
-        f.bound(what + " analysis", analysis.bound(), ref);
+        softly.assertThat(analysis.time().toSeconds())
+                .as(what + " analysis time vs compiled")
+                .isCloseTo(pass.seconds(), CLOSE);
+        softly.assertThat(analysis.flops().toFlops())
+                .as(what + " analysis flops vs compiled")
+                .isCloseTo(pass.flops(), CLOSE);
+        softly.assertThat(analysis.communicationTime().toSeconds())
+                .as(what + " analysis communication")
+                .isCloseTo(pass.communicationSeconds(), CLOSE);
+        softly.assertThat(analysis.overheadTime().toSeconds())
+                .as(what + " analysis overhead")
+                .isCloseTo(pass.overheadSeconds(), CLOSE);
+        bound(softly, what + " analysis", analysis.bound(), ref);
     }
 
     /** The memory budget recomputed from its documented parts. */
-    private static void checkMemory(Failures f, String what, Config c, Workload w, MemoryBudget memory) {
+    private static void checkMemory(SoftAssertions softly, String what, Config c, Workload w, MemoryBudget memory) {
         ModelSpec m = c.model();
         int n = c.tensorParallel();
         double weights =
@@ -375,22 +377,27 @@ class CompiledPerformanceTest {
         double copies = m.latentAttention().isPresent() ? n : Math.max(1.0, (double) n / m.numKeyValueHeads());
         long sessions = kv.sessionsThatFit(
                 left > 0 ? Bytes.of(left / copies) : Bytes.ZERO, w.contextTokens(), w.cachedPrefixTokens());
-        f.equal(what + " devices", memory.devices(), n);
-        f.close(what + " capacity", memory.capacity().toBytes(), capacity);
-        f.close(what + " weights", memory.weights().toBytes(), weights);
-        f.close(what + " activations", memory.activations().toBytes(), activations);
-        f.close(what + " overhead", memory.frameworkOverhead().toBytes(), overhead);
-        f.close(
-                what + " per session",
-                memory.kvCachePerSession().toBytes(),
-                (kv.sessionBytes(w.contextTokens()).toBytes()
-                                - kv.sharedPrefixBytes(w.cachedPrefixTokens()).toBytes())
-                        * copies);
-        f.close(
-                what + " shared prefix",
-                memory.sharedPrefix().toBytes(),
-                kv.sharedPrefixBytes(w.cachedPrefixTokens()).toBytes() * copies);
-        f.equal(what + " sessions", memory.maxConcurrentSessions(), sessions);
+        softly.assertThat(memory.devices()).as(what + " devices").isEqualTo(n);
+        softly.assertThat(memory.capacity().toBytes()).as(what + " capacity").isCloseTo(capacity, CLOSE);
+        softly.assertThat(memory.weights().toBytes()).as(what + " weights").isCloseTo(weights, CLOSE);
+        softly.assertThat(memory.activations().toBytes())
+                .as(what + " activations")
+                .isCloseTo(activations, CLOSE);
+        softly.assertThat(memory.frameworkOverhead().toBytes())
+                .as(what + " overhead")
+                .isCloseTo(overhead, CLOSE);
+        softly.assertThat(memory.kvCachePerSession().toBytes())
+                .as(what + " per session")
+                .isCloseTo(
+                        (kv.sessionBytes(w.contextTokens()).toBytes()
+                                        - kv.sharedPrefixBytes(w.cachedPrefixTokens())
+                                                .toBytes())
+                                * copies,
+                        CLOSE);
+        softly.assertThat(memory.sharedPrefix().toBytes())
+                .as(what + " shared prefix")
+                .isCloseTo(kv.sharedPrefixBytes(w.cachedPrefixTokens()).toBytes() * copies, CLOSE);
+        softly.assertThat(memory.maxConcurrentSessions()).as(what + " sessions").isEqualTo(sessions);
     }
 
     /** Decode positions: the first, just after the prompt, around the window, and far out. */
@@ -400,7 +407,7 @@ class CompiledPerformanceTest {
     }
 
     private static void checkWorkload(
-            Failures f, Config c, InferencePerformance base, CompiledPerformance compiled, Workload w) {
+            SoftAssertions softly, Config c, InferencePerformance base, CompiledPerformance compiled, Workload w) {
         String what = c + ", " + w;
         InferencePerformance perf = base.withWorkload(w);
         long cached = w.cachedPrefixTokens();
@@ -409,83 +416,79 @@ class CompiledPerformanceTest {
         // prefill
         PassCosts prefill = compiled.prefill(w);
         Reference prefillRef = reference(c, cached, w.promptTokens() - cached, batch, c.prefillEfficiency());
-        checkPass(f, what + " prefill", c, prefill, prefillRef);
-        f.close(
-                what + " prefill vs perf.prefill()",
-                prefill.seconds(),
-                perf.prefill().time().toSeconds());
-        f.close(
-                what + " prefill vs TTFT",
-                prefill.seconds(),
-                perf.timeToFirstToken().toSeconds());
-        f.close(
-                what + " prefill flops vs perf",
-                prefill.flops(),
-                perf.prefill().flops().toFlops());
-        f.bound(what + " prefill perf", perf.prefill().bound(), prefillRef);
-        checkAnalysis(f, what + " prefill analysis", perf.prefill(), prefill, prefillRef);
+        checkPass(softly, what + " prefill", c, prefill, prefillRef);
+        softly.assertThat(prefill.seconds())
+                .as(what + " prefill vs perf.prefill()")
+                .isCloseTo(perf.prefill().time().toSeconds(), CLOSE);
+        softly.assertThat(prefill.seconds())
+                .as(what + " prefill vs TTFT")
+                .isCloseTo(perf.timeToFirstToken().toSeconds(), CLOSE);
+        softly.assertThat(prefill.flops())
+                .as(what + " prefill flops vs perf")
+                .isCloseTo(perf.prefill().flops().toFlops(), CLOSE);
+        bound(softly, what + " prefill perf", perf.prefill().bound(), prefillRef);
+        checkAnalysis(softly, what + " prefill analysis", perf.prefill(), prefill, prefillRef);
         FlopCounter counter = FlopCounter.of(c.model(), c.convention());
-        f.close(
-                what + " prefill flops x devices vs FlopCounter",
-                prefill.flops() * c.tensorParallel(),
-                counter.prefill(w).total().toFlops());
+        softly.assertThat(prefill.flops() * c.tensorParallel())
+                .as(what + " prefill flops x devices vs FlopCounter")
+                .isCloseTo(counter.prefill(w).total().toFlops(), CLOSE);
 
         // the step at the generation's mean position
         PassCosts mean = compiled.meanDecodeStep(w);
         long position = w.promptTokens() + Math.max(1, w.outputTokens() / 2);
         Reference meanRef = reference(c, position - 1, 1, batch, c.decodeEfficiency());
-        checkPass(f, what + " mean decode", c, mean, meanRef);
-        f.close(
-                what + " mean decode vs perf.decode()",
-                mean.seconds(),
-                perf.decode().time().toSeconds());
-        f.close(
-                what + " mean decode vs TPOT",
-                mean.seconds(),
-                perf.timePerOutputToken().toSeconds());
-        f.close(
-                what + " mean decode flops vs perf",
-                mean.flops(),
-                perf.decode().flops().toFlops());
-        f.bound(what + " mean decode perf", perf.decode().bound(), meanRef);
-        checkAnalysis(f, what + " mean decode analysis", perf.decode(), mean, meanRef);
+        checkPass(softly, what + " mean decode", c, mean, meanRef);
+        softly.assertThat(mean.seconds())
+                .as(what + " mean decode vs perf.decode()")
+                .isCloseTo(perf.decode().time().toSeconds(), CLOSE);
+        softly.assertThat(mean.seconds())
+                .as(what + " mean decode vs TPOT")
+                .isCloseTo(perf.timePerOutputToken().toSeconds(), CLOSE);
+        softly.assertThat(mean.flops())
+                .as(what + " mean decode flops vs perf")
+                .isCloseTo(perf.decode().flops().toFlops(), CLOSE);
+        bound(softly, what + " mean decode perf", perf.decode().bound(), meanRef);
+        checkAnalysis(softly, what + " mean decode analysis", perf.decode(), mean, meanRef);
 
         // decode steps at other positions
         for (long n : positions(c, w)) {
             PassCosts step = compiled.decodeStep(n, batch);
             Reference stepRef = reference(c, n - 1, 1, batch, c.decodeEfficiency());
             String at = what + " decode step " + n;
-            checkPass(f, at, c, step, stepRef);
+            checkPass(softly, at, c, step, stepRef);
             PhaseAnalysis analysis = perf.decodeStep(n);
-            f.close(at + " vs perf.decodeStep", step.seconds(), analysis.time().toSeconds());
-            f.close(
-                    at + " vs perf.timePerOutputToken(n)",
-                    step.seconds(),
-                    perf.timePerOutputToken(n).toSeconds());
-            f.close(at + " flops vs perf", step.flops(), analysis.flops().toFlops());
-            f.close(
-                    at + " flops x devices vs FlopCounter",
-                    step.flops() * c.tensorParallel(),
-                    counter.decodeStep(n).total().toFlops() * batch);
-            f.bound(at + " perf", analysis.bound(), stepRef);
+            softly.assertThat(step.seconds())
+                    .as(at + " vs perf.decodeStep")
+                    .isCloseTo(analysis.time().toSeconds(), CLOSE);
+            softly.assertThat(step.seconds())
+                    .as(at + " vs perf.timePerOutputToken(n)")
+                    .isCloseTo(perf.timePerOutputToken(n).toSeconds(), CLOSE);
+            softly.assertThat(step.flops())
+                    .as(at + " flops vs perf")
+                    .isCloseTo(analysis.flops().toFlops(), CLOSE);
+            softly.assertThat(step.flops() * c.tensorParallel())
+                    .as(at + " flops x devices vs FlopCounter")
+                    .isCloseTo(counter.decodeStep(n).total().toFlops() * batch, CLOSE);
+            bound(softly, at + " perf", analysis.bound(), stepRef);
         }
 
         // memory
         MemoryBudget memory = compiled.memory(w);
-        f.equal(what + " memory vs perf", memory, perf.memory());
-        f.equal(
-                what + " sessions",
-                compiled.maxConcurrentSessions(w),
-                perf.memory().maxConcurrentSessions());
-        f.equal(what + " sessions vs perf", compiled.maxConcurrentSessions(w), perf.maxConcurrentSessions());
-        checkMemory(f, what + " memory", c, w, memory);
+        softly.assertThat(memory).as(what + " memory vs perf").isEqualTo(perf.memory());
+        softly.assertThat(compiled.maxConcurrentSessions(w))
+                .as(what + " sessions")
+                .isEqualTo(perf.memory().maxConcurrentSessions());
+        softly.assertThat(compiled.maxConcurrentSessions(w))
+                .as(what + " sessions vs perf")
+                .isEqualTo(perf.maxConcurrentSessions());
+        checkMemory(softly, what + " memory", c, w, memory);
 
-        f.isTrue(what + " toString " + prefill, prefill.toString().contains("bound"));
+        softly.assertThat(prefill.toString()).as(what + " toString").contains("bound");
     }
 
     @Test
     void compiledPassesMatchTheReferenceAndInferencePerformanceOverPresetsChipsAndFormats() {
-        Failures f = new Failures();
+        CountingSoftAssertions softly = new CountingSoftAssertions();
         int configs = 0;
         int skipped = 0;
         int index = 0;
@@ -507,13 +510,17 @@ class CompiledPerformanceTest {
                                 }
                                 configs++;
                                 CompiledPerformance compiled = base.get().compiled();
-                                f.equal(c + " template", compiled.template(), base.get());
-                                f.isTrue(c + " compiled twice", base.get().compiled() == compiled);
+                                softly.assertThat(compiled.template())
+                                        .as(c + " template")
+                                        .isEqualTo(base.get());
+                                softly.assertThat(base.get().compiled())
+                                        .as(c + " compiled twice")
+                                        .isSameAs(compiled);
                                 // two workloads per configuration, rotating so that every workload meets every
                                 // model, chip, format, convention and device count
                                 for (int k = 0; k < 2; k++) {
                                     Workload w = workloads.get((index * 5 + k * 7) % workloads.size());
-                                    checkWorkload(f, c, base.get(), compiled, w);
+                                    checkWorkload(softly, c, base.get(), compiled, w);
                                 }
                                 index++;
                             }
@@ -524,13 +531,13 @@ class CompiledPerformanceTest {
         }
         assertThat(skipped).as("chips without an INT8 or FP8 path").isPositive();
         assertThat(configs).isGreaterThan(4000);
-        assertThat(f.checks).isGreaterThan(1_000_000);
-        assertNone(f.list);
+        assertThat(softly.made).isGreaterThan(1_000_000);
+        softly.assertAll();
     }
 
     @Test
     void everyWorkloadOfOneConfigurationCostsAsABuiltPerformanceDoes() {
-        Failures f = new Failures();
+        SoftAssertions softly = new SoftAssertions();
         for (ModelSpec model : List.of(
                 ModelPresets.LLAMA_3_1_8B,
                 ModelPresets.MISTRAL_7B_V0_1,
@@ -546,12 +553,12 @@ class CompiledPerformanceTest {
                     InferencePerformance base = c.performance(workloads.get(5)).orElseThrow();
                     CompiledPerformance compiled = base.compiled();
                     for (Workload w : workloads) {
-                        checkWorkload(f, c, base, compiled, w);
+                        checkWorkload(softly, c, base, compiled, w);
                     }
                 }
             }
         }
-        assertNone(f.list);
+        softly.assertAll();
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -742,16 +749,16 @@ class CompiledPerformanceTest {
                     1,
                     Optional.<ChipCalibration>empty()));
         }
-        Failures f = new Failures();
+        SoftAssertions softly = new SoftAssertions();
         for (int round = 0; round < 2; round++) {
             for (int i = 0; i < configs.size(); i++) {
                 Config c = configs.get(round == 0 ? i : configs.size() - 1 - i);
                 Workload w = c.workload(4, 512, 128, 0);
                 InferencePerformance perf = c.performance(w).orElseThrow();
                 PassCosts step = perf.compiled().decodeStep(700, 4);
-                checkPass(f, c + " step", c, step, reference(c, 699, 1, 4, Efficiency.DEFAULT));
+                checkPass(softly, c + " step", c, step, reference(c, 699, 1, 4, Efficiency.DEFAULT));
             }
         }
-        assertNone(f.list);
+        softly.assertAll();
     }
 }

@@ -117,8 +117,8 @@ class FeasibilityTest {
     }
 
     private static double scoresBytes(PhaseAnalysis phase) {
+        assertThat(phase.operations()).containsKey(io.github.llmcost.core.Operation.ATTENTION_SCORES);
         Placement scores = phase.operations().get(io.github.llmcost.core.Operation.ATTENTION_SCORES);
-        assertThat(scores).isNotNull();
         return java.util.Objects.requireNonNull(scores).bytes().toBytes();
     }
 

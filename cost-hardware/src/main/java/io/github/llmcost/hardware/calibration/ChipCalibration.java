@@ -70,6 +70,7 @@ public abstract class ChipCalibration {
      * @return {@link #prefill()} or {@link #decode()}
      */
     public Efficiency efficiency(Phase phase) {
+        java.util.Objects.requireNonNull(phase, "phase");
         return phase == Phase.PREFILL ? prefill() : decode();
     }
 
