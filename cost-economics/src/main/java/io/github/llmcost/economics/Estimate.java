@@ -21,7 +21,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Every figure of one configuration, computed once: feasibility, FLOPs, roofline placement of both phases, time to
  * first token, time per output token, tokens per second, request latency, memory budget, maximum sessions, cost per
- * million input and output tokens, and energy. Build one with {@link LlmCost}.
+ * million input and output tokens, and energy, of one workload on one {@link Deployment}: {@code
+ * deployment.estimate(workload)}, or {@link LlmCost} in one line.
  *
  * <p><b>What cannot run is never priced.</b> {@link #feasibility()} says whether the configuration can run: the
  * weights and overhead fit, the batch's KV cache fits, prompt plus output stay within the model's context, the
