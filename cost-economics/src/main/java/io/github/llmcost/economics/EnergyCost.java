@@ -49,7 +49,13 @@ public final class EnergyCost {
 
     /** {@return the electricity cost of a million output tokens} */
     public Money electricityCostPerMillionOutputTokens() {
-        double kwh = joulesPerOutputToken() * 1e6 / 3.6e6 * powerUsageEffectiveness;
+        return electricityCostPerMillionTokens(joulesPerOutputToken(), usdPerKwh, powerUsageEffectiveness);
+    }
+
+    /** The electricity a million tokens draw at {@code joulesPerToken}, priced: the one formula an estimate shares. */
+    static Money electricityCostPerMillionTokens(
+            double joulesPerToken, double usdPerKwh, double powerUsageEffectiveness) {
+        double kwh = joulesPerToken * 1e6 / 3.6e6 * powerUsageEffectiveness;
         return Money.of(kwh * usdPerKwh);
     }
 

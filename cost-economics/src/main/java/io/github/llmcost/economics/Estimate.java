@@ -326,7 +326,7 @@ public final class Estimate {
 
     /** {@return the electricity cost of a million output tokens at the deployment's price per kWh} */
     public Money electricityCostPerMillionOutputTokens() {
-        return Money.of(joulesPerOutputToken() * 1e6 / 3.6e6 * deployment.electricityUsdPerKwh());
+        return EnergyCost.electricityCostPerMillionTokens(joulesPerOutputToken(), deployment.electricityUsdPerKwh(), 1);
     }
 
     @Override

@@ -156,6 +156,7 @@ public final class LlmCost {
          */
         public Builder workload(Workload workload) {
             this.workload.from(Objects.requireNonNull(workload, "workload"));
+            this.sharedPrefixTokens = workload.sharedPrefixTokens();
             return this;
         }
 
@@ -199,8 +200,7 @@ public final class LlmCost {
          * @return this builder
          */
         public Builder sharedPrefixTokens(long tokens) {
-            workload.sharedPrefixTokens(tokens);
-            this.sharedPrefixTokens = tokens;
+            this.sharedPrefixTokens = tokens; // applied to the workload at estimate(), read by a Sweep
             return this;
         }
 
@@ -294,7 +294,8 @@ public final class LlmCost {
          * @throws IllegalArgumentException naming the field and value of anything invalid
          */
         public Estimate estimate() {
-            return deployment().estimate(workload.build());
+            return deployment()
+                    .estimate(workload.sharedPrefixTokens(sharedPrefixTokens).build());
         }
 
         /**
