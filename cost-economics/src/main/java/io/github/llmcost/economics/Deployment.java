@@ -12,6 +12,7 @@ import io.github.llmcost.hardware.HardwareSpec;
 import io.github.llmcost.hardware.InferencePerformance;
 import io.github.llmcost.hardware.Limit;
 import io.github.llmcost.hardware.MemoryBudget;
+import io.github.llmcost.hardware.calibration.CalibratedEfficiencies;
 import io.github.llmcost.hardware.calibration.ChipCalibration;
 import java.util.List;
 import java.util.Objects;
@@ -68,13 +69,16 @@ public abstract class Deployment {
         return Formats.BF16;
     }
 
+    /** {@return the calibration chosen for this deployment, if one was: otherwise the chip's is used} */
+    public abstract Optional<ChipCalibration> chosenCalibration();
+
     /**
-     * {@return the factors of the time model: each phase's efficiencies, a fixed overhead per pass and per all-reduce;
-     * {@link ChipCalibration#UNCALIBRATED} by default}
+     * {@return the factors of the step-time model: the chosen calibration, else the chip's own ({@link
+     * CalibratedEfficiencies#forHardware(HardwareSpec)}: fitted to measurements of that chip, or the generic set), so
+     * a copy on another chip takes that chip's. Its {@link ChipCalibration#source()} says where the factors come from}
      */
-    @Value.Default
     public ChipCalibration calibration() {
-        return ChipCalibration.UNCALIBRATED;
+        return chosenCalibration().orElseGet(() -> CalibratedEfficiencies.forHardware(hardware()));
     }
 
     /** {@return memory each device loses to the framework; 1.5 GB by default} */
@@ -128,7 +132,12 @@ public abstract class Deployment {
      * @param calibration the factors
      * @return the copy
      */
-    public abstract Deployment withCalibration(ChipCalibration calibration);
+    public Deployment withCalibration(ChipCalibration calibration) {
+        return withChosenCalibration(Optional.of(calibration));
+    }
+
+    /** The generated copy with another chosen calibration, or none (the chip's). */
+    abstract Deployment withChosenCalibration(Optional<? extends ChipCalibration> calibration);
 
     /**
      * Every figure of a workload on this deployment.
@@ -206,9 +215,6 @@ public abstract class Deployment {
                 .tensorParallel(tensorParallel())
                 .convention(convention())
                 .formats(formats())
-                // the base efficiency (what InferencePerformance.roofline() shows) is decode's; the calibration sets
-                // each phase's
-                .efficiency(calibration().decode())
                 .calibration(calibration())
                 .frameworkOverheadPerDevice(frameworkOverheadPerDevice())
                 .prefillChunkTokens(prefillChunkTokens())

@@ -10,9 +10,11 @@ import io.github.llmcost.hardware.CompiledPerformance;
 import io.github.llmcost.hardware.Feasibility;
 import io.github.llmcost.hardware.HardwareSpec;
 import io.github.llmcost.hardware.InferencePerformance;
+import io.github.llmcost.hardware.Interval;
 import io.github.llmcost.hardware.MemoryBudget;
 import io.github.llmcost.hardware.PassCosts;
 import io.github.llmcost.hardware.PhaseAnalysis;
+import io.github.llmcost.hardware.calibration.ChipCalibration;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -319,6 +321,71 @@ public final class Estimate {
         return ServingCost.costPerMillionTokens(p, decodeTokensPerSecond(), tensorParallel);
     }
 
+    /** {@return the calibration the times come from: its factors, provenance ({@link ChipCalibration#source()}) and band} */
+    public ChipCalibration calibration() {
+        return deployment.calibration();
+    }
+
+    /** {@return the 80% interval of {@link #timeToFirstToken()}, from the calibration's held-out errors} */
+    public Interval<Seconds> timeToFirstTokenInterval() {
+        return times(timeToFirstToken());
+    }
+
+    /** {@return the 80% interval of {@link #timePerOutputToken()}} */
+    public Interval<Seconds> timePerOutputTokenInterval() {
+        return times(timePerOutputToken());
+    }
+
+    /** {@return the 80% interval of {@link #requestLatency()}} */
+    public Interval<Seconds> requestLatencyInterval() {
+        return times(requestLatency());
+    }
+
+    /** {@return the 80% interval of {@link #decodeTokensPerSecondPerUser()}: a slower run gives fewer tokens} */
+    public Interval<Double> decodeTokensPerSecondPerUserInterval() {
+        return rates(decodeTokensPerSecondPerUser());
+    }
+
+    /** {@return the 80% interval of {@link #decodeTokensPerSecond()}} */
+    public Interval<Double> decodeTokensPerSecondInterval() {
+        return rates(decodeTokensPerSecond());
+    }
+
+    /** {@return the 80% interval of {@link #prefillTokensPerSecond()}} */
+    public Interval<Double> prefillTokensPerSecondInterval() {
+        return rates(prefillTokensPerSecond());
+    }
+
+    /** {@return the 80% interval of {@link #costPerMillionInputTokens()}: a cost scales with the time it buys} */
+    public Interval<Money> costPerMillionInputTokensInterval() {
+        return costs(costPerMillionInputTokens());
+    }
+
+    /** {@return the 80% interval of {@link #costPerMillionUncachedInputTokens()}} */
+    public Interval<Money> costPerMillionUncachedInputTokensInterval() {
+        return costs(costPerMillionUncachedInputTokens());
+    }
+
+    /** {@return the 80% interval of {@link #costPerMillionOutputTokens()}} */
+    public Interval<Money> costPerMillionOutputTokensInterval() {
+        return costs(costPerMillionOutputTokens());
+    }
+
+    private Interval<Seconds> times(Seconds point) {
+        ChipCalibration c = deployment.calibration();
+        return new Interval<>(point.multipliedBy(c.errorLow()), point.multipliedBy(c.errorHigh()));
+    }
+
+    private Interval<Double> rates(double point) {
+        ChipCalibration c = deployment.calibration();
+        return new Interval<>(point / c.errorHigh(), point / c.errorLow());
+    }
+
+    private Interval<Money> costs(Money point) {
+        ChipCalibration c = deployment.calibration();
+        return new Interval<>(point.multipliedBy(c.errorLow()), point.multipliedBy(c.errorHigh()));
+    }
+
     /** {@return joules per output token at the chip's TDP} */
     public double joulesPerOutputToken() {
         return EnergyCost.joulesPerToken(tensorParallel, hardware, decodeTokensPerSecond());
@@ -363,21 +430,25 @@ public final class Estimate {
                 + String.format(
                         Locale.ROOT,
                         "  FLOPs: prefill %s, decode step %s%n"
-                                + "  time to first token %s (%s-bound), per output token %s (%s-bound),"
+                                + "  time to first token %s (%s, %s-bound), per output token %s (%s, %s-bound),"
                                 + " %.1f tokens/s per user, %.0f in all, request %s%n"
                                 + "  memory: %s%n"
-                                + "%s; %.3g J per output token",
+                                + "%s; %.3g J per output token%n"
+                                + "  calibration: %s; (low-high) is its 80%% interval",
                         prefillFlops(),
                         decodeStepFlops(),
                         timeToFirstToken(),
+                        timeToFirstTokenInterval(),
                         prefill.bound(),
                         timePerOutputToken(),
+                        timePerOutputTokenInterval(),
                         decode.bound(),
                         decodeTokensPerSecondPerUser(),
                         decodeTokensPerSecond(),
                         requestLatency(),
                         memory(),
                         money,
-                        joulesPerOutputToken());
+                        joulesPerOutputToken(),
+                        deployment.calibration().source());
     }
 }

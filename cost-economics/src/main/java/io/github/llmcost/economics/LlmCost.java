@@ -33,8 +33,8 @@ import org.jspecify.annotations.Nullable;
  * LlmCost.model(ModelPresets.LLAMA_3_1_8B).promptTokens(4096).outputTokens(512).batchSize(8).estimate();
  * }</pre>
  *
- * <p>Defaults: one device, the {@link Convention#EXACT} convention, {@link Efficiency#DEFAULT} in both phases and no
- * overheads ({@link ChipCalibration#UNCALIBRATED}), BF16 throughout (FP8 and FP4 weights compute in their own format,
+ * <p>Defaults: one device, the {@link Convention#EXACT} convention, the chip's calibration ({@link
+ * CalibratedEfficiencies#forHardware(io.github.llmcost.hardware.HardwareSpec)}), BF16 throughout (FP8 and FP4 weights compute in their own format,
  * see {@link Formats#of(NumericFormat)}), the chip's rental price at full utilisation (none for chips without one, and
  * then no cost is given), electricity at $0.10 per kWh; for {@link Builder#estimate()}, a 1,024-token prompt, 256
  * output tokens and batch 1. Every setter checks its argument and names it as the setter does: {@code
@@ -62,7 +62,7 @@ public final class LlmCost {
         private HardwareSpec hardware = io.github.llmcost.hardware.HardwarePresets.H100_SXM;
         private int tensorParallel = 1;
         private Convention convention = Convention.EXACT;
-        private ChipCalibration calibration = ChipCalibration.UNCALIBRATED;
+        private @Nullable ChipCalibration calibration;
         private NumericFormat weights = NumericFormat.BF16;
         private @Nullable NumericFormat activations;
         private NumericFormat kvCache = NumericFormat.BF16;
@@ -113,21 +113,24 @@ public final class LlmCost {
         }
 
         /**
-         * Fractions of peak reached, the same in both phases, with no fixed overheads: shorthand for {@code
-         * calibration(ChipCalibration.of(efficiency, efficiency))}; {@link Efficiency#DEFAULT} by default.
+         * Times on the plain roofline at these fractions of peak, with no fixed overheads (how the article reckons):
+         * shorthand for {@code calibration(ChipCalibration.of(efficiency))}.
          *
          * @param efficiency the efficiencies
          * @return this builder
          */
         public Builder efficiency(Efficiency efficiency) {
             Objects.requireNonNull(efficiency, "efficiency");
-            this.calibration = ChipCalibration.of(efficiency, efficiency);
+            this.calibration = ChipCalibration.of(efficiency);
             return this;
         }
 
         /**
-         * The factors of the time model: each phase's efficiencies, the overhead per pass, the latency per
-         * all-reduce; {@link ChipCalibration#UNCALIBRATED} by default. Replaces what {@link #efficiency} set.
+         * The factors of the step-time model: compute and bandwidth fractions, overheads per layer and per step, the
+         * all-reduce latency, the error band. By default the chip's own ({@link
+         * CalibratedEfficiencies#forHardware(io.github.llmcost.hardware.HardwareSpec)}: fitted to its measurements, or
+         * the generic set); {@link ChipCalibration#UNCALIBRATED} is the plain roofline at {@link Efficiency#DEFAULT}.
+         * Replaces what {@link #efficiency} set.
          *
          * @param calibration the factors, such as {@link CalibratedEfficiencies#H100_SXM}
          * @return this builder
@@ -319,7 +322,7 @@ public final class LlmCost {
                     .tensorParallel(tensorParallel)
                     .convention(convention)
                     .formats(formats)
-                    .calibration(calibration)
+                    .chosenCalibration(Optional.ofNullable(calibration))
                     .frameworkOverheadPerDevice(frameworkOverhead)
                     .prefillChunkTokens(prefillChunkTokens)
                     .pricing(Optional.ofNullable(pricing).map(p -> p.withUtilization(utilization)))

@@ -21,7 +21,7 @@ public final class SweepBuilder {
     private long[] outputTokens = {256};
     private int[] batchSizes = {1};
     private Convention convention = Convention.EXACT;
-    private Efficiency efficiency = Efficiency.DEFAULT;
+    private @Nullable Efficiency efficiency;
     private @Nullable Double usdPerHour;
     private double utilization = 1;
     private Consumer<LlmCost.Builder> base = b -> {};
@@ -159,7 +159,8 @@ public final class SweepBuilder {
     }
 
     /**
-     * Efficiencies; {@link Efficiency#DEFAULT} by default.
+     * Times every point on the plain roofline at these efficiencies ({@link LlmCost.Builder#efficiency(Efficiency)});
+     * by default each chip's own calibration.
      *
      * @param efficiency the efficiencies
      * @return this builder
@@ -215,8 +216,11 @@ public final class SweepBuilder {
                         LlmCost.Builder b = LlmCost.model(model)
                                 .hardware(chip)
                                 .convention(convention)
-                                .efficiency(efficiency)
                                 .utilization(utilization);
+                        Efficiency e = efficiency;
+                        if (e != null) {
+                            b.efficiency(e);
+                        }
                         if (usdPerHour != null) {
                             b.pricePerHour(usdPerHour);
                         }

@@ -3,6 +3,7 @@ package io.github.llmcost.economics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
 import io.github.llmcost.core.Bytes;
 import io.github.llmcost.core.Convention;
@@ -56,8 +57,7 @@ class DeploymentTest {
                         + " (W8A8), KV INT8, $2.50 per device-hour at 50% utilization");
         InferencePerformance p = d.performance(Workload.of(1024, 256));
         assertThat(p.tensorParallel()).isEqualTo(2);
-        assertThat(p.prefillEfficiency()).isEqualTo(CalibratedEfficiencies.H100_SXM.prefill());
-        assertThat(p.decodeEfficiency()).isEqualTo(CalibratedEfficiencies.H100_SXM.decode());
+        assertThat(p.calibration()).isEqualTo(CalibratedEfficiencies.H100_SXM);
         assertThat(p.prefillChunkTokens()).isEqualTo(4096);
         assertThat(p.frameworkOverheadPerDevice()).isEqualTo(Bytes.ofGigabytes(2));
         assertThat(p.formats()).isEqualTo(d.formats());
@@ -205,5 +205,37 @@ class DeploymentTest {
         assertThat(full.fullBatchCostPerMillionOutputTokens()).isLessThan(full.batchOneCostPerMillionOutputTokens());
         assertThat(Money.of(0).isZero()).isTrue();
         assertThat(Money.of(1).isZero()).isFalse();
+    }
+
+    @Test
+    void theChipsOwnCalibrationIsTheDefaultAndFollowsACopyToAnotherChip() {
+        Deployment h200 = LlmCost.model(ModelPresets.LLAMA_3_1_8B)
+                .hardware(HardwarePresets.H200)
+                .deployment();
+        assertThat(h200.calibration()).isEqualTo(CalibratedEfficiencies.H200);
+        assertThat(h200.calibration().source()).startsWith("h200: fitted");
+        Deployment l40s = h200.withHardware(HardwarePresets.L40S);
+        assertThat(l40s.calibration().source()).startsWith("NVIDIA L40S has no measurements of its own; generic");
+        Deployment chosen = h200.withCalibration(ChipCalibration.UNCALIBRATED);
+        assertThat(chosen.withHardware(HardwarePresets.L40S).calibration()).isEqualTo(ChipCalibration.UNCALIBRATED);
+        Estimate e = h200.estimate(Workload.of(4096, 512).withBatchSize(8));
+        // the band: the time within [errorLow, errorHigh] times the point, a throughput inverted
+        assertThat(e.timeToFirstTokenInterval().low().toSeconds())
+                .isCloseTo(
+                        e.timeToFirstToken().toSeconds() * CalibratedEfficiencies.FITTED_BAND_LOW,
+                        withinPercentage(1e-9));
+        assertThat(e.timePerOutputTokenInterval().high().toSeconds())
+                .isCloseTo(
+                        e.timePerOutputToken().toSeconds() * CalibratedEfficiencies.FITTED_BAND_HIGH,
+                        withinPercentage(1e-9));
+        assertThat(e.decodeTokensPerSecondInterval().low())
+                .isCloseTo(e.decodeTokensPerSecond() / CalibratedEfficiencies.FITTED_BAND_HIGH, withinPercentage(1e-9));
+        assertThat(e.costPerMillionOutputTokensInterval().high().toUsd())
+                .isCloseTo(
+                        e.costPerMillionOutputTokens().toUsd() * CalibratedEfficiencies.FITTED_BAND_HIGH,
+                        withinPercentage(1e-9));
+        assertThat(e.requestLatencyInterval().low().toSeconds())
+                .isLessThan(e.requestLatency().toSeconds());
+        assertThat(e.calibration()).isEqualTo(CalibratedEfficiencies.H200);
     }
 }

@@ -19,6 +19,7 @@ import io.github.llmcost.hardware.HardwarePresets;
 import io.github.llmcost.hardware.HardwareSpec;
 import io.github.llmcost.hardware.InfeasibleConfigurationException;
 import io.github.llmcost.hardware.InferencePerformance;
+import io.github.llmcost.hardware.calibration.CalibratedEfficiencies;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.OptionalDouble;
@@ -124,6 +125,7 @@ class EconomicsPropertiesTest {
                             setup.storage().kv()))
                     .convention(setup.convention())
                     .tensorParallel(setup.gpus())
+                    .calibration(CalibratedEfficiencies.forHardware(setup.chip()))
                     .build();
         }
 

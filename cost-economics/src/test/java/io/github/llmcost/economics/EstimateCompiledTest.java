@@ -17,6 +17,7 @@ import io.github.llmcost.hardware.HardwarePresets;
 import io.github.llmcost.hardware.HardwareSpec;
 import io.github.llmcost.hardware.InferencePerformance;
 import io.github.llmcost.hardware.Limit;
+import io.github.llmcost.hardware.calibration.CalibratedEfficiencies;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -370,7 +371,7 @@ class EstimateCompiledTest {
 
     @Test
     void estimatesThatDifferOnlyInEfficiencyDiffer() {
-        Estimate standard = llama().estimate();
+        Estimate standard = llama().efficiency(Efficiency.DEFAULT).estimate();
         Estimate slower = llama().efficiency(Efficiency.of(0.4, 0.6)).estimate();
         Estimate standardAgain = llama().efficiency(Efficiency.of(0.5, 0.7)).estimate();
         assertThat(slower.timeToFirstToken()).isGreaterThan(standard.timeToFirstToken());
@@ -470,6 +471,7 @@ class EstimateCompiledTest {
                         .model(ModelPresets.LLAMA_3_2_1B)
                         .hardware(HardwarePresets.APPLE_M2_ULTRA)
                         .workload(Workload.of(1024, 256))
+                        .calibration(CalibratedEfficiencies.forHardware(HardwarePresets.APPLE_M2_ULTRA))
                         .build());
     }
 }

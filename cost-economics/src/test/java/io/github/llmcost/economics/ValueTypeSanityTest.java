@@ -23,9 +23,11 @@ import io.github.llmcost.hardware.Efficiency;
 import io.github.llmcost.hardware.HardwarePresets;
 import io.github.llmcost.hardware.HardwareSpec;
 import io.github.llmcost.hardware.InferencePerformance;
+import io.github.llmcost.hardware.Interval;
 import io.github.llmcost.hardware.Phase;
 import io.github.llmcost.hardware.Placement;
 import io.github.llmcost.hardware.Roofline;
+import io.github.llmcost.hardware.Step;
 import io.github.llmcost.hardware.calibration.Calibration;
 import io.github.llmcost.hardware.calibration.ChipCalibration;
 import io.github.llmcost.hardware.calibration.Evaluation;
@@ -194,9 +196,11 @@ class ValueTypeSanityTest {
                 () -> perf(128).batchSweep(2).points().get(1));
         samples(
                 ChipCalibration.class,
-                () -> ChipCalibration.of(Efficiency.of(0.5, 0.5), Efficiency.DEFAULT),
-                () -> ChipCalibration.of(Efficiency.of(0.5, 0.6), Efficiency.DEFAULT));
+                () -> ChipCalibration.of(Efficiency.of(0.5, 0.5)),
+                () -> ChipCalibration.of(Efficiency.of(0.5, 0.6)));
         samples(Measurement.class, () -> measurement(50), () -> measurement(60));
+        samples(Interval.class, () -> new Interval<>(1.0, 2.0), () -> new Interval<>(1.0, 3.0));
+        samples(Step.class, () -> Step.decode(1, 10), () -> Step.decode(2, 10));
         samples(
                 io.github.llmcost.hardware.Feasibility.class,
                 () -> io.github.llmcost.hardware.Feasibility.of(

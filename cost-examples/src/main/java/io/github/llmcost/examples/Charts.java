@@ -154,7 +154,7 @@ final class Charts {
         return String.format(
                 Locale.ROOT,
                 "%s: %s on %d x %s, prompt %d / output %d tokens, batch %d,"
-                        + " efficiency (compute/bandwidth) prefill %s, decode %s",
+                        + " efficiency (compute/bandwidth) %s, calibration %s",
                 what,
                 e.model().name(),
                 e.tensorParallel(),
@@ -162,8 +162,8 @@ final class Charts {
                 w.promptTokens(),
                 w.outputTokens(),
                 w.batchSize(),
-                efficiency(p.prefillEfficiency()),
-                efficiency(p.decodeEfficiency()));
+                efficiency(p.efficiency()),
+                e.calibration().source().replaceAll(":.*", ""));
     }
 
     private static String efficiency(Efficiency efficiency) {

@@ -6,6 +6,7 @@ import io.github.llmcost.core.NumericFormat;
 import io.github.llmcost.economics.Estimate;
 import io.github.llmcost.economics.LlmCost;
 import io.github.llmcost.hardware.HardwarePresets;
+import io.github.llmcost.hardware.calibration.CalibratedEfficiencies;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
@@ -76,6 +77,14 @@ final class DeploymentOptions {
             defaultValue = "EXACT")
     Convention convention = Convention.EXACT;
 
+    @Option(
+            names = "--calibration",
+            description = "The step-time model's factors: auto (the chip's own fit, else the generic set), none (the"
+                    + " plain roofline at 0.5 of peak compute and 0.7 of peak bandwidth), or one of h200, h100-sxm,"
+                    + " a100-80gb, generic; default: ${DEFAULT-VALUE}.",
+            defaultValue = "auto")
+    String calibration = "auto";
+
     /**
      * Sets every option on a builder: the one mapping from options to a configuration, used by every command.
      *
@@ -97,6 +106,16 @@ final class DeploymentOptions {
                 .kvCache(kv)
                 .utilization(utilization)
                 .convention(convention);
+        if (!calibration.equalsIgnoreCase("auto")) {
+            try {
+                b.calibration(CalibratedEfficiencies.byId(calibration));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(
+                        "--calibration (" + calibration + ") is not known; use auto or one of "
+                                + CalibratedEfficiencies.ids(),
+                        e);
+            }
+        }
         NumericFormat compute = activations;
         if (compute != null) {
             b.activations(compute);

@@ -4,10 +4,13 @@ import io.github.llmcost.core.Formats;
 import io.github.llmcost.core.KvCache;
 import io.github.llmcost.core.Operation;
 import io.github.llmcost.core.ParameterBreakdown;
+import io.github.llmcost.core.Seconds;
 import io.github.llmcost.core.Workload;
 import io.github.llmcost.economics.Estimate;
 import io.github.llmcost.economics.GpuPricing;
+import io.github.llmcost.economics.Money;
 import io.github.llmcost.hardware.Feasibility;
+import io.github.llmcost.hardware.Interval;
 import io.github.llmcost.hardware.MemoryBudget;
 import io.github.llmcost.hardware.PhaseAnalysis;
 import io.github.llmcost.hardware.Placement;
@@ -36,6 +39,7 @@ final class EstimateView {
             o.put("reasons", reasons(e.feasibility()));
         }
         o.put("model", e.model().name());
+        o.put("calibration", e.calibration().source());
         o.put("hardware", e.hardware().name());
         o.put("convention", e.convention().name());
         o.put("gpus", e.tensorParallel());
@@ -76,24 +80,48 @@ final class EstimateView {
         o.put("prefillOperations", operations(e.prefill()));
         o.put("decodeOperations", operations(e.decode()));
         o.put("timeToFirstTokenSeconds", e.timeToFirstToken().toSeconds());
+        seconds(o, "timeToFirstTokenSeconds", e.timeToFirstTokenInterval());
         o.put("timePerOutputTokenSeconds", e.timePerOutputToken().toSeconds());
+        seconds(o, "timePerOutputTokenSeconds", e.timePerOutputTokenInterval());
         o.put("decodeTokensPerSecondPerUser", e.decodeTokensPerSecondPerUser());
+        rates(o, "decodeTokensPerSecondPerUser", e.decodeTokensPerSecondPerUserInterval());
         o.put("decodeTokensPerSecond", e.decodeTokensPerSecond());
+        rates(o, "decodeTokensPerSecond", e.decodeTokensPerSecondInterval());
         o.put("requestLatencySeconds", e.requestLatency().toSeconds());
+        seconds(o, "requestLatencySeconds", e.requestLatencyInterval());
         o.put("joulesPerOutputToken", e.joulesPerOutputToken());
         Optional<GpuPricing> pricing = e.pricing();
         if (pricing.isPresent()) {
             o.put("pricePerDeviceHourUsd", pricing.get().usdPerDeviceHour());
             o.put("utilization", pricing.get().utilization());
             o.put("costPerMillionInputTokensUsd", e.costPerMillionInputTokens().toUsd());
+            money(o, "costPerMillionInputTokensUsd", e.costPerMillionInputTokensInterval());
             o.put(
                     "costPerMillionUncachedInputTokensUsd",
                     e.costPerMillionUncachedInputTokens().toUsd());
+            money(o, "costPerMillionUncachedInputTokensUsd", e.costPerMillionUncachedInputTokensInterval());
             o.put(
                     "costPerMillionOutputTokensUsd",
                     e.costPerMillionOutputTokens().toUsd());
+            money(o, "costPerMillionOutputTokensUsd", e.costPerMillionOutputTokensInterval());
         }
         return o;
+    }
+
+    /** A figure's 80% interval as the {@code Low} and {@code High} fields beside it. */
+    private static void seconds(Map<String, Object> o, String field, Interval<Seconds> i) {
+        o.put(field + "Low", i.low().toSeconds());
+        o.put(field + "High", i.high().toSeconds());
+    }
+
+    private static void rates(Map<String, Object> o, String field, Interval<Double> i) {
+        o.put(field + "Low", i.low());
+        o.put(field + "High", i.high());
+    }
+
+    private static void money(Map<String, Object> o, String field, Interval<Money> i) {
+        o.put(field + "Low", i.low().toUsd());
+        o.put(field + "High", i.high().toUsd());
     }
 
     /** The reasons a configuration cannot run, as JSON: each limit's name and sentence. */

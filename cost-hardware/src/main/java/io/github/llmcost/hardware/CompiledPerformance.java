@@ -9,6 +9,8 @@ import io.github.llmcost.core.NumericFormat;
 import io.github.llmcost.core.Operation;
 import io.github.llmcost.core.Workload;
 import io.github.llmcost.core.internal.Check;
+import io.github.llmcost.hardware.calibration.ChipCalibration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An {@link InferencePerformance} compiled for speed: everything but the workload's token counts and batch size
@@ -39,8 +41,6 @@ public final class CompiledPerformance {
     private final ModelSpec model;
     private final PassKernel kernel;
     private final KvCache kvCache;
-    private final Roofline prefillRoofline;
-    private final Roofline decodeRoofline;
     private final NumericFormat weightFormat;
     private final NumericFormat activationFormat;
     private final NumericFormat kvCacheFormat;
@@ -49,8 +49,18 @@ public final class CompiledPerformance {
     private final double perDevice;
     private final double weightBytes;
     private final double activationBytes;
-    private final double passOverheadSeconds;
-    /** Seconds of all of one pass's all-reduces that do not depend on its tokens, and those per token. */
+    /** Seconds per FLOP of large linear layers, of attention's arithmetic, and per byte streamed. */
+    private final double secondsPerMatmulFlop;
+
+    private final double secondsPerAttentionFlop;
+    private final double secondsPerByte;
+    /** Seconds per weight byte: {@link #secondsPerByte} over the weight-only factor when weights are narrower. */
+    private final double secondsPerWeightByte;
+    /** How a linear layer's compute and memory times combine: 0 for the larger, else the p-norm's exponent. */
+    private final double overlapExponent;
+    /** Fixed seconds of every step: the step overhead and every layer's. */
+    private final double stepOverheadSeconds;
+    /** Seconds of all of one step's all-reduces that do not depend on its tokens, and those per token. */
     private final double allReduceFixedSeconds;
 
     private final double allReduceSecondsPerToken;
@@ -72,32 +82,43 @@ public final class CompiledPerformance {
         this.weightFormat = formats.weights();
         this.activationFormat = formats.activations();
         this.kvCacheFormat = formats.kvCache();
-        this.prefillRoofline = Roofline.of(performance.hardware(), activationFormat, performance.prefillEfficiency());
-        this.decodeRoofline = Roofline.of(performance.hardware(), activationFormat, performance.decodeEfficiency());
+        HardwareSpec hardware = performance.hardware();
+        ChipCalibration c = performance.calibration();
+        double peak = hardware.peak(activationFormat).toFlopsPerSecond();
+        double bandwidth = hardware.memoryBandwidth().toBytesPerSecond();
+        this.secondsPerMatmulFlop = 1 / (peak * c.matmulFraction());
+        this.secondsPerAttentionFlop = 1 / (peak * c.attentionFraction());
+        this.secondsPerByte = 1 / (bandwidth * c.bandwidthFraction());
+        this.secondsPerWeightByte =
+                formats.isWeightOnlyQuantized() ? secondsPerByte / c.weightOnlyBandwidthFactor() : secondsPerByte;
+        this.overlapExponent = c.overlapExponent();
         this.exact = performance.convention() == Convention.EXACT;
         this.devices = performance.tensorParallel();
         this.perDevice = devices == 1 ? 1 : 1.0 / devices;
         this.weightBytes = weightFormat.bytesPerElement();
         this.activationBytes = activationFormat.bytesPerElement();
-        this.passOverheadSeconds = performance.passOverhead().toSeconds();
+        this.stepOverheadSeconds =
+                c.stepOverhead().toSeconds() + c.layerOverhead().toSeconds() * model.numLayers();
         // two ring all-reduces per layer, each moving 2(N-1)/N of the layer's activations and paying a fixed latency
         if (devices == 1) {
             allReduceFixedSeconds = 0;
             allReduceSecondsPerToken = 0;
         } else {
             double allReduces = 2.0 * model.numLayers();
-            allReduceFixedSeconds = allReduces * performance.allReduceLatency().toSeconds();
+            allReduceFixedSeconds = allReduces
+                    * (hardware.interconnectLatency().toSeconds()
+                            + c.allReduceLatency().toSeconds());
             allReduceSecondsPerToken = allReduces
                     * (2.0 * (devices - 1) / devices)
                     * model.hiddenSize()
                     * activationBytes
-                    / performance.hardware().interconnectBandwidth().toBytesPerSecond();
+                    / hardware.interconnectBandwidth().toBytesPerSecond();
         }
         this.kvCopies = TensorSharding.kvShare(model, devices) * devices;
         this.sharded = TensorSharding.problem(model, devices) == null;
         this.memory = new MemoryModel(
                 model,
-                performance.hardware(),
+                hardware,
                 devices,
                 performance.convention(),
                 kvCache,
@@ -123,7 +144,7 @@ public final class CompiledPerformance {
 
     PassCosts prefill(Workload workload, boolean detailed) {
         long cached = workload.cachedPrefixTokens();
-        return walk(cached, workload.promptTokens() - cached, workload.batchSize(), prefillRoofline, detailed);
+        return walk(null, cached, workload.promptTokens() - cached, workload.batchSize(), detailed);
     }
 
     /**
@@ -151,7 +172,31 @@ public final class CompiledPerformance {
     PassCosts decodeStep(long contextTokens, int batchSize, boolean detailed) {
         Check.positive("contextTokens", contextTokens);
         Check.positive("batchSize", batchSize);
-        return walk(contextTokens - 1, 1, batchSize, decodeRoofline, detailed);
+        return walk(null, contextTokens - 1, 1, batchSize, detailed);
+    }
+
+    /**
+     * One engine iteration of any composition: prefill chunks and decode sequences together, the linear layers run
+     * once over all their tokens (weights read once), attention per group. A whole prefill is {@link
+     * Step#prefill(int, long, long)}, a decode step {@link Step#decode(int, long)}; {@link #prefill(Workload)} and
+     * {@link #decodeStep(long, int)} give the same figures.
+     *
+     * @param step what the iteration computes
+     * @return the step's totals on one device
+     */
+    public PassCosts step(Step step) {
+        return walk(step, 0, 0, 0, false);
+    }
+
+    /**
+     * One engine iteration, operation by operation.
+     *
+     * @param step what the iteration computes
+     * @param phase the phase to label the analysis with
+     * @return the analysis
+     */
+    public PhaseAnalysis analyse(Step step, Phase phase) {
+        return walk(step, 0, 0, 0, true).analysis(phase);
     }
 
     /**
@@ -205,63 +250,75 @@ public final class CompiledPerformance {
     }
 
     /**
-     * The one place a pass is costed: every operation of every layer group, with its FLOPs, bytes and both limit
-     * times, per device. The latencies read its totals; {@link PhaseAnalysis} reads a {@code detailed} pass, which also
-     * keeps each operation's sums. Callers pass {@code fresh >= 1}: prefill always computes at least the last prompt
-     * token.
+     * The one place a step is costed: every operation of every layer group, with its FLOPs, bytes and both limit
+     * times, per device. Linear layers run once over all the step's tokens (their weights read once; compute and
+     * memory times combined by the calibration's overlap exponent); quadratic operations (attention) run per group of sequences, at attention's
+     * compute rate, each sequence reading its own KV cache. The latencies read its totals; {@link PhaseAnalysis} reads
+     * a {@code detailed} step, which also keeps each operation's sums. A {@code null} step is one group of {@code
+     * batch} sequences computing {@code fresh >= 1} tokens after {@code cached} (the plain prefill and decode paths,
+     * which allocate no step).
      */
     @SuppressWarnings("EnumOrdinal") // PassCosts keeps operations in dense arrays, by ordinal
-    private PassCosts walk(long cached, long fresh, int batch, Roofline roof, boolean detailed) {
+    private PassCosts walk(@Nullable Step step, long cached, long fresh, int batch, boolean detailed) {
         ModelSpec m = model;
         FlopCounter counter = kernel.counter;
         boolean exact = this.exact;
         double perDevice = this.perDevice;
-        double weightBytes = this.weightBytes;
         double activationBytes = this.activationBytes;
         double d = m.hiddenSize();
-        long tokens = Check.multiply("tokens of the pass (new tokens x batch size)", fresh, batch);
-        // per sequence, the activations a quadratic operation reads besides the cache (EXACT), or Q and K rows
-        // (ARTICLE); per matrix, each token's input and output activations (EXACT)
-        double queryBytes = exact
-                ? fresh * (double) m.numAttentionHeads() * m.headDim() * activationBytes
-                : (2.0 * fresh + cached) * d * activationBytes;
+        int groups = step == null ? 1 : step.groups();
+        long tokens = step == null
+                ? Check.multiply("tokens of the pass (new tokens x batch size)", fresh, batch)
+                : step.tokens();
+        double sequences = step == null ? batch : step.sequences();
+        // per matrix, each token's input and output activations (EXACT)
         double tokenActivationBytes = exact ? tokens * 2 * d * activationBytes : 0;
         PassKernel kernel = this.kernel;
-        KvCache kv = kvCache;
-        double kvCopies = this.kvCopies;
         double expertsRead = counter.expertsRead(tokens);
         double[] detail = detailed ? PassCosts.newDetail() : null;
         double passFlops = 0;
         double computeSeconds = 0;
         double memorySeconds = 0;
         double seconds = 0;
-        double keys = 0;
-        double sequenceBytes = 0; // what one sequence's quadratic operation reads in a layer of the group
-        int group = -1;
         for (int r = 0; r < kernel.rows; r++) {
-            int kind = kernel.rowKind[r];
-            if (kernel.rowGroup[r] != group) {
-                group = kernel.rowGroup[r];
-                int layer = kernel.groupFirstLayer[group];
-                keys = kernel.counter.attentionKeys(layer, cached, fresh);
-                sequenceBytes =
-                        exact ? kv.layerBytes(layer, cached + fresh).toBytes() / 2 * kvCopies + queryBytes : queryBytes;
-            }
+            int group = kernel.rowGroup[r];
             double opFlops;
-            double bytes;
-            if (kind == PassKernel.QUADRATIC) {
-                opFlops = kernel.rowFlops[r] * keys;
-                bytes = batch * sequenceBytes;
+            double opBytes;
+            double compute;
+            double memory;
+            double time;
+            if (kernel.rowKind[r] == PassKernel.QUADRATIC) {
+                int layer = kernel.groupFirstLayer[group];
+                opFlops = 0;
+                opBytes = 0;
+                compute = 0;
+                memory = 0;
+                time = 0;
+                for (int g = 0; g < groups; g++) {
+                    long c = step == null ? cached : step.groupCached(g);
+                    long f = step == null ? fresh : step.groupFresh(g);
+                    int n = step == null ? batch : step.groupSequences(g);
+                    double flops = kernel.rowFlops[r] * counter.attentionKeys(layer, c, f) * n * perDevice;
+                    double bytes = n * sequenceBytes(layer, c, f) * perDevice;
+                    double gc = flops * secondsPerAttentionFlop;
+                    double gm = bytes * secondsPerByte;
+                    opFlops += flops;
+                    opBytes += bytes;
+                    compute += gc;
+                    memory += gm;
+                    time += Math.max(gc, gm);
+                }
             } else {
-                opFlops = kernel.rowFlops[r] * fresh;
-                double weights = kind == PassKernel.EXPERTS ? kernel.rowWeights[r] * expertsRead : kernel.rowWeights[r];
-                bytes = weights * weightBytes + tokenActivationBytes;
+                double weights = kernel.rowKind[r] == PassKernel.EXPERTS
+                        ? kernel.rowWeights[r] * expertsRead
+                        : kernel.rowWeights[r];
+                opFlops = kernel.rowFlops[r] * tokens * perDevice;
+                opBytes = (weights * weightBytes + tokenActivationBytes) * perDevice;
+                compute = opFlops * secondsPerMatmulFlop;
+                memory = (weights * weightBytes * secondsPerWeightByte + tokenActivationBytes * secondsPerByte)
+                        * perDevice;
+                time = combine(compute, memory);
             }
-            opFlops = opFlops * batch * perDevice;
-            double opBytes = bytes * perDevice;
-            double compute = roof.computeSeconds(opFlops);
-            double memory = roof.memorySeconds(opBytes);
-            double time = Math.max(compute, memory);
             int[] operations = kernel.rowOperations[r];
             double copies = (double) kernel.groupCount[group] * operations.length;
             passFlops += opFlops * copies;
@@ -275,12 +332,14 @@ public final class CompiledPerformance {
             }
         }
         double lmHeadWeights = counter.lmHeadWeightElements();
-        if (lmHeadWeights > 0) { // once per pass, for each sequence's sampled token
-            double opFlops = 2 * lmHeadWeights * batch * perDevice;
-            double opBytes = (lmHeadWeights * weightBytes + batch * (d + m.vocabSize()) * activationBytes) * perDevice;
-            double compute = roof.computeSeconds(opFlops);
-            double memory = roof.memorySeconds(opBytes);
-            double time = Math.max(compute, memory);
+        if (lmHeadWeights > 0) { // once per step, for each sequence's sampled token
+            double opFlops = 2 * lmHeadWeights * sequences * perDevice;
+            double activations = sequences * (d + m.vocabSize()) * activationBytes;
+            double opBytes = (lmHeadWeights * weightBytes + activations) * perDevice;
+            double compute = opFlops * secondsPerMatmulFlop;
+            double memory =
+                    (lmHeadWeights * weightBytes * secondsPerWeightByte + activations * secondsPerByte) * perDevice;
+            double time = combine(compute, memory);
             passFlops += opFlops;
             computeSeconds += compute;
             memorySeconds += memory;
@@ -295,8 +354,31 @@ public final class CompiledPerformance {
                 memorySeconds,
                 seconds,
                 tokens == 0 ? 0 : allReduceFixedSeconds + allReduceSecondsPerToken * tokens,
-                passOverheadSeconds,
+                stepOverheadSeconds,
                 detail);
+    }
+
+    /** A linear layer's time from its compute and memory times: the larger, or their p-norm. */
+    private double combine(double compute, double memory) {
+        double p = overlapExponent;
+        if (p == 0) {
+            return Math.max(compute, memory);
+        }
+        if (p == 2) {
+            return Math.sqrt(compute * compute + memory * memory);
+        }
+        return Math.pow(Math.pow(compute, p) + Math.pow(memory, p), 1 / p);
+    }
+
+    /**
+     * What one sequence's quadratic operation reads in a layer: under EXACT its share of the KV cache at its length
+     * plus its queries; under ARTICLE the article's {@code Q} and {@code K} rows.
+     */
+    private double sequenceBytes(int layer, long cached, long fresh) {
+        double queryBytes = exact
+                ? fresh * (double) model.numAttentionHeads() * model.headDim() * activationBytes
+                : (2.0 * fresh + cached) * model.hiddenSize() * activationBytes;
+        return exact ? kvCache.layerBytes(layer, cached + fresh).toBytes() / 2 * kvCopies + queryBytes : queryBytes;
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.github.llmcost.core.Bandwidth;
 import io.github.llmcost.core.Bytes;
 import io.github.llmcost.core.FlopRate;
 import io.github.llmcost.core.NumericFormat;
+import io.github.llmcost.core.Seconds;
 import io.github.llmcost.core.internal.Check;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -50,6 +51,34 @@ public abstract class HardwareSpec {
     public Bandwidth interconnectBandwidth() {
         return Bandwidth.ZERO;
     }
+
+    /**
+     * {@return the fixed latency of one small all-reduce over the interconnect (a collective's start-up and
+     * synchronisation, which a batch-1 decode step's few-kilobyte messages are nearly all of): by default {@value
+     * #NVLINK_ALL_REDUCE_LATENCY_MICROS} us over a peer link of at least 100 GB/s (NVLink, Infinity Fabric; NCCL's
+     * small-message all-reduce over 8 H100s measures about 16 us, custom all-reduce kernels about 5 us:
+     * docs/research/engines.md), {@value #PCIE_ALL_REDUCE_LATENCY_MICROS} us over a slower link (PCIe, through the
+     * host's root complex), zero without one}
+     */
+    @Value.Default
+    public Seconds interconnectLatency() {
+        double link = interconnectBandwidth().toBytesPerSecond();
+        if (link == 0) {
+            return Seconds.ZERO;
+        }
+        return Seconds.of(1e-6
+                * (link >= FAST_LINK_BYTES_PER_SECOND
+                        ? NVLINK_ALL_REDUCE_LATENCY_MICROS
+                        : PCIE_ALL_REDUCE_LATENCY_MICROS));
+    }
+
+    /** Default all-reduce latency over NVLink-class links, in microseconds. */
+    public static final double NVLINK_ALL_REDUCE_LATENCY_MICROS = 10;
+
+    /** Default all-reduce latency over PCIe-class links, in microseconds. */
+    public static final double PCIE_ALL_REDUCE_LATENCY_MICROS = 30;
+
+    private static final double FAST_LINK_BYTES_PER_SECOND = 100e9;
 
     /** {@return the thermal design power (board or module) in watts} */
     public abstract double tdpWatts();
@@ -142,6 +171,7 @@ public abstract class HardwareSpec {
         Check.positive("memoryBandwidth", memoryBandwidth().toBytesPerSecond());
         Check.positive("memoryCapacity", memoryCapacity().toBytes());
         Check.positive("tdpWatts", tdpWatts());
+        Check.nonNegative("interconnectLatency", interconnectLatency().toSeconds());
         if (rentalUsdPerHour().isPresent()) {
             Check.positive("rentalUsdPerHour", rentalUsdPerHour().getAsDouble());
         }

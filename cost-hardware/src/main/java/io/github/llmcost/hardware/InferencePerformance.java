@@ -19,22 +19,24 @@ import org.immutables.value.Value;
  * operation, time to first token, time per output token, tokens per second, whole-request latency, the memory budget
  * and the concurrency it allows.
  *
- * <p>The model of a pass. Every operation of every layer is placed on the roofline of the compute format (the
- * workload's activation format: INT4 weights with BF16 activations compute at BF16 and read half-byte weights) and
- * takes the larger of {@code flops / (peak x computeFraction)} and {@code bytes / (bandwidth x bandwidthFraction)};
- * the pass takes the sum. Bytes moved: each weight matrix once per pass, shared by the whole batch (for routed experts,
- * the experts the batch's tokens are expected to touch); under {@link Convention#EXACT} also each token's input and
- * output activations ({@code 2d} values per matrix, an approximation) and each sequence's own KV cache, read
- * separately; under {@link Convention#ARTICLE} only weights for the matrices and {@code Q} plus {@code K} rows for
- * scores, which gives the article's intensities {@code 2n/B_p}, {@code n/B_p} and {@code 2/B_p}. Tensor parallelism
- * over {@code N} devices divides FLOPs, weights and caches by {@code N} and adds two ring all-reduces of the layer's
- * activations per layer, each moving {@code 2(N-1)/N} of them over the interconnect and taking {@link
- * #allReduceLatency()} besides. Each pass also costs {@link #passOverhead()} (kernel launches, scheduling), zero unless
- * set.
+ * <p>The model of a pass: one step of the step-time model ({@link CompiledPerformance#step(Step)}). Every operation of
+ * every layer is placed on the roofline of the compute format (the workload's activation format: INT4 weights with
+ * BF16 activations compute at BF16 and read half-byte weights) and takes the larger of its compute time and its memory
+ * time (for linear layers, their p-norm when {@link ChipCalibration#overlapExponent()} is set); the pass takes the sum.
+ * Linear layers compute at {@link ChipCalibration#matmulFraction()} of peak; attention at {@link
+ * ChipCalibration#attentionFraction()}; memory traffic at {@link ChipCalibration#bandwidthFraction()} (weight-only
+ * quantised weights at {@link ChipCalibration#weightOnlyBandwidthFactor()} of it). Bytes moved: each weight matrix once
+ * per pass, shared by the whole batch (for routed experts, the experts the batch's tokens are expected to touch); under
+ * {@link Convention#EXACT} also each token's input and output activations ({@code 2d} values per matrix, an
+ * approximation) and each sequence's own KV cache, read separately; under {@link Convention#ARTICLE} only weights for
+ * the matrices and {@code Q} plus {@code K} rows for scores, which gives the article's intensities {@code 2n/B_p},
+ * {@code n/B_p} and {@code 2/B_p}. Tensor parallelism over {@code N} devices divides FLOPs, weights and caches by
+ * {@code N} and adds two ring all-reduces of the layer's activations per layer, each moving {@code 2(N-1)/N} of them
+ * over the interconnect and taking the interconnect's latency ({@link HardwareSpec#interconnectLatency()}) plus {@link
+ * ChipCalibration#allReduceLatency()}. Each pass also costs the calibration's fixed overheads, per layer and per step.
  *
- * <p>Each phase has its own efficiencies ({@link #prefillEfficiency()}, {@link #decodeEfficiency()}), both {@link
- * #efficiency()} unless set; {@link CalibratedEfficiencies} holds factors fitted to published measurements, applied
- * with {@link Builder#calibration(ChipCalibration)}.
+ * <p>The factors come from {@link #calibration()}: {@link ChipCalibration#UNCALIBRATED} unless set; {@link
+ * CalibratedEfficiencies} holds factors fitted to measurements, per chip.
  *
  * <p>Prefill processes the batch's prompts at once, less a shared prefix already cached. Decode steps process one
  * token per sequence; {@link #timePerOutputToken()} is the step at the mean position of the generation, exact while no
@@ -52,7 +54,7 @@ import org.immutables.value.Value;
  * perf.timePerOutputToken();    // one decode step
  * }</pre>
  */
-@Value.Immutable(copy = false) // withEfficiency sets both phases; a generated wither would set only efficiency()
+@Value.Immutable(copy = false) // the copies are written by hand: withCalibration, withEfficiency, withWorkload
 public abstract class InferencePerformance {
     /** Default framework overhead per device: the article's "another 1-2 GB" of CUDA context and buffers. */
     public static final Bytes DEFAULT_FRAMEWORK_OVERHEAD = Bytes.ofGigabytes(1.5);
@@ -88,45 +90,19 @@ public abstract class InferencePerformance {
         return Convention.EXACT;
     }
 
-    /** {@return fractions of peak compute and bandwidth reached; {@link Efficiency#DEFAULT} by default} */
+    /**
+     * {@return the step-time model's factors for the chip: compute and bandwidth fractions, how compute and memory
+     * overlap, fixed overheads per layer and per step, the all-reduce latency, and the error band; {@link
+     * ChipCalibration#UNCALIBRATED} (the plain roofline at {@link Efficiency#DEFAULT}) unless set}
+     */
     @Value.Default
+    public ChipCalibration calibration() {
+        return ChipCalibration.UNCALIBRATED;
+    }
+
+    /** {@return the efficiencies of large work under the calibration: {@link ChipCalibration#efficiency()}} */
     public Efficiency efficiency() {
-        return Efficiency.DEFAULT;
-    }
-
-    /**
-     * {@return fractions of peak compute and bandwidth prefill reaches; {@link #efficiency()} unless set. Prefill
-     * passes are large matrix-matrix products; at short prompts their kernels reach less of the peak bandwidth than
-     * decode's matrix-vector products do}
-     */
-    @Value.Default
-    public Efficiency prefillEfficiency() {
-        return efficiency();
-    }
-
-    /** {@return fractions of peak compute and bandwidth decode steps reach; {@link #efficiency()} unless set} */
-    @Value.Default
-    public Efficiency decodeEfficiency() {
-        return efficiency();
-    }
-
-    /**
-     * {@return fixed time every forward pass (the prefill, each decode step) costs beyond its operations and
-     * all-reduces: kernel launches, scheduling, sampling; zero by default}
-     */
-    @Value.Default
-    public Seconds passOverhead() {
-        return Seconds.ZERO;
-    }
-
-    /**
-     * {@return fixed latency of each tensor-parallel all-reduce beyond the time its bytes take over the interconnect
-     * (a collective's start-up and synchronisation; at batch-1 decode, where messages are a few kilobytes, nearly all
-     * of its time); zero by default}
-     */
-    @Value.Default
-    public Seconds allReduceLatency() {
-        return Seconds.ZERO;
+        return calibration().efficiency();
     }
 
     /** {@return devices the model is split over by tensor parallelism; 1 by default} */
@@ -152,23 +128,17 @@ public abstract class InferencePerformance {
     }
 
     /**
-     * A copy with other efficiencies, the same for both phases.
+     * A copy timed on the plain roofline at one efficiency ({@link ChipCalibration#of(Efficiency)}).
      *
      * @param efficiency the fractions of peak compute and bandwidth reached
      * @return the copy
      */
     public InferencePerformance withEfficiency(Efficiency efficiency) {
-        return builder()
-                .from(this)
-                .efficiency(efficiency)
-                .prefillEfficiency(efficiency)
-                .decodeEfficiency(efficiency)
-                .build();
+        return withCalibration(ChipCalibration.of(efficiency));
     }
 
     /**
-     * A copy with a chip's calibrated factors: both phases' efficiencies, the pass overhead and the all-reduce
-     * latency.
+     * A copy with a chip's calibrated factors.
      *
      * @param calibration the factors, such as {@link CalibratedEfficiencies#H100_SXM}
      * @return the copy
@@ -366,17 +336,13 @@ public abstract class InferencePerformance {
         Builder() {}
 
         /**
-         * Sets a chip's calibrated factors: {@link #prefillEfficiency(Efficiency)}, {@link
-         * #decodeEfficiency(Efficiency)}, {@link #passOverhead(Seconds)} and {@link #allReduceLatency(Seconds)}.
+         * Times on the plain roofline at one efficiency: {@code calibration(ChipCalibration.of(efficiency))}.
          *
-         * @param calibration the factors, such as {@link CalibratedEfficiencies#A100_80GB}
+         * @param efficiency the fractions of peak compute and bandwidth reached, such as {@link Efficiency#PEAK}
          * @return this builder
          */
-        public Builder calibration(ChipCalibration calibration) {
-            prefillEfficiency(calibration.prefill());
-            decodeEfficiency(calibration.decode());
-            passOverhead(calibration.passOverhead());
-            allReduceLatency(calibration.allReduceLatency());
+        public Builder efficiency(Efficiency efficiency) {
+            calibration(ChipCalibration.of(efficiency));
             return this;
         }
     }

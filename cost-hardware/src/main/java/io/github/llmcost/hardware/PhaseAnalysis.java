@@ -62,7 +62,7 @@ public final class PhaseAnalysis {
         return communication;
     }
 
-    /** {@return the pass's fixed overhead ({@link InferencePerformance#passOverhead()})} */
+    /** {@return the pass's fixed overhead (the calibration's layer and step overheads)} */
     public Seconds overheadTime() {
         return overhead;
     }

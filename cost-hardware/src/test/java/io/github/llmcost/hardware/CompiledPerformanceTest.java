@@ -70,11 +70,14 @@ class CompiledPerformanceTest {
             // no FP8 path on the A100, the L4 has one
             new Formats(NumericFormat.FP8_E4M3, NumericFormat.FP8_E4M3, NumericFormat.FP8_E4M3));
 
-    /** No calibration, H100 SXM's, and H100 SXM's with a pass overhead (its own has none). */
+    /**
+     * No calibration (the plain roofline), H100 SXM's (a 2-norm of compute and memory, overheads), and A100's with an
+     * all-reduce latency of its own (weight-only factor below 1).
+     */
     private static final List<Optional<ChipCalibration>> CALIBRATIONS = List.of(
             Optional.empty(),
             Optional.of(CalibratedEfficiencies.H100_SXM),
-            Optional.of(CalibratedEfficiencies.H100_SXM.withPassOverhead(Seconds.of(20e-6))));
+            Optional.of(CalibratedEfficiencies.A100_80GB.withAllReduceLatency(Seconds.of(20e-6))));
 
     /** Everything compiled in: all but the workload's token counts and batch. */
     private record Config(
@@ -84,20 +87,18 @@ class CompiledPerformanceTest {
             Formats formats,
             int tensorParallel,
             Optional<ChipCalibration> calibration) {
-        Efficiency prefillEfficiency() {
-            return calibration.map(ChipCalibration::prefill).orElse(Efficiency.DEFAULT);
-        }
-
-        Efficiency decodeEfficiency() {
-            return calibration.map(ChipCalibration::decode).orElse(Efficiency.DEFAULT);
+        ChipCalibration factors() {
+            return calibration.orElse(ChipCalibration.UNCALIBRATED);
         }
 
         double passOverhead() {
-            return calibration.map(c -> c.passOverhead().toSeconds()).orElse(0.0);
+            return factors().stepOverhead().toSeconds()
+                    + factors().layerOverhead().toSeconds() * model.numLayers();
         }
 
         double allReduceLatency() {
-            return calibration.map(c -> c.allReduceLatency().toSeconds()).orElse(0.0);
+            return chip.interconnectLatency().toSeconds()
+                    + factors().allReduceLatency().toSeconds();
         }
 
         Workload workload(int batch, long prompt, long output, long shared) {
@@ -137,7 +138,7 @@ class CompiledPerformanceTest {
                     chip.name(),
                     convention,
                     formats,
-                    calibration.map(c -> "overhead " + c.passOverhead()).orElse("none"));
+                    calibration.map(ChipCalibration::source).orElse("none"));
         }
     }
 
@@ -195,7 +196,8 @@ class CompiledPerformanceTest {
         }
     }
 
-    private static Reference reference(Config c, long cached, long fresh, int batch, Efficiency efficiency) {
+    private static Reference reference(Config c, long cached, long fresh, int batch) {
+        ChipCalibration f = c.factors();
         ModelSpec m = c.model();
         FlopCounter counter = FlopCounter.of(m, c.convention());
         KvCache kv = KvCache.of(m, c.convention(), c.formats().kv());
@@ -205,8 +207,11 @@ class CompiledPerformanceTest {
         double activationBytes = c.formats().activations().bytesPerElement();
         double d = m.hiddenSize();
         long tokens = fresh * batch;
-        double flopRate = c.chip().peak(c.formats().activations()).toFlopsPerSecond() * efficiency.computeFraction();
-        double byteRate = c.chip().memoryBandwidth().toBytesPerSecond() * efficiency.bandwidthFraction();
+        double peak = c.chip().peak(c.formats().activations()).toFlopsPerSecond();
+        double byteRate = c.chip().memoryBandwidth().toBytesPerSecond() * f.bandwidthFraction();
+        boolean weightOnly = c.formats().weights().bytesPerElement()
+                < c.formats().activations().bytesPerElement();
+        double weightByteRate = weightOnly ? byteRate * f.weightOnlyBandwidthFactor() : byteRate;
         Reference r = new Reference();
         for (int layer = 0; layer < m.numLayers(); layer++) {
             // each device reads its share of the cache: one whole KV head at least, all of a latent cache
@@ -221,6 +226,7 @@ class CompiledPerformanceTest {
                     continue;
                 }
                 double bytes;
+                double memory;
                 if (op.isQuadratic()) {
                     // each sequence reads its own K (or V) cache and its queries (EXACT), or Q and K rows (ARTICLE)
                     bytes = exact
@@ -228,18 +234,45 @@ class CompiledPerformanceTest {
                                     * (layerCache / 2
                                             + fresh * (double) m.numAttentionHeads() * m.headDim() * activationBytes)
                             : batch * (2.0 * fresh + cached) * d * activationBytes;
+                    memory = bytes / byteRate;
+                    add(
+                            r,
+                            op,
+                            flops / devices,
+                            bytes / devices,
+                            flops / devices / (peak * f.attentionFraction()),
+                            memory / devices,
+                            0);
                 } else {
-                    bytes = counter.weightElements(layer, op, tokens) * weightBytes
-                            + (exact ? tokens * 2 * d * activationBytes : 0);
+                    double weights = counter.weightElements(layer, op, tokens) * weightBytes;
+                    double activations = exact ? tokens * 2 * d * activationBytes : 0;
+                    bytes = weights + activations;
+                    memory = weights / weightByteRate + activations / byteRate;
+                    add(
+                            r,
+                            op,
+                            flops / devices,
+                            bytes / devices,
+                            flops / devices / (peak * f.matmulFraction()),
+                            memory / devices,
+                            f.overlapExponent());
                 }
-                add(r, op, flops / devices, bytes / devices, flopRate, byteRate);
             }
         }
         double lmHead = counter.lmHeadWeightElements();
         if (lmHead > 0) {
             double flops = 2 * lmHead * batch;
-            double bytes = lmHead * weightBytes + batch * (d + m.vocabSize()) * activationBytes;
-            add(r, Operation.LM_HEAD, flops / devices, bytes / devices, flopRate, byteRate);
+            double activations = batch * (d + m.vocabSize()) * activationBytes;
+            double bytes = lmHead * weightBytes + activations;
+            double memory = lmHead * weightBytes / weightByteRate + activations / byteRate;
+            add(
+                    r,
+                    Operation.LM_HEAD,
+                    flops / devices,
+                    bytes / devices,
+                    flops / devices / (peak * f.matmulFraction()),
+                    memory / devices,
+                    f.overlapExponent());
         }
         if (c.tensorParallel() > 1) {
             double message = tokens * d * activationBytes;
@@ -255,15 +288,16 @@ class CompiledPerformanceTest {
         return r;
     }
 
-    private static void add(Reference r, Operation op, double flops, double bytes, double flopRate, double byteRate) {
+    /** Adds an operation: its time is the larger of compute and memory, or their p-norm for {@code p > 0}. */
+    private static void add(
+            Reference r, Operation op, double flops, double bytes, double compute, double memory, double p) {
         int i = op.ordinal();
-        double compute = flops / flopRate;
-        double memory = bytes / byteRate;
         r.flops[i] += flops;
         r.bytes[i] += bytes;
         r.compute[i] += compute;
         r.memory[i] += memory;
-        r.seconds[i] += Math.max(compute, memory);
+        r.seconds[i] +=
+                p == 0 ? Math.max(compute, memory) : Math.pow(Math.pow(compute, p) + Math.pow(memory, p), 1 / p);
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -415,7 +449,7 @@ class CompiledPerformanceTest {
 
         // prefill
         PassCosts prefill = compiled.prefill(w);
-        Reference prefillRef = reference(c, cached, w.promptTokens() - cached, batch, c.prefillEfficiency());
+        Reference prefillRef = reference(c, cached, w.promptTokens() - cached, batch);
         checkPass(softly, what + " prefill", c, prefill, prefillRef);
         softly.assertThat(prefill.seconds())
                 .as(what + " prefill vs perf.prefill()")
@@ -436,7 +470,7 @@ class CompiledPerformanceTest {
         // the step at the generation's mean position
         PassCosts mean = compiled.meanDecodeStep(w);
         long position = w.promptTokens() + Math.max(1, w.outputTokens() / 2);
-        Reference meanRef = reference(c, position - 1, 1, batch, c.decodeEfficiency());
+        Reference meanRef = reference(c, position - 1, 1, batch);
         checkPass(softly, what + " mean decode", c, mean, meanRef);
         softly.assertThat(mean.seconds())
                 .as(what + " mean decode vs perf.decode()")
@@ -453,7 +487,7 @@ class CompiledPerformanceTest {
         // decode steps at other positions
         for (long n : positions(c, w)) {
             PassCosts step = compiled.decodeStep(n, batch);
-            Reference stepRef = reference(c, n - 1, 1, batch, c.decodeEfficiency());
+            Reference stepRef = reference(c, n - 1, 1, batch);
             String at = what + " decode step " + n;
             checkPass(softly, at, c, step, stepRef);
             PhaseAnalysis analysis = perf.decodeStep(n);
@@ -612,7 +646,9 @@ class CompiledPerformanceTest {
         assertThat(single.bound()).isEqualTo(Bound.MEMORY);
         assertThat(single.toString()).contains("MEMORY-bound").contains("PassCosts");
 
-        ChipCalibration calibration = CalibratedEfficiencies.H100_SXM.withPassOverhead(Seconds.of(30e-6));
+        ChipCalibration calibration = ChipCalibration.UNCALIBRATED
+                .withStepOverhead(Seconds.of(30e-6))
+                .withAllReduceLatency(Seconds.of(48e-6));
         InferencePerformance two = InferencePerformance.builder()
                 .from(one)
                 .tensorParallel(2)
@@ -621,8 +657,8 @@ class CompiledPerformanceTest {
         PassCosts split = two.compiled().decodeStep(1024, 1);
         assertThat(split.communicationSeconds()).isPositive();
         assertThat(split.overheadSeconds()).isEqualTo(30e-6);
-        // the all-reduce latency alone: two per layer
-        assertThat(split.communicationSeconds()).isGreaterThan(2 * 32 * 48e-6);
+        // the latencies alone, the interconnect's and the calibration's: two per layer
+        assertThat(split.communicationSeconds()).isGreaterThan(2 * 32 * (10e-6 + 48e-6));
         assertThat(split.seconds()).isEqualTo(split.time().toSeconds());
         PassCosts prefill = two.compiled().prefill(Workload.of(4096, 1));
         assertThat(prefill.bound()).isEqualTo(Bound.COMPUTE);
@@ -756,9 +792,41 @@ class CompiledPerformanceTest {
                 Workload w = c.workload(4, 512, 128, 0);
                 InferencePerformance perf = c.performance(w).orElseThrow();
                 PassCosts step = perf.compiled().decodeStep(700, 4);
-                checkPass(softly, c + " step", c, step, reference(c, 699, 1, 4, Efficiency.DEFAULT));
+                checkPass(softly, c + " step", c, step, reference(c, 699, 1, 4));
             }
         }
         softly.assertAll();
+    }
+
+    @Test
+    void aStepOfOneKindIsThePlainPassAndAMixedStepSharesItsWeights() {
+        InferencePerformance perf = InferencePerformance.builder()
+                .model(ModelPresets.LLAMA_3_1_8B)
+                .hardware(HardwarePresets.H200)
+                .workload(Workload.of(1, 0))
+                .calibration(CalibratedEfficiencies.H200)
+                .build();
+        CompiledPerformance compiled = perf.compiled();
+        PassCosts prefill = compiled.prefill(Workload.builder()
+                .promptTokens(2048)
+                .outputTokens(1)
+                .batchSize(2)
+                .build());
+        PassCosts decode = compiled.decodeStep(1500, 60);
+        assertThat(compiled.step(Step.prefill(2, 2048, 0)).seconds()).isEqualTo(prefill.seconds());
+        assertThat(compiled.step(Step.decode(60, 1500)).seconds()).isEqualTo(decode.seconds());
+        PassCosts mixed = compiled.step(
+                Step.builder().prefill(2, 2048, 0).decode(60, 1500).build());
+        // the decodes ride on the prefill's weight reads: dearer than either alone, cheaper than both
+        assertThat(mixed.seconds()).isGreaterThan(Math.max(prefill.seconds(), decode.seconds()));
+        assertThat(mixed.seconds()).isLessThan(prefill.seconds() + decode.seconds());
+        assertThat(mixed.flops()).isCloseTo(prefill.flops() + decode.flops(), withinPercentage(1e-9));
+        assertThat(compiled.analyse(Step.decode(60, 1500), Phase.DECODE).time().toSeconds())
+                .isCloseTo(decode.seconds(), withinPercentage(1e-9));
+        assertThat(Step.builder().prefill(1, 2048, 4096).decode(63, 1500).build())
+                .hasToString("Step[1 x 2048 new after 4096, 63 x 1 new after 1499]");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Step.builder().build())
+                .withMessageContaining("groups");
     }
 }

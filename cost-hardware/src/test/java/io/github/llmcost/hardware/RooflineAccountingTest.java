@@ -1,6 +1,7 @@
 package io.github.llmcost.hardware;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
@@ -241,10 +242,8 @@ class RooflineAccountingTest {
     @Test
     void aPassOverheadIsPaidOncePerPass() {
         InferencePerformance plain = perf(Convention.EXACT, 1);
-        InferencePerformance slower = InferencePerformance.builder()
-                .from(plain)
-                .passOverhead(Seconds.of(1e-3))
-                .build();
+        InferencePerformance slower =
+                plain.withCalibration(ChipCalibration.of(plain.efficiency()).withStepOverhead(Seconds.of(1e-3)));
         assertThat(slower.timeToFirstToken().toSeconds())
                 .isCloseTo(plain.timeToFirstToken().toSeconds() + 1e-3, within(1e-15));
         assertThat(slower.timePerOutputToken().toSeconds())
@@ -257,10 +256,11 @@ class RooflineAccountingTest {
     void tensorParallelismAddsAllReducesAndSaysSo() {
         InferencePerformance one = perf(Convention.EXACT, 1);
         InferencePerformance two = perf(Convention.EXACT, 2);
-        // two ring all-reduces per layer, each moving 2 (N-1)/N of the tokens' activations over the interconnect
+        // two ring all-reduces per layer, each moving 2 (N-1)/N of the tokens' activations over the interconnect and
+        // paying a slow link's 30 us latency
         double message = 120 * D * 2;
         assertThat(two.prefill().communicationTime().toSeconds())
-                .isCloseTo(2 * 2 * (2.0 * 1 / 2 * message / 1e8), within(1e-15));
+                .isCloseTo(2 * 2 * (2.0 * 1 / 2 * message / 1e8 + 30e-6), within(1e-15));
         assertThat(one.prefill().communicationTime()).isEqualTo(Seconds.ZERO);
         assertThat(two.prefill().flops().toFlops())
                 .isCloseTo(one.prefill().flops().toFlops() / 2, within(1e-3));
@@ -344,17 +344,26 @@ class RooflineAccountingTest {
 
     @Test
     void chipCalibrationsCopyWithOtherOverheads() {
-        ChipCalibration c = ChipCalibration.of(Efficiency.of(0.4, 0.3), Efficiency.of(0.5, 0.7));
-        assertThat(c.efficiency(Phase.PREFILL)).isEqualTo(Efficiency.of(0.4, 0.3));
-        assertThat(c.efficiency(Phase.DECODE)).isEqualTo(Efficiency.of(0.5, 0.7));
-        assertThat(c.passOverhead()).isEqualTo(Seconds.ZERO);
-        ChipCalibration slower = c.withPassOverhead(Seconds.of(1e-3)).withAllReduceLatency(Seconds.of(2e-5));
-        assertThat(slower.passOverhead()).isEqualTo(Seconds.of(1e-3));
+        ChipCalibration c = ChipCalibration.of(Efficiency.of(0.4, 0.3));
+        assertThat(c.efficiency()).isEqualTo(Efficiency.of(0.4, 0.3));
+        assertThat(c.attentionFraction()).isEqualTo(0.4);
+        assertThat(c.stepOverhead()).isEqualTo(Seconds.ZERO);
+        ChipCalibration slower = c.withStepOverhead(Seconds.of(1e-3))
+                .withLayerOverhead(Seconds.of(1e-5))
+                .withAllReduceLatency(Seconds.of(2e-5));
+        assertThat(slower.stepOverhead()).isEqualTo(Seconds.of(1e-3));
+        assertThat(slower.layerOverhead()).isEqualTo(Seconds.of(1e-5));
         assertThat(slower.allReduceLatency()).isEqualTo(Seconds.of(2e-5));
-        assertThat(slower.prefill()).isEqualTo(c.prefill());
+        assertThat(slower.efficiency()).isEqualTo(c.efficiency());
         assertThat(slower)
-                .hasToString("prefill 0.400 compute / 0.300 bandwidth, decode 0.500 compute / 0.700 bandwidth,"
-                        + " pass overhead 1 ms, all-reduce latency 20 µs");
+                .hasToString("matmul 0.400 (overlap exponent 0), attention 0.400, bandwidth 0.300 (weight-only x1.00),"
+                        + " layer 10 µs, step 1 ms, all-reduce +20 µs, band 1.00-1.00");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> c.toBuilder().overlapExponent(0.5).build())
+                .withMessageContaining("overlapExponent (0.5)");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> c.withErrorBand(0.9, 0.8))
+                .withMessageContaining("errorHigh (0.8)");
     }
 
     @Test

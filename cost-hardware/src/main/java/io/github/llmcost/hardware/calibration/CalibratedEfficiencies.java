@@ -1,64 +1,175 @@
 package io.github.llmcost.hardware.calibration;
 
 import io.github.llmcost.core.Seconds;
-import io.github.llmcost.hardware.Efficiency;
 import io.github.llmcost.hardware.HardwarePresets;
-import io.github.llmcost.hardware.InferencePerformance;
+import io.github.llmcost.hardware.HardwareSpec;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 
 /**
- * Factors fitted to published measurements, per chip: per-phase efficiencies and the all-reduce latency, for {@link
- * InferencePerformance.Builder#calibration(ChipCalibration)}. {@link Efficiency#DEFAULT} stays the library's default;
- * these describe what particular engines reached, and carry their provenance.
+ * The step-time model's factors fitted to measurements, per chip, and a generic set for chips without measurements:
+ * what {@code LlmCost} and the command line use unless told otherwise ({@link #forHardware(HardwareSpec)}), each with
+ * its provenance ({@link ChipCalibration#source()}) and its 80% error band.
  *
- * <p>How they were made: {@link Calibration#defaults()} (least squares on log error, per chip, prior weight {@value
- * Calibration#DEFAULT_PRIOR_WEIGHT} toward {@link ChipCalibration#UNCALIBRATED}, no pass overhead) fitted on
- * 2026-11-22 to the fixed-length rows of {@code shared/data/published-measurements.json} (copied to cost-hardware's
- * test resources) other than row 38; {@code PublishedMeasurementsTest} refits them and fails if these constants
- * drift from the fit. Checked on rows the fit did not see (each row predicted by a fit to the others, leave-one-out),
- * the median absolute error is 8.3%; the README has the table.
+ * <p>How they were made (the README's "Fidelity" section has the table and the command): {@link Calibration} (least
+ * squares on log error, per chip) fitted on 2026-11-30 to the project's measurements, copied into cost-hardware's test
+ * resources from {@code shared/data}: {@code h200-measurements.json} (32 representative timings of one H200) and the
+ * fixed-length rows of {@code published-measurements.json} (TensorRT-LLM and gpt-fast on H100 and A100). First the
+ * H200, whose 32 rows pin every factor but the weight-only and all-reduce ones, from {@link #PHYSICS_START}; the
+ * generic set is that fit, its dimensionless factors carried to chips of other generations; then H100 and A100 from the
+ * generic set, pulled toward it (prior weight {@value #CHIP_PRIOR_WEIGHT}) since they have few rows. The error bands
+ * are the 10th and 90th percentiles of measured over predicted time on rows the fit did not see (leave-one-out for a
+ * chip's own rows; for the generic set, every other chip's rows predicted from it). {@code FidelityTest} refits all of
+ * them and fails if these constants drift from the fit.
  *
- * <p>They are effective factors: whatever an engine spends beyond the roofline (kernel launches, scheduling, small
- * matrices) lands in them. Short prefills in particular show up as a low prefill bandwidth fraction. Use them for the
- * engines, precisions and shapes they were fitted to; elsewhere they are a better guess than the defaults, no more.
+ * <p>They are effective factors of the engines measured (a PyTorch harness replaying CUDA graphs on the H200,
+ * TensorRT-LLM and gpt-fast on the others); another engine on the same chip may differ by its own overheads. {@code
+ * llm-cost calibrate} fits your own.
  */
 public final class CalibratedEfficiencies {
+    /** The prior weight that pulls a chip with few rows toward {@link #GENERIC}. */
+    public static final double CHIP_PRIOR_WEIGHT = 0.05;
+
+    /**
+     * Where fits start: physically plausible factors for a modern GPU before any measurement (large matmuls at 0.7 of
+     * peak, flash attention at 0.5, 0.85 of peak bandwidth, compute and memory combined as a 2-norm, dequantising kernels at 0.77 of the
+     * bandwidth (gpt-fast's INT8 against BF16 on A100: 1,069 against 1,397 GB/s), 20 us per layer, 100 us per step).
+     */
+    public static final ChipCalibration PHYSICS_START = ChipCalibration.builder()
+            .matmulFraction(0.7)
+            .attentionFraction(0.5)
+            .bandwidthFraction(0.85)
+            .overlapExponent(2)
+            .weightOnlyBandwidthFactor(0.77)
+            .layerOverhead(Seconds.of(20e-6))
+            .stepOverhead(Seconds.of(100e-6))
+            .source("physics start: before any measurement")
+            .build();
+
+    /** The 80% band of measured over predicted time for the fitted chips: see the class comment. */
+    public static final double FITTED_BAND_LOW = 0.930;
+
+    /** The high end of the fitted chips' band. */
+    public static final double FITTED_BAND_HIGH = 1.252;
+
+    /** The high end of the generic band: a chip's rows predicted from another chip's fit. */
+    public static final double GENERIC_BAND_HIGH = 1.641;
+
+    /**
+     * NVIDIA H200 ({@link HardwarePresets#H200}): matmuls 0.642 of peak, attention 0.557, bandwidth 0.843, compute and
+     * memory combined as a 2-norm, 31.2 us per layer, 279 us per step; fitted to the 32 representative rows of {@code
+     * h200-measurements.json} (bf16, PyTorch 2.11, torch.compile'd layers replayed from CUDA graphs, measured
+     * 2026-11-29). Leave-one-out median error 2.6%.
+     */
+    public static final ChipCalibration H200 = PHYSICS_START.toBuilder()
+            .matmulFraction(0.642)
+            .attentionFraction(0.557)
+            .bandwidthFraction(0.843)
+            .layerOverhead(Seconds.of(31.2e-6))
+            .stepOverhead(Seconds.of(279e-6))
+            .errorLow(FITTED_BAND_LOW)
+            .errorHigh(FITTED_BAND_HIGH)
+            .source("h200: fitted 2026-11-30 to 32 rows of h200-measurements.json (bf16, PyTorch + CUDA graphs)")
+            .build();
+
+    /**
+     * The factors for a chip without measurements of its own: {@link #H200}'s, whose 32 rows pin the most factors;
+     * the fractions are dimensionless and the overheads those of a modern engine, so they carry to other chips as a
+     * first guess. Its band is wider: predicting the H100 and A100 rows from these factors put measured over predicted
+     * time between 1.00 and 1.64 (10th and 90th percentiles).
+     */
+    public static final ChipCalibration GENERIC = H200.toBuilder()
+            .errorHigh(GENERIC_BAND_HIGH)
+            .source("generic: the h200 fit (32 rows, 2026-11-30) carried to a chip without measurements, wider band")
+            .build();
+
+    /**
+     * NVIDIA H100 SXM ({@link HardwarePresets#H100_SXM}): matmuls 0.299 of peak (FP8 here), bandwidth 0.791, 1.17 ms
+     * per step, the rest {@link #GENERIC}'s; fitted from {@link #GENERIC} to four rows of NVIDIA/TensorRT-LLM {@code
+     * docs/source/performance.md} at commit {@code 138f96d4} (late 2023, FP8): static-batch throughput of Llama 2 7B
+     * (batch 768, 128/128: 19,694 tokens/s; batch 112, 128/2048: 6,818) and time to first token of 128 tokens (7B: 7
+     * ms; 70B on four GPUs: 26 ms). A 2023 engine's overheads; newer engines are faster.
+     */
+    public static final ChipCalibration H100_SXM = GENERIC.toBuilder()
+            .matmulFraction(0.299)
+            .bandwidthFraction(0.791)
+            .stepOverhead(Seconds.of(1.171e-3))
+            .errorHigh(FITTED_BAND_HIGH)
+            .source("h100-sxm: fitted 2026-11-30 to 4 TensorRT-LLM rows (2023, FP8) from the generic set")
+            .build();
+
+    /**
+     * NVIDIA A100 SXM 80GB ({@link HardwarePresets#A100_80GB}): matmuls 0.564 of peak, bandwidth 0.793, weight-only
+     * kernels at 0.824 of it, 465 us per step, the rest {@link #GENERIC}'s; fitted from {@link #GENERIC} to nine rows:
+     * NVIDIA/TensorRT-LLM {@code docs/source/performance.md} at {@code 138f96d4} (FP16 static-batch throughput and time
+     * to first token of Llama 2 7B and 70B) and pytorch-labs/gpt-fast {@code README.md} at {@code 32971d31} (batch-1
+     * decode of Llama 2 7B in BF16 and INT8 weight-only, Llama 3.1 8B, Llama 3.1 70B on four GPUs, Mixtral 8x7B on
+     * two; A100s power-limited to 330 W).
+     */
+    public static final ChipCalibration A100_80GB = GENERIC.toBuilder()
+            .matmulFraction(0.564)
+            .bandwidthFraction(0.793)
+            .weightOnlyBandwidthFactor(0.824)
+            .stepOverhead(Seconds.of(465e-6))
+            .errorHigh(FITTED_BAND_HIGH)
+            .source("a100-80gb: fitted 2026-11-30 to 9 TensorRT-LLM and gpt-fast rows from the generic set")
+            .build();
+
+    private static final Map<String, ChipCalibration> BY_ID = registry();
+
     private CalibratedEfficiencies() {}
 
-    /**
-     * NVIDIA H100 SXM ({@link HardwarePresets#H100_SXM}), TensorRT-LLM with FP8 weights, activations and KV cache:
-     * prefill 0.439 of peak compute and 0.295 of peak bandwidth, decode 0.437 and 0.743, 48.0 us per all-reduce.
-     *
-     * <p>Fitted to four rows of NVIDIA/TensorRT-LLM {@code docs/source/performance.md} at commit {@code 138f96d4}
-     * (late 2023), all Llama 2: #21 and #22, TensorRT-LLM v0.6.1 static-batch output throughput of the 7B (batch 768,
-     * 128 in/128 out: 19,694 tokens/s; batch 112, 128/2048: 6,818); #28 and #32, TensorRT-LLM v0.5 time to first token
-     * of 128 tokens at batch 1 (7B on one GPU: 7 ms; 70B on four: 26 ms). Four rows for five factors: the prior splits
-     * the compute time of #21 between the phases, and only #32 sets the all-reduce latency, which absorbs whatever
-     * else slows the 70B on four GPUs. All FP8; BF16 runs at other efficiencies, untested here.
-     */
-    public static final ChipCalibration H100_SXM = ChipCalibration.builder()
-            .prefill(Efficiency.of(0.439, 0.295))
-            .decode(Efficiency.of(0.437, 0.743))
-            .allReduceLatency(Seconds.of(48.0e-6))
-            .build();
+    private static Map<String, ChipCalibration> registry() {
+        Map<String, ChipCalibration> map = new LinkedHashMap<>();
+        map.put("h200", H200);
+        map.put("h100-sxm", H100_SXM);
+        map.put("a100-80gb", A100_80GB);
+        map.put("generic", GENERIC);
+        map.put("none", ChipCalibration.UNCALIBRATED);
+        return map;
+    }
 
     /**
-     * NVIDIA A100 SXM 80GB ({@link HardwarePresets#A100_80GB}), TensorRT-LLM at FP16 and gpt-fast at BF16: prefill
-     * 0.925 of peak compute and 0.419 of peak bandwidth, decode 0.649 and 0.721, 23.3 us per all-reduce.
+     * The calibration the library uses for a chip unless told otherwise: its own fit where it has measurements, else
+     * {@link #GENERIC} with a source that says so.
      *
-     * <p>Fitted to eight rows: from NVIDIA/TensorRT-LLM {@code docs/source/performance.md} at commit {@code 138f96d4}
-     * (late 2023), #25 and #26, TensorRT-LLM v0.6.1 static-batch output throughput of Llama 2 7B at FP16 (batch 384,
-     * 128/128: 5,586 tokens/s; batch 60, 128/2048: 1,928), and #30 and #34, TensorRT-LLM v0.5 time to first token of
-     * 128 tokens (Llama 2 7B: 16 ms; Llama 2 70B on four GPUs: 47 ms); from pytorch-labs/gpt-fast {@code README.md} at
-     * commit {@code 32971d31} (2024), batch-1 BF16 decode on A100s power-limited to 330 W, #36 Llama 2 7B (104.9
-     * tokens/s), #37 Llama 3.1 8B (93.89), #42 Llama 3.1 70B on four GPUs (37.45) and #44 Mixtral 8x7B on two (96.67).
-     * Row #38, INT8 weight-only decode, is left out: its dequantising kernel reaches about 0.77 of the bandwidth the
-     * BF16 kernel does (gpt-fast's table: 1,069 against 1,397 GB/s), and these factors predict it 42% too fast.
-     * Decode bandwidth is a compromise between TensorRT-LLM (about 0.8 at batch 60) and gpt-fast on a power-capped
-     * board (about 0.68).
+     * @param hardware the chip
+     * @return its calibration
      */
-    public static final ChipCalibration A100_80GB = ChipCalibration.builder()
-            .prefill(Efficiency.of(0.925, 0.419))
-            .decode(Efficiency.of(0.649, 0.721))
-            .allReduceLatency(Seconds.of(23.3e-6))
-            .build();
+    public static ChipCalibration forHardware(HardwareSpec hardware) {
+        Objects.requireNonNull(hardware, "hardware");
+        if (hardware.equals(HardwarePresets.H200)) {
+            return H200;
+        }
+        if (hardware.equals(HardwarePresets.H100_SXM)) {
+            return H100_SXM;
+        }
+        if (hardware.equals(HardwarePresets.A100_80GB)) {
+            return A100_80GB;
+        }
+        return GENERIC.withSource(hardware.name() + " has no measurements of its own; " + GENERIC.source());
+    }
+
+    /**
+     * A calibration by id: {@code h200}, {@code h100-sxm}, {@code a100-80gb}, {@code generic} or {@code none} (the
+     * plain roofline, {@link ChipCalibration#UNCALIBRATED}).
+     *
+     * @param id the id, case-insensitive
+     * @return the calibration
+     * @throws IllegalArgumentException naming the id and the known ones
+     */
+    public static ChipCalibration byId(String id) {
+        ChipCalibration c = BY_ID.get(id.toLowerCase(Locale.ROOT));
+        if (c == null) {
+            throw new IllegalArgumentException("calibration (" + id + ") is not known; known: " + ids() + " or auto");
+        }
+        return c;
+    }
+
+    /** {@return the ids {@link #byId(String)} knows, in order} */
+    public static java.util.Set<String> ids() {
+        return BY_ID.keySet();
+    }
 }

@@ -2,32 +2,31 @@ package io.github.llmcost.hardware.calibration;
 
 import io.github.llmcost.core.Seconds;
 import io.github.llmcost.core.internal.Check;
-import io.github.llmcost.hardware.Efficiency;
 import io.github.llmcost.hardware.HardwareSpec;
 import io.github.llmcost.hardware.InferencePerformance;
 import io.github.llmcost.hardware.internal.LevenbergMarquardt;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.immutables.value.Value;
 
 /**
- * Fits each chip's {@link ChipCalibration} to measurements: the compute and bandwidth fractions of prefill and of
- * decode, the fixed latency of each tensor-parallel all-reduce and, if asked, a fixed overhead per forward pass.
+ * Fits each chip's {@link ChipCalibration} to measurements: the factors of the step-time model ({@link Factor}).
  *
  * <p>The fit. Measurements are grouped by chip. Each chip's factors minimise the sum over its measurements of the
  * squared log error {@code ln(predicted / measured)^2}, each prediction being the full {@link InferencePerformance}
  * model of the measurement's configuration, plus a prior: {@link #priorWeight()} times the squared distance of each
- * factor from {@link #start()} (in log for the fractions, in units of 1 ms for the pass overhead and 100 us for the
- * all-reduce latency). The prior keeps a factor no measurement depends on at its start (decode's compute fraction when
- * every decode step is memory-bound) and splits a trade-off the measurements cannot resolve (one static-batch
- * throughput depends on both phases' compute). The minimiser is Levenberg-Marquardt with forward-difference
- * derivatives, fractions searched in log space within {@code [0.01, 1]}, the pass overhead within {@code [0, 50 ms]},
- * the all-reduce latency within {@code [0, 1 ms]}, steps clamped to those bounds; it starts from {@link #start()} and
- * from the 16 corners of {@code {0.25, 0.85}^4} for the four fractions and keeps the best, since a short prefill can be
- * explained either by slow compute or by slow memory traffic, two separate minima.
+ * factor from {@link #start()} in units of its scale (1 in log for the fractions, 20 us
+ * for the layer overhead, 1 ms for the step overhead, 100 us for the all-reduce latency). The prior keeps a factor no
+ * measurement depends on at its start (the weight-only factor without a weight-only row, the all-reduce latency
+ * without tensor parallelism) and splits a trade-off the measurements cannot resolve. The minimiser is
+ * Levenberg-Marquardt with forward-difference derivatives within each factor's bounds; it starts from {@link #start()}
+ * and from the corners of {@code {0.25, 0.85}} for the fitted fractions and keeps the best, since a short prefill can
+ * be explained either by slow compute or by slow memory traffic, two separate minima.
  *
  * <p>A fit is only as good as the spread of its measurements: a phase's compute fraction needs a measurement where
  * that phase is compute-bound, its bandwidth fraction one where it is memory-bound, the all-reduce latency one with
@@ -51,10 +50,6 @@ public abstract class Calibration {
     public static final double DEFAULT_PRIOR_WEIGHT = 1e-3;
 
     private static final double MIN_FRACTION = 0.01;
-    private static final double MAX_PASS_OVERHEAD_SECONDS = 0.05;
-    private static final double MAX_ALL_REDUCE_LATENCY_SECONDS = 0.001;
-    private static final double PASS_OVERHEAD_SCALE_SECONDS = 1e-3;
-    private static final double ALL_REDUCE_LATENCY_SCALE_SECONDS = 1e-4;
 
     Calibration() {}
 
@@ -77,19 +72,10 @@ public abstract class Calibration {
         return ChipCalibration.UNCALIBRATED;
     }
 
-    /** {@return whether to fit a fixed overhead per forward pass (otherwise it stays at the start's); false by default} */
+    /** {@return the factors the fit moves (the others stay at the start's); all of them by default} */
     @Value.Default
-    public boolean fitPassOverhead() {
-        return false;
-    }
-
-    /**
-     * {@return whether to fit a fixed latency per all-reduce (otherwise it stays at the start's); true by default. With
-     * no tensor-parallel measurement of a chip the prior holds it at the start's}
-     */
-    @Value.Default
-    public boolean fitAllReduceLatency() {
-        return true;
+    public Set<Factor> factors() {
+        return EnumSet.allOf(Factor.class);
     }
 
     /**
@@ -152,33 +138,18 @@ public abstract class Calibration {
 
     /**
      * One chip's fit: projected Levenberg-Marquardt ({@link LevenbergMarquardt}) on the residuals {@code ln(predicted /
-     * measured)} and the prior's {@code sqrt(PRIOR) (x - x0) / scale}, over the vector of ln of the four fractions,
-     * then the overheads in seconds.
+     * measured)} and the prior's {@code sqrt(PRIOR) (x - x0) / scale}, over the factors in {@link Factor} order (the
+     * fractions in log), those not in {@link #factors()} held at the start's.
      */
+    @SuppressWarnings("EnumOrdinal") // the fit's vector is indexed by Factor, in declaration order
     private ChipCalibration fitChip(List<Measurement> rows) {
         ChipCalibration s = start();
-        double logMin = Math.log(MIN_FRACTION);
+        double[] all = Factor.values(s);
         List<Parameter> parameters = new ArrayList<>();
-        parameters.add(new Parameter(Math.log(s.prefill().computeFraction()), logMin, 0, 1));
-        parameters.add(new Parameter(Math.log(s.prefill().bandwidthFraction()), logMin, 0, 1));
-        parameters.add(new Parameter(Math.log(s.decode().computeFraction()), logMin, 0, 1));
-        parameters.add(new Parameter(Math.log(s.decode().bandwidthFraction()), logMin, 0, 1));
-        double overhead = s.passOverhead().toSeconds();
-        double latency = s.allReduceLatency().toSeconds();
-        if (fitPassOverhead()) {
-            parameters.add(new Parameter(overhead, 0, MAX_PASS_OVERHEAD_SECONDS, PASS_OVERHEAD_SCALE_SECONDS));
+        for (Factor f : factors()) {
+            parameters.add(new Parameter(f, all[f.ordinal()], f.lower, f.upper, f.scale));
         }
-        if (fitAllReduceLatency()) {
-            parameters.add(new Parameter(latency, 0, MAX_ALL_REDUCE_LATENCY_SECONDS, ALL_REDUCE_LATENCY_SCALE_SECONDS));
-        }
-        Residuals f = new Residuals(
-                rows,
-                parameters,
-                Math.sqrt(priorWeight()),
-                fitPassOverhead(),
-                overhead,
-                fitAllReduceLatency(),
-                latency);
+        Residuals f = new Residuals(rows, parameters, Math.sqrt(priorWeight()), s);
         LevenbergMarquardt solver = solver(parameters);
         double[] best = null;
         double bestCost = Double.POSITIVE_INFINITY;
@@ -209,70 +180,116 @@ public abstract class Calibration {
 
     /**
      * The starts: {@link #start()}, then every corner of a box inside the fractions' range ({@value #LOW_START} or
-     * {@value #HIGH_START} for each of the four), which finds the better of the distinct explanations short and long
-     * passes can have (a short prefill slow for lack of compute or of bandwidth).
+     * {@value #HIGH_START} for each fitted fraction), which finds the better of the distinct explanations short and
+     * long passes can have (a short prefill slow for lack of compute or of bandwidth).
      */
     private static List<double[]> startingPoints(List<Parameter> parameters) {
         List<double[]> starts = new ArrayList<>();
         double[] x0 = new double[parameters.size()];
+        List<Integer> fractions = new ArrayList<>();
         for (int j = 0; j < x0.length; j++) {
             x0[j] = parameters.get(j).start();
+            if (parameters.get(j).factor().corner) {
+                fractions.add(j);
+            }
         }
         starts.add(x0);
-        for (int corner = 0; corner < 16; corner++) {
+        for (int corner = 0; corner < 1 << fractions.size(); corner++) {
             double[] x = x0.clone();
-            for (int j = 0; j < 4; j++) {
-                x[j] = Math.log((corner >> j & 1) == 1 ? HIGH_START : LOW_START);
+            for (int k = 0; k < fractions.size(); k++) {
+                x[fractions.get(k)] = Math.log((corner >> k & 1) == 1 ? HIGH_START : LOW_START);
             }
             starts.add(x);
         }
         return starts;
     }
 
-    /** One coordinate of the fit: its starting value, its bounds and the scale of its prior. */
-    private record Parameter(double start, double lower, double upper, double scale) {}
+    /** The factors a fit can move, in the order of the fit's vector, with their bounds and prior scales. */
+    public enum Factor {
+        /** {@link ChipCalibration#matmulFraction()}, in log. */
+        MATMUL(Math.log(MIN_FRACTION), 0, 1, true),
+        /** {@link ChipCalibration#attentionFraction()}, in log. */
+        ATTENTION(Math.log(MIN_FRACTION), 0, 1, true),
+        /** {@link ChipCalibration#bandwidthFraction()}, in log. */
+        BANDWIDTH(Math.log(MIN_FRACTION), 0, 1, true),
+        /** {@link ChipCalibration#weightOnlyBandwidthFactor()}, in log. */
+        WEIGHT_ONLY_BANDWIDTH(Math.log(0.1), 0, 1, false),
+        /** {@link ChipCalibration#layerOverhead()}, in seconds (prior scale 20 us). */
+        LAYER_OVERHEAD(0, 1e-3, 2e-5, false),
+        /** {@link ChipCalibration#stepOverhead()}, in seconds (prior scale 1 ms). */
+        STEP_OVERHEAD(0, 0.05, 1e-3, false),
+        /** {@link ChipCalibration#allReduceLatency()}, in seconds (prior scale 100 us). */
+        ALL_REDUCE_LATENCY(0, 1e-3, 1e-4, false);
+
+        final double lower;
+        final double upper;
+        final double scale;
+        /** Whether the fit also starts from {@value #LOW_START} and {@value #HIGH_START} for this fraction. */
+        final boolean corner;
+
+        Factor(double lower, double upper, double scale, boolean corner) {
+            this.lower = lower;
+            this.upper = upper;
+            this.scale = scale;
+            this.corner = corner;
+        }
+
+        /** Every factor of a calibration as the fit's coordinates. */
+        static double[] values(ChipCalibration c) {
+            return new double[] {
+                Math.log(c.matmulFraction()),
+                Math.log(c.attentionFraction()),
+                Math.log(c.bandwidthFraction()),
+                Math.log(c.weightOnlyBandwidthFactor()),
+                c.layerOverhead().toSeconds(),
+                c.stepOverhead().toSeconds(),
+                c.allReduceLatency().toSeconds()
+            };
+        }
+
+        /** A calibration from the fit's coordinates, the band and source of another. */
+        static ChipCalibration calibration(double[] v, ChipCalibration like) {
+            return ChipCalibration.builder()
+                    .from(like)
+                    .matmulFraction(fraction(v[0]))
+                    .attentionFraction(fraction(v[1]))
+                    .bandwidthFraction(fraction(v[2]))
+                    .weightOnlyBandwidthFactor(fraction(v[3]))
+                    .layerOverhead(Seconds.of(Math.max(0, v[4])))
+                    .stepOverhead(Seconds.of(Math.max(0, v[5])))
+                    .allReduceLatency(Seconds.of(Math.max(0, v[6])))
+                    .build();
+        }
+
+        private static double fraction(double logFraction) {
+            return Math.min(1, Math.exp(logFraction));
+        }
+    }
+
+    /** One coordinate of the fit: its factor, starting value, bounds and the scale of its prior. */
+    private record Parameter(Factor factor, double start, double lower, double upper, double scale) {}
 
     /** The residual vector of one chip's fit: log errors, then the prior's terms. */
     private static final class Residuals implements LevenbergMarquardt.Residuals {
         private final List<Measurement> rows;
         private final List<Parameter> parameters;
         private final double priorRoot;
-        private final boolean fitOverhead;
-        private final double overhead;
-        private final boolean fitLatency;
-        private final double latency;
+        private final ChipCalibration start;
 
-        Residuals(
-                List<Measurement> rows,
-                List<Parameter> parameters,
-                double priorRoot,
-                boolean fitOverhead,
-                double overhead,
-                boolean fitLatency,
-                double latency) {
+        Residuals(List<Measurement> rows, List<Parameter> parameters, double priorRoot, ChipCalibration start) {
             this.rows = rows;
             this.parameters = parameters;
             this.priorRoot = priorRoot;
-            this.fitOverhead = fitOverhead;
-            this.overhead = overhead;
-            this.fitLatency = fitLatency;
-            this.latency = latency;
+            this.start = start;
         }
 
+        @SuppressWarnings("EnumOrdinal") // the fit's vector is indexed by Factor, in declaration order
         ChipCalibration calibration(double[] x) {
-            int next = 4;
-            double o = fitOverhead ? x[next++] : overhead;
-            double l = fitLatency ? x[next] : latency;
-            return ChipCalibration.builder()
-                    .prefill(Efficiency.of(fraction(x[0]), fraction(x[1])))
-                    .decode(Efficiency.of(fraction(x[2]), fraction(x[3])))
-                    .passOverhead(Seconds.of(Math.max(0, o)))
-                    .allReduceLatency(Seconds.of(Math.max(0, l)))
-                    .build();
-        }
-
-        private static double fraction(double logFraction) {
-            return Math.min(1, Math.exp(logFraction));
+            double[] all = Factor.values(start);
+            for (int j = 0; j < x.length; j++) {
+                all[parameters.get(j).factor().ordinal()] = x[j];
+            }
+            return Factor.calibration(all, start);
         }
 
         @Override

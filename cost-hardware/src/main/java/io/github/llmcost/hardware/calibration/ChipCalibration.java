@@ -1,28 +1,63 @@
 package io.github.llmcost.hardware.calibration;
 
 import io.github.llmcost.core.Seconds;
+import io.github.llmcost.core.internal.Check;
 import io.github.llmcost.hardware.Efficiency;
 import io.github.llmcost.hardware.InferencePerformance;
-import io.github.llmcost.hardware.Phase;
+import java.util.Locale;
 import org.immutables.value.Value;
 
 /**
- * The factors a calibration fits for one chip: the efficiencies of each phase, a fixed overhead per forward pass and a
- * fixed latency per tensor-parallel all-reduce. {@link Calibration} fits them to measurements, {@link
- * CalibratedEfficiencies} ships fitted ones, and {@link InferencePerformance.Builder#calibration(ChipCalibration)}
- * applies them.
+ * The factors of the step-time model for one chip, with their provenance and their error band.
+ *
+ * <p>What each factor means in the time of one engine step ({@link io.github.llmcost.hardware.CompiledPerformance}):
+ *
+ * <ul>
+ *   <li>{@link #matmulFraction()}: the fraction of the compute format's dense peak that large linear layers (the
+ *       projections, the MLP, the LM head) reach;
+ *   <li>{@link #overlapExponent()}: how a linear layer's compute time {@code c} and memory time {@code m} combine.
+ *       0 takes the larger (the plain roofline: perfect overlap); {@code p >= 1} takes {@code (c^p + m^p)^(1/p)}, a
+ *       smooth roofline in which a layer near the ridge point (a step of a few hundred tokens) reaches neither roof:
+ *       with {@code p = 2} it takes 1.41 times either;
+ *   <li>{@link #attentionFraction()}: the fraction of peak the attention kernels' arithmetic reaches (flash attention
+ *       in prefill, lower than a plain matmul's);
+ *   <li>{@link #bandwidthFraction()}: the fraction of peak memory bandwidth that streaming weights and KV cache
+ *       reaches; {@link #weightOnlyBandwidthFactor()} scales it for weight-only quantised layers (INT8 or INT4 weights
+ *       with 16-bit compute), whose dequantising kernels stream their narrower weights more slowly;
+ *   <li>{@link #layerOverhead()}: the fixed time of each layer's kernels beyond their work (launches, the small
+ *       kernels of norms, rotary embeddings and residuals), paid once per layer per step;
+ *   <li>{@link #stepOverhead()}: the fixed time of each engine step (scheduling, sampling, the host);
+ *   <li>{@link #allReduceLatency()}: the fixed time each tensor-parallel all-reduce adds to the interconnect's own
+ *       latency ({@link io.github.llmcost.hardware.HardwareSpec#interconnectLatency()}).
+ * </ul>
+ *
+ * <p>{@link #errorLow()} and {@link #errorHigh()} bound the ratio measured / predicted: the 10th and 90th percentiles
+ * of the calibration's held-out (leave-one-out) errors, so that a prediction {@code p} has the 80% interval {@code [p
+ * x errorLow, p x errorHigh]} for times (throughputs invert it). {@link #source()} says where the factors come from.
+ *
+ * <p>{@link Calibration} fits these factors, {@link CalibratedEfficiencies} ships fitted ones per chip and a generic
+ * set, and {@link InferencePerformance.Builder#calibration(ChipCalibration)} applies them. {@link
+ * #of(Efficiency)} is the plain roofline (one compute and one bandwidth fraction, the larger of the two times, no overheads) that the
+ * article's figures use.
  *
  * <p>Immutable and thread-safe.
  *
  * <pre>{@code
- * ChipCalibration c = ChipCalibration.of(Efficiency.of(0.5, 0.4), Efficiency.of(0.5, 0.7));
- * c.withPassOverhead(Seconds.of(0.0005));
+ * ChipCalibration c = ChipCalibration.of(Efficiency.of(0.5, 0.7)).withLayerOverhead(Seconds.of(20e-6));
  * }</pre>
  */
 @Value.Immutable
 public abstract class ChipCalibration {
-    /** {@link Efficiency#DEFAULT} for both phases, no overheads: what {@link InferencePerformance} assumes unless told. */
-    public static final ChipCalibration UNCALIBRATED = of(Efficiency.DEFAULT, Efficiency.DEFAULT);
+    /**
+     * The plain roofline at {@link Efficiency#DEFAULT}: compute fractions 0.5, bandwidth 0.7, no smoothing and no
+     * overheads; its error band is what the uncalibrated model showed on the project's measurements.
+     */
+    public static final ChipCalibration UNCALIBRATED = builder()
+            .from(of(Efficiency.DEFAULT))
+            .errorLow(0.75)
+            .errorHigh(2.0)
+            .source("uncalibrated: the plain roofline at 0.5 of peak compute and 0.7 of peak bandwidth")
+            .build();
 
     ChipCalibration() {}
 
@@ -32,77 +67,178 @@ public abstract class ChipCalibration {
     }
 
     /**
-     * Per-phase efficiencies with no overheads.
+     * The plain roofline at one efficiency: both compute fractions {@link Efficiency#computeFraction()}, the bandwidth
+     * fraction {@link Efficiency#bandwidthFraction()}, the larger of compute and memory time, no overheads, no error band.
      *
-     * @param prefill the fractions of peak prefill reaches
-     * @param decode the fractions of peak decode reaches
+     * @param efficiency the fractions of peak reached
      * @return the factors
      */
-    public static ChipCalibration of(Efficiency prefill, Efficiency decode) {
-        return builder().prefill(prefill).decode(decode).build();
+    public static ChipCalibration of(Efficiency efficiency) {
+        return builder()
+                .matmulFraction(efficiency.computeFraction())
+                .attentionFraction(efficiency.computeFraction())
+                .bandwidthFraction(efficiency.bandwidthFraction())
+                .source("roofline at " + efficiency.computeFraction() + " of peak compute and "
+                        + efficiency.bandwidthFraction() + " of peak bandwidth")
+                .build();
     }
 
-    /** {@return the fractions of peak compute and bandwidth prefill reaches} */
-    public abstract Efficiency prefill();
+    /** {@return the fraction of peak compute large linear layers reach, in (0, 1]} */
+    public abstract double matmulFraction();
 
-    /** {@return the fractions of peak compute and bandwidth decode reaches} */
-    public abstract Efficiency decode();
+    /** {@return the fraction of peak compute attention's arithmetic reaches, in (0, 1]} */
+    public abstract double attentionFraction();
 
-    /** {@return the fixed time each forward pass costs ({@link InferencePerformance#passOverhead()}); zero by default} */
+    /** {@return the fraction of peak memory bandwidth streaming weights and KV cache reaches, in (0, 1]} */
+    public abstract double bandwidthFraction();
+
+    /**
+     * {@return how a linear layer's compute and memory times combine: 0 (the larger, by default) or an exponent
+     * {@code p >= 1} of their p-norm}
+     */
     @Value.Default
-    public Seconds passOverhead() {
-        return Seconds.ZERO;
+    public double overlapExponent() {
+        return 0;
     }
 
     /**
-     * {@return the fixed latency of each all-reduce ({@link InferencePerformance#allReduceLatency()}); zero by
-     * default}
+     * {@return the factor on {@link #bandwidthFraction()} for weight-only quantised layers (weights narrower than the
+     * compute format), in (0, 1]; 1 by default}
      */
+    @Value.Default
+    public double weightOnlyBandwidthFactor() {
+        return 1;
+    }
+
+    /** {@return the fixed time of each layer's kernels per step; zero by default} */
+    @Value.Default
+    public Seconds layerOverhead() {
+        return Seconds.ZERO;
+    }
+
+    /** {@return the fixed time of each engine step (prefill pass or decode step); zero by default} */
+    @Value.Default
+    public Seconds stepOverhead() {
+        return Seconds.ZERO;
+    }
+
+    /** {@return the fixed time each all-reduce adds beyond the interconnect's own latency; zero by default} */
     @Value.Default
     public Seconds allReduceLatency() {
         return Seconds.ZERO;
     }
 
-    /**
-     * The efficiencies of a phase.
-     *
-     * @param phase which phase
-     * @return {@link #prefill()} or {@link #decode()}
-     */
-    public Efficiency efficiency(Phase phase) {
-        java.util.Objects.requireNonNull(phase, "phase");
-        return phase == Phase.PREFILL ? prefill() : decode();
+    /** {@return the low end of the 80% band of measured / predicted, in (0, 1]; 1 (no band) by default} */
+    @Value.Default
+    public double errorLow() {
+        return 1;
+    }
+
+    /** {@return the high end of the 80% band of measured / predicted, {@code >= 1}; 1 (no band) by default} */
+    @Value.Default
+    public double errorHigh() {
+        return 1;
+    }
+
+    /** {@return where the factors come from: the data, the fit, the date; {@code "set by hand"} by default} */
+    @Value.Default
+    public String source() {
+        return "set by hand";
+    }
+
+    /** {@return a builder holding this calibration's factors, to change some} */
+    public Builder toBuilder() {
+        Builder b = builder();
+        b.from(this);
+        return b;
+    }
+
+    /** {@return the plain efficiencies of large work: {@link #matmulFraction()} and {@link #bandwidthFraction()}} */
+    public Efficiency efficiency() {
+        return Efficiency.of(matmulFraction(), bandwidthFraction());
     }
 
     /**
-     * A copy with another pass overhead.
+     * A copy with another layer overhead.
      *
-     * @param overhead the fixed time per forward pass
+     * @param overhead the fixed time per layer per step
      * @return the copy
      */
-    public abstract ChipCalibration withPassOverhead(Seconds overhead);
+    public abstract ChipCalibration withLayerOverhead(Seconds overhead);
+
+    /**
+     * A copy with another step overhead.
+     *
+     * @param overhead the fixed time per step
+     * @return the copy
+     */
+    public abstract ChipCalibration withStepOverhead(Seconds overhead);
 
     /**
      * A copy with another all-reduce latency.
      *
-     * @param latency the fixed time per all-reduce
+     * @param latency the fixed time each all-reduce adds
      * @return the copy
      */
     public abstract ChipCalibration withAllReduceLatency(Seconds latency);
 
-    /** {@return the factors, readable: compute and bandwidth fractions of each phase, then the overheads} */
+    /**
+     * A copy with another error band.
+     *
+     * @param low the low end of measured / predicted, in (0, 1]
+     * @param high the high end, {@code >= 1}
+     * @return the copy
+     */
+    public ChipCalibration withErrorBand(double low, double high) {
+        return builder().from(this).errorLow(low).errorHigh(high).build();
+    }
+
+    /**
+     * A copy with another provenance.
+     *
+     * @param source where the factors come from
+     * @return the copy
+     */
+    public abstract ChipCalibration withSource(String source);
+
+    /** {@return the factors, readable} */
     @Override
     public String toString() {
         return String.format(
-                java.util.Locale.ROOT,
-                "prefill %.3f compute / %.3f bandwidth, decode %.3f compute / %.3f bandwidth, pass overhead %s,"
-                        + " all-reduce latency %s",
-                prefill().computeFraction(),
-                prefill().bandwidthFraction(),
-                decode().computeFraction(),
-                decode().bandwidthFraction(),
-                passOverhead(),
-                allReduceLatency());
+                Locale.ROOT,
+                "matmul %.3f (overlap exponent %.0f), attention %.3f, bandwidth %.3f (weight-only x%.2f), layer %s,"
+                        + " step %s, all-reduce +%s, band %.2f-%.2f",
+                matmulFraction(),
+                overlapExponent(),
+                attentionFraction(),
+                bandwidthFraction(),
+                weightOnlyBandwidthFactor(),
+                layerOverhead(),
+                stepOverhead(),
+                allReduceLatency(),
+                errorLow(),
+                errorHigh());
+    }
+
+    @Value.Check
+    void check() {
+        Check.fraction("matmulFraction", matmulFraction());
+        Check.fraction("attentionFraction", attentionFraction());
+        Check.fraction("bandwidthFraction", bandwidthFraction());
+        Check.fraction("weightOnlyBandwidthFactor", weightOnlyBandwidthFactor());
+        if (!(overlapExponent() == 0 || (overlapExponent() >= 1 && Double.isFinite(overlapExponent())))) {
+            throw new IllegalArgumentException("overlapExponent (" + overlapExponent() + ") must be 0 or >= 1");
+        }
+        Check.nonNegative("layerOverhead", layerOverhead().toSeconds());
+        Check.nonNegative("stepOverhead", stepOverhead().toSeconds());
+        Check.nonNegative("allReduceLatency", allReduceLatency().toSeconds());
+        Check.fraction("errorLow", errorLow());
+        if (!(errorHigh() >= 1 && Double.isFinite(errorHigh()))) {
+            throw new IllegalArgumentException("errorHigh (" + errorHigh() + ") must be finite and >= 1");
+        }
+        if (source().isBlank()) {
+            throw new IllegalArgumentException("source (\"" + source() + "\") must not be blank");
+        }
     }
 
     /** Builds a {@link ChipCalibration}. */

@@ -47,6 +47,14 @@ public final class Evaluation {
             return predicted / measurement.value() - 1;
         }
 
+        /**
+         * {@return measured time over predicted time: {@code measured / predicted} for a time, {@code predicted /
+         * measured} for a throughput; above 1 when the run was slower than predicted}
+         */
+        public double timeRatio() {
+            return measurement().metric().isTime() ? measured() / predicted() : predicted() / measured();
+        }
+
         /** {@return the log error {@code ln(predicted / measured)}} */
         public double logError() {
             return Math.log(predicted / measurement.value());
@@ -112,6 +120,38 @@ public final class Evaluation {
         return points.stream()
                 .max(Comparator.comparingDouble(p -> Math.abs(p.error())))
                 .orElseThrow();
+    }
+
+    /**
+     * The quantile of the points' time ratios, measured time over predicted time (for a throughput, predicted over
+     * measured): where {@link ChipCalibration#errorLow()} and {@link ChipCalibration#errorHigh()} come from.
+     *
+     * @param q the quantile, in [0, 1] (linear interpolation between order statistics)
+     * @return the ratio
+     */
+    public double timeRatioQuantile(double q) {
+        if (!(q >= 0 && q <= 1)) {
+            throw new IllegalArgumentException("q (" + q + ") must be in [0, 1]");
+        }
+        double[] ratios = points.stream().mapToDouble(Point::timeRatio).sorted().toArray();
+        double at = q * (ratios.length - 1);
+        int below = (int) Math.floor(at);
+        int above = Math.min(ratios.length - 1, below + 1);
+        return ratios[below] + (at - below) * (ratios[above] - ratios[below]);
+    }
+
+    /**
+     * The share of points whose time ratio falls in a band: the coverage of a calibration's interval.
+     *
+     * @param low the band's low ratio
+     * @param high the band's high ratio
+     * @return the share, in [0, 1]
+     */
+    public double coverage(double low, double high) {
+        return points.stream()
+                        .filter(p -> p.timeRatio() >= low && p.timeRatio() <= high)
+                        .count()
+                / (double) points.size();
     }
 
     /** {@return the sum of squared log errors: what {@link Calibration} minimises} */

@@ -41,12 +41,22 @@ public abstract class Measurement {
          * replica (all its tensor-parallel devices together), as TensorRT-LLM's benchmark reports it; depends on both
          * phases.
          */
-        STATIC_BATCH_OUTPUT_TOKENS_PER_SECOND("tokens/s");
+        STATIC_BATCH_OUTPUT_TOKENS_PER_SECOND("tokens/s"),
+        /**
+         * The time of one decode step of the batch, each sequence appending one token to a KV cache that holds the
+         * workload's {@link Workload#promptTokens()} (the new token attends to those and itself), in seconds.
+         */
+        DECODE_STEP_SECONDS("s");
 
         private final String unit;
 
         Metric(String unit) {
             this.unit = unit;
+        }
+
+        /** {@return whether the metric is a time (seconds), not a throughput} */
+        public boolean isTime() {
+            return unit.equals("s");
         }
 
         /** {@return the unit of {@link Measurement#value()} for this metric} */
@@ -69,6 +79,8 @@ public abstract class Measurement {
                     w.batchSize()
                             * (double) w.outputTokens()
                             / perf.requestLatency().toSeconds();
+                case DECODE_STEP_SECONDS ->
+                    perf.timePerOutputToken(w.promptTokens() + 1).toSeconds();
             };
         }
     }
@@ -212,6 +224,19 @@ public abstract class Measurement {
         public Builder staticBatchOutputTokensPerSecond(double tokensPerSecond) {
             metric(Metric.STATIC_BATCH_OUTPUT_TOKENS_PER_SECOND);
             value(tokensPerSecond);
+            return this;
+        }
+
+        /**
+         * A measured decode step: the workload's batch, each sequence appending one token to a cache of the
+         * workload's prompt tokens.
+         *
+         * @param time the step's time
+         * @return this builder
+         */
+        public Builder decodeStepTime(Seconds time) {
+            metric(Metric.DECODE_STEP_SECONDS);
+            value(time.toSeconds());
             return this;
         }
     }

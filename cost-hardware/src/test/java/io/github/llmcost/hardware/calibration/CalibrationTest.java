@@ -13,8 +13,8 @@ import io.github.llmcost.hardware.Efficiency;
 import io.github.llmcost.hardware.HardwarePresets;
 import io.github.llmcost.hardware.HardwareSpec;
 import io.github.llmcost.hardware.InferencePerformance;
-import io.github.llmcost.hardware.Phase;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.stream.Stream;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Per-phase efficiencies, pass overhead and all-reduce latency in {@link InferencePerformance}; {@link Calibration}
+ * The step-time model's overheads and weight-only factor in {@link InferencePerformance}; {@link Calibration}
  * recovering known factors from measurements they generated; bad input to the calibration types.
  */
 class CalibrationTest {
@@ -47,136 +47,101 @@ class CalibrationTest {
     }
 
     @Test
-    void phaseEfficienciesDefaultToTheEfficiencyAndActOnTheirOwnPhase() {
-        Efficiency half = Efficiency.of(0.25, 0.35);
-        InferencePerformance base = perf(1).build();
-        assertThat(base.prefillEfficiency()).isEqualTo(Efficiency.DEFAULT);
-        assertThat(base.decodeEfficiency()).isEqualTo(Efficiency.DEFAULT);
-        InferencePerformance uniform = perf(1).efficiency(half).build();
-        assertThat(uniform.prefillEfficiency()).isEqualTo(half);
-        assertThat(uniform.decodeEfficiency()).isEqualTo(half);
-
-        InferencePerformance slowPrefill = perf(1).prefillEfficiency(half).build();
-        assertThat(slowPrefill.timeToFirstToken().toSeconds())
-                .isCloseTo(2 * base.timeToFirstToken().toSeconds(), within(1e-12));
-        assertThat(slowPrefill.timePerOutputToken()).isEqualTo(base.timePerOutputToken());
-        InferencePerformance slowDecode = perf(1).decodeEfficiency(half).build();
-        assertThat(slowDecode.timeToFirstToken()).isEqualTo(base.timeToFirstToken());
-        assertThat(slowDecode.timePerOutputToken().toSeconds())
-                .isCloseTo(2 * base.timePerOutputToken().toSeconds(), within(1e-12));
-        assertThat(slowDecode.decodeStep(1100).time().toSeconds())
-                .isCloseTo(2 * base.decodeStep(1100).time().toSeconds(), within(1e-12));
-
-        // withEfficiency sets both phases, whatever they were
-        InferencePerformance reset = slowDecode.withEfficiency(Efficiency.DEFAULT);
-        assertThat(reset.timePerOutputToken()).isEqualTo(base.timePerOutputToken());
-        assertThat(base.withCalibration(ChipCalibration.UNCALIBRATED).requestLatency())
-                .isEqualTo(base.requestLatency());
+    void overheadsArePaidPerStepAndPerLayerAndAllReducesTwicePerLayer() {
+        InferencePerformance plain = perf(1).build();
+        ChipCalibration slower =
+                ChipCalibration.UNCALIBRATED.withStepOverhead(Seconds.of(1e-3)).withLayerOverhead(Seconds.of(1e-5));
+        InferencePerformance withOverheads = plain.withCalibration(slower);
+        double added = 1e-3 + 32 * 1e-5;
+        assertThat(withOverheads.timeToFirstToken().toSeconds())
+                .isCloseTo(plain.timeToFirstToken().toSeconds() + added, within(1e-12));
+        assertThat(withOverheads.timePerOutputToken().toSeconds())
+                .isCloseTo(plain.timePerOutputToken().toSeconds() + added, within(1e-12));
+        InferencePerformance two = perf(2).build();
+        InferencePerformance twoSlower =
+                two.withCalibration(ChipCalibration.UNCALIBRATED.withAllReduceLatency(Seconds.of(20e-6)));
+        assertThat(twoSlower.timePerOutputToken().toSeconds())
+                .isCloseTo(two.timePerOutputToken().toSeconds() + 2 * 32 * 20e-6, within(1e-12));
     }
 
     @Test
-    void passOverheadIsAddedToEveryPass() {
-        InferencePerformance base = perf(1).build();
-        InferencePerformance slow = perf(1).passOverhead(Seconds.of(0.001)).build();
-        assertThat(slow.timeToFirstToken().toSeconds())
-                .isCloseTo(base.timeToFirstToken().toSeconds() + 0.001, within(1e-12));
-        assertThat(slow.timePerOutputToken().toSeconds())
-                .isCloseTo(base.timePerOutputToken().toSeconds() + 0.001, within(1e-12));
-        assertThat(slow.decodeStep(1100).overheadTime()).isEqualTo(Seconds.of(0.001));
-        assertThat(slow.prefill().time().toSeconds())
-                .isCloseTo(slow.timeToFirstToken().toSeconds(), within(1e-15));
-        assertThat(slow.prefill().toString()).contains("pass overhead");
-        assertThat(base.prefill().overheadTime()).isEqualTo(Seconds.ZERO);
-    }
-
-    @Test
-    void allReduceLatencyIsPaidTwicePerLayerUnderTensorParallelism() {
-        Seconds latency = Seconds.of(20e-6);
-        InferencePerformance four = perf(4).build();
-        InferencePerformance fourSlow = perf(4).allReduceLatency(latency).build();
-        double added = 2 * 32 * 20e-6; // two all-reduces in each of 32 layers
-        assertThat(fourSlow.decodeStep(1100).communicationTime().toSeconds())
-                .isCloseTo(four.decodeStep(1100).communicationTime().toSeconds() + added, within(1e-15));
-        assertThat(fourSlow.timeToFirstToken().toSeconds())
-                .isCloseTo(four.timeToFirstToken().toSeconds() + added, within(1e-12));
-        InferencePerformance one = perf(1).build();
-        assertThat(perf(1).allReduceLatency(latency).build().requestLatency()).isEqualTo(one.requestLatency());
-    }
-
-    @Test
-    void calibrationSetsAllFourAndCopiesKeepThem() {
-        ChipCalibration c = ChipCalibration.builder()
-                .prefill(Efficiency.of(0.6, 0.4))
-                .decode(Efficiency.of(0.3, 0.8))
-                .passOverhead(Seconds.of(1e-4))
-                .allReduceLatency(Seconds.of(1e-5))
+    void weightOnlyQuantisedWeightsStreamAtTheirOwnFactor() {
+        InferencePerformance int8 = perf(1).formats(
+                        Formats.of(NumericFormat.INT8, NumericFormat.BF16, NumericFormat.BF16))
+                .workload(Workload.of(16, 64))
                 .build();
-        InferencePerformance p = perf(2).calibration(c).build();
-        assertThat(p.prefillEfficiency()).isEqualTo(c.prefill()).isEqualTo(c.efficiency(Phase.PREFILL));
-        assertThat(p.decodeEfficiency()).isEqualTo(c.decode()).isEqualTo(c.efficiency(Phase.DECODE));
-        assertThat(p.passOverhead()).isEqualTo(c.passOverhead());
-        assertThat(p.allReduceLatency()).isEqualTo(c.allReduceLatency());
-        assertThat(p.withWorkload(Workload.of(10, 10)).decodeEfficiency()).isEqualTo(c.decode());
-        assertThat(perf(2).build().withCalibration(c)).isEqualTo(p);
-        assertThat(c.withPassOverhead(Seconds.ZERO).withAllReduceLatency(Seconds.ZERO))
-                .isEqualTo(ChipCalibration.of(c.prefill(), c.decode()));
-        assertThat(c.toString()).contains("prefill 0.600 compute / 0.400 bandwidth", "100 µs", "10 µs");
+        ChipCalibration half = ChipCalibration.builder()
+                .from(ChipCalibration.UNCALIBRATED)
+                .weightOnlyBandwidthFactor(0.5)
+                .build();
+        double full = int8.timePerOutputToken().toSeconds();
+        double slowed = int8.withCalibration(half).timePerOutputToken().toSeconds();
+        // batch-1 decode is nearly all weight reads: half the rate, nearly twice the time
+        assertThat(slowed / full).isBetween(1.9, 2.0);
+        InferencePerformance bf16 = perf(1).workload(Workload.of(16, 64)).build();
+        assertThat(bf16.withCalibration(half).timePerOutputToken()).isEqualTo(bf16.timePerOutputToken());
     }
 
-    /** Five measurements, each pinned by one factor, made by known factors: the fit gives those factors back. */
+    /** Measurements each pinned by one factor, made by known factors: the fit gives those factors back. */
     @Test
     void fitRecoversTheFactorsThatMadeTheMeasurements() {
         ChipCalibration truth = ChipCalibration.builder()
-                .prefill(Efficiency.of(0.6, 0.45))
-                .decode(Efficiency.of(0.55, 0.8))
+                .matmulFraction(0.6)
+                .attentionFraction(0.45)
+                .bandwidthFraction(0.8)
+                .layerOverhead(Seconds.of(25e-6))
+                .stepOverhead(Seconds.of(300e-6))
                 .allReduceLatency(Seconds.of(20e-6))
                 .build();
-        List<Measurement> configs = List.of(
-                measurement(Workload.of(8192, 1))
-                        .timeToFirstToken(Seconds.of(1))
-                        .build(), // compute-bound prefill
-                measurement(Workload.of(16, 1)).timeToFirstToken(Seconds.of(1)).build(), // memory-bound prefill
-                measurement(Workload.of(16, 64)).decodeTokensPerSecondPerUser(1).build(), // memory-bound decode
-                measurement(Workload.builder()
-                                .promptTokens(16)
-                                .outputTokens(64)
-                                .batchSize(2048)
-                                .build())
-                        .decodeTokensPerSecondPerUser(1)
-                        .build(), // compute-bound decode
-                measurement(Workload.of(16, 64))
-                        .tensorParallel(8)
-                        .decodeTokensPerSecondPerUser(1)
-                        .build()); // all-reduces
+        List<Measurement> configs = new ArrayList<>();
+        for (long prompt : new long[] {128, 2048, 32768}) {
+            configs.add(measurement(Workload.of(prompt, 1))
+                    .timeToFirstToken(Seconds.of(1))
+                    .build());
+        }
+        for (int batch : new int[] {1, 8, 64, 256}) {
+            configs.add(measurement(Workload.builder()
+                            .promptTokens(1024)
+                            .outputTokens(1)
+                            .batchSize(batch)
+                            .build())
+                    .decodeStepTime(Seconds.of(1))
+                    .build());
+        }
+        configs.add(Measurement.builder()
+                .from(configs.get(3))
+                .model(ModelPresets.LLAMA_3_2_1B)
+                .build()); // a small model: overheads dominate
+        configs.add(Measurement.builder().from(configs.get(3)).tensorParallel(8).build()); // all-reduces
         List<Measurement> measured = new ArrayList<>();
         for (Measurement m : configs) {
             measured.add(Measurement.builder().from(m).value(m.predicted(truth)).build());
         }
-        CalibrationResult result = Calibration.builder().priorWeight(0).build().fit(measured);
+        Calibration calibration = Calibration.builder()
+                .priorWeight(0)
+                .factors(EnumSet.complementOf(EnumSet.of(Calibration.Factor.WEIGHT_ONLY_BANDWIDTH)))
+                .build();
+        CalibrationResult result = calibration.fit(measured);
         ChipCalibration fitted = result.calibration(H100);
-        for (Phase phase : Phase.values()) {
-            assertThat(fitted.efficiency(phase).computeFraction())
-                    .as("%s compute", phase)
-                    .isCloseTo(truth.efficiency(phase).computeFraction(), within(1e-3));
-            assertThat(fitted.efficiency(phase).bandwidthFraction())
-                    .as("%s bandwidth", phase)
-                    .isCloseTo(truth.efficiency(phase).bandwidthFraction(), within(1e-3));
-        }
-        assertThat(fitted.allReduceLatency().toSeconds()).isCloseTo(20e-6, within(1e-8));
+        assertThat(fitted.matmulFraction()).isCloseTo(0.6, within(1e-3));
+        assertThat(fitted.attentionFraction()).isCloseTo(0.45, within(1e-3));
+        assertThat(fitted.bandwidthFraction()).isCloseTo(0.8, within(1e-3));
+        assertThat(fitted.layerOverhead().toSeconds()).isCloseTo(25e-6, within(1e-7));
+        assertThat(fitted.stepOverhead().toSeconds()).isCloseTo(300e-6, within(1e-6));
+        assertThat(fitted.allReduceLatency().toSeconds()).isCloseTo(20e-6, within(1e-7));
         assertThat(result.fitted().medianAbsoluteError()).isLessThan(1e-4);
-        assertThat(result.fitted().sumOfSquaredLogErrors()).isLessThan(1e-8);
         assertThat(result.calibrations()).containsOnlyKeys(H100);
-        assertThat(result.toString()).contains("NVIDIA H100 SXM: prefill 0.600", "median |error|");
+        assertThat(result.toString()).contains("NVIDIA H100 SXM: matmul 0.600", "median |error|");
     }
 
     @Test
     void aFactorNoMeasurementDependsOnStaysAtItsStart() {
-        // batch-1 decode is memory-bound: decode's compute fraction and the all-reduce latency are free
+        // batch-1 decode is memory-bound: the attention fraction and the all-reduce latency are free
         Measurement m = measurement(Workload.of(16, 64))
                 .decodeTokensPerSecondPerUser(150)
                 .build();
         ChipCalibration fitted = Calibration.defaults().fit(List.of(m)).calibration(H100);
-        assertThat(fitted.decode().computeFraction()).isCloseTo(Efficiency.DEFAULT_COMPUTE, within(1e-6));
+        assertThat(fitted.attentionFraction()).isCloseTo(Efficiency.DEFAULT_COMPUTE, within(1e-6));
         assertThat(fitted.allReduceLatency().toSeconds()).isCloseTo(0, within(1e-12));
         assertThat(m.predicted(fitted)).isCloseTo(150, within(0.01));
     }
@@ -191,7 +156,7 @@ class CalibrationTest {
     }
 
     @Test
-    void evaluationReportsEachPointTheMedianAndTheWorst() {
+    void evaluationReportsEachPointTheMedianTheWorstAndTheBand() {
         Measurement m = measurement(Workload.of(16, 64))
                 .decodeTokensPerSecondPerUser(100)
                 .build();
@@ -200,12 +165,19 @@ class CalibrationTest {
         assertThat(e.points().get(0).error()).isCloseTo(0.10, within(1e-12));
         assertThat(e.points().get(0).logError()).isCloseTo(Math.log(1.1), within(1e-12));
         assertThat(e.points().get(0).measured()).isEqualTo(100);
+        // a throughput predicted 10% high is a time predicted 1/1.1 of the measured one
+        assertThat(e.points().get(0).timeRatio()).isCloseTo(1.1, within(1e-12));
         assertThat(e.medianAbsoluteError()).isCloseTo(0.10, within(1e-12));
         assertThat(e.worst().predicted()).isEqualTo(80);
+        assertThat(e.timeRatioQuantile(0)).isCloseTo(0.8, within(1e-12));
+        assertThat(e.timeRatioQuantile(0.5)).isCloseTo(1.05, within(1e-12));
+        assertThat(e.timeRatioQuantile(0.75)).isCloseTo(1.075, within(1e-12));
+        assertThat(e.coverage(1.0, 1.2)).isCloseTo(2 / 3.0, within(1e-12));
         Evaluation even = Evaluation.of(List.of(new Evaluation.Point(m, 110), new Evaluation.Point(m, 80)));
         assertThat(even.medianAbsoluteError()).isCloseTo(0.15, within(1e-12));
         assertThat(e.toString()).contains("synthetic", "+10.0%", "-20.0%", "median |error| 10.0%");
         assertThat(m.toString()).contains("synthetic", "Llama 3.1 8B", "DECODE_TOKENS_PER_SECOND_PER_USER", "100");
+        assertThatThrownBy(() -> e.timeRatioQuantile(1.5)).hasMessageContaining("q (1.5)");
     }
 
     @Test
@@ -217,11 +189,9 @@ class CalibrationTest {
                 .workload(Workload.of(5, 200))
                 .decodeTokensPerSecondPerUser(104.9)
                 .build();
-        ChipCalibration c = ChipCalibration.of(Efficiency.of(0.5, 0.4), Efficiency.of(0.5, 0.7));
-        assertThat(c.withPassOverhead(Seconds.of(0.0005)).passOverhead()).isEqualTo(Seconds.of(0.0005));
+        ChipCalibration c = ChipCalibration.of(Efficiency.of(0.5, 0.7)).withLayerOverhead(Seconds.of(20e-6));
+        assertThat(c.layerOverhead()).isEqualTo(Seconds.of(20e-6));
         CalibrationResult result = Calibration.defaults().fit(List.of(m));
-        assertThat(result.calibration(HardwarePresets.A100_80GB).decode().bandwidthFraction())
-                .isCloseTo(0.683, within(0.001)); // 0.7 x 104.9 / 107.5, the default prediction
         assertThat(result.validate(List.of(m)).medianAbsoluteError()).isLessThan(1e-3);
         InferencePerformance calibrated = InferencePerformance.builder()
                 .model(ModelPresets.LLAMA_3_1_8B)
@@ -229,7 +199,8 @@ class CalibrationTest {
                 .workload(Workload.of(4096, 512))
                 .calibration(CalibratedEfficiencies.H100_SXM)
                 .build();
-        assertThat(calibrated.decodeEfficiency()).isEqualTo(CalibratedEfficiencies.H100_SXM.decode());
+        assertThat(calibrated.calibration()).isEqualTo(CalibratedEfficiencies.H100_SXM);
+        assertThat(calibrated.efficiency()).isEqualTo(CalibratedEfficiencies.H100_SXM.efficiency());
     }
 
     static Stream<Arguments> badInput() {
