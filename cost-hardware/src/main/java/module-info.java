@@ -13,4 +13,5 @@ module io.github.llmcost.hardware {
 
     exports io.github.llmcost.hardware;
     exports io.github.llmcost.hardware.calibration;
+    exports io.github.llmcost.hardware.serving;
 }

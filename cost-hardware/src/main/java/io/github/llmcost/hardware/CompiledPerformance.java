@@ -108,10 +108,11 @@ public final class CompiledPerformance {
             allReduceFixedSeconds = allReduces
                     * (hardware.interconnectLatency().toSeconds()
                             + c.allReduceLatency().toSeconds());
+            // all-reduces run in 16 bits even when the matmuls compute in FP8 or FP4
             allReduceSecondsPerToken = allReduces
                     * (2.0 * (devices - 1) / devices)
                     * model.hiddenSize()
-                    * activationBytes
+                    * Math.max(2, activationBytes)
                     / hardware.interconnectBandwidth().toBytesPerSecond();
         }
         this.kvCopies = TensorSharding.kvShare(model, devices) * devices;

@@ -49,13 +49,13 @@ public final class CalibratedEfficiencies {
             .build();
 
     /** The 80% band of measured over predicted time for the fitted chips: see the class comment. */
-    public static final double FITTED_BAND_LOW = 0.930;
+    public static final double FITTED_BAND_LOW = 0.939;
 
     /** The high end of the fitted chips' band. */
-    public static final double FITTED_BAND_HIGH = 1.252;
+    public static final double FITTED_BAND_HIGH = 1.225;
 
     /** The high end of the generic band: a chip's rows predicted from another chip's fit. */
-    public static final double GENERIC_BAND_HIGH = 1.641;
+    public static final double GENERIC_BAND_HIGH = 1.294;
 
     /**
      * NVIDIA H200 ({@link HardwarePresets#H200}): matmuls 0.642 of peak, attention 0.557, bandwidth 0.843, compute and
@@ -78,7 +78,7 @@ public final class CalibratedEfficiencies {
      * The factors for a chip without measurements of its own: {@link #H200}'s, whose 32 rows pin the most factors;
      * the fractions are dimensionless and the overheads those of a modern engine, so they carry to other chips as a
      * first guess. Its band is wider: predicting the H100 and A100 rows from these factors put measured over predicted
-     * time between 1.00 and 1.64 (10th and 90th percentiles).
+     * time between 1.00 and 1.29 (10th and 90th percentiles).
      */
     public static final ChipCalibration GENERIC = H200.toBuilder()
             .errorHigh(GENERIC_BAND_HIGH)
@@ -86,18 +86,19 @@ public final class CalibratedEfficiencies {
             .build();
 
     /**
-     * NVIDIA H100 SXM ({@link HardwarePresets#H100_SXM}): matmuls 0.299 of peak (FP8 here), bandwidth 0.791, 1.17 ms
-     * per step, the rest {@link #GENERIC}'s; fitted from {@link #GENERIC} to four rows of NVIDIA/TensorRT-LLM {@code
-     * docs/source/performance.md} at commit {@code 138f96d4} (late 2023, FP8): static-batch throughput of Llama 2 7B
-     * (batch 768, 128/128: 19,694 tokens/s; batch 112, 128/2048: 6,818) and time to first token of 128 tokens (7B: 7
-     * ms; 70B on four GPUs: 26 ms). A 2023 engine's overheads; newer engines are faster.
+     * NVIDIA H100 SXM ({@link HardwarePresets#H100_SXM}): matmuls 0.510 of peak (FP8 here), bandwidth 0.851, 1.60 ms
+     * per step, the rest {@link #GENERIC}'s; fitted from {@link #GENERIC} to 14 rows of NVIDIA/TensorRT-LLM's
+     * performance tables, all FP8: ten offline max-load throughputs of Llama 3.1 8B (TensorRT-LLM 1.x, {@code
+     * perf-overview.md} at commit {@code 00f37686}: 128/128 to 20,000/2,000 tokens, 28,312 to 1,351 tokens/s, through
+     * the serving model) and four of late 2023 ({@code performance.md} at {@code 138f96d4}: static-batch throughput of
+     * Llama 2 7B, time to first token of 128 tokens for the 7B and for the 70B on four GPUs).
      */
     public static final ChipCalibration H100_SXM = GENERIC.toBuilder()
-            .matmulFraction(0.299)
-            .bandwidthFraction(0.791)
-            .stepOverhead(Seconds.of(1.171e-3))
+            .matmulFraction(0.510)
+            .bandwidthFraction(0.851)
+            .stepOverhead(Seconds.of(1.601e-3))
             .errorHigh(FITTED_BAND_HIGH)
-            .source("h100-sxm: fitted 2026-11-30 to 4 TensorRT-LLM rows (2023, FP8) from the generic set")
+            .source("h100-sxm: fitted 2026-11-30 to 14 TensorRT-LLM rows (FP8; 10 at max load) from the generic set")
             .build();
 
     /**

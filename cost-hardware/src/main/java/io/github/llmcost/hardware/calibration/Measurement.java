@@ -7,6 +7,9 @@ import io.github.llmcost.core.Workload;
 import io.github.llmcost.core.internal.Check;
 import io.github.llmcost.hardware.HardwareSpec;
 import io.github.llmcost.hardware.InferencePerformance;
+import io.github.llmcost.hardware.serving.Scheduler;
+import io.github.llmcost.hardware.serving.ServingModel;
+import io.github.llmcost.hardware.serving.Traffic;
 import java.util.Locale;
 import org.immutables.value.Value;
 
@@ -46,7 +49,13 @@ public abstract class Measurement {
          * The time of one decode step of the batch, each sequence appending one token to a KV cache that holds the
          * workload's {@link Workload#promptTokens()} (the new token attends to those and itself), in seconds.
          */
-        DECODE_STEP_SECONDS("s");
+        DECODE_STEP_SECONDS("s"),
+        /**
+         * Output tokens per second at saturation (offline, requests offered faster than served) for requests of the
+         * workload's prompt and output lengths, under continuous batching with the default {@link Scheduler}: what
+         * {@code trtllm-bench throughput} reports, for the whole run.
+         */
+        SATURATED_OUTPUT_TOKENS_PER_SECOND("tokens/s");
 
         private final String unit;
 
@@ -81,6 +90,10 @@ public abstract class Measurement {
                             / perf.requestLatency().toSeconds();
                 case DECODE_STEP_SECONDS ->
                     perf.timePerOutputToken(w.promptTokens() + 1).toSeconds();
+                case SATURATED_OUTPUT_TOKENS_PER_SECOND ->
+                    ServingModel.of(perf.compiled(), Scheduler.defaults())
+                            .saturated(Traffic.of(w.promptTokens(), w.outputTokens()))
+                            .outputTokensPerSecond();
             };
         }
     }
@@ -223,6 +236,18 @@ public abstract class Measurement {
          */
         public Builder staticBatchOutputTokensPerSecond(double tokensPerSecond) {
             metric(Metric.STATIC_BATCH_OUTPUT_TOKENS_PER_SECOND);
+            value(tokensPerSecond);
+            return this;
+        }
+
+        /**
+         * A measured saturated output throughput.
+         *
+         * @param tokensPerSecond output tokens per second for the whole run
+         * @return this builder
+         */
+        public Builder saturatedOutputTokensPerSecond(double tokensPerSecond) {
+            metric(Metric.SATURATED_OUTPUT_TOKENS_PER_SECOND);
             value(tokensPerSecond);
             return this;
         }

@@ -39,12 +39,17 @@ final class PublishedMeasurements {
 
     private PublishedMeasurements() {}
 
-    /** {@return every row with fixed lengths, in file order, with its id in {@link Measurement#source()}} */
+    /**
+     * {@return every row with fixed lengths, in file order, with its id in {@link Measurement#source()}: a max-load
+     * throughput row as a saturated throughput (its FP8 rows with an FP8 KV cache, as NVIDIA's ModelOpt FP8 checkpoints
+     * quantise it)}
+     */
     static List<Measurement> load() {
         List<Measurement> out = new ArrayList<>();
         for (Object o : rows()) {
             Map<?, ?> row = (Map<?, ?>) Objects.requireNonNull(o);
-            if (!(row.get("batch_size") instanceof Double) || !(row.get("input_len") instanceof Double)) {
+            boolean saturated = "total_output_throughput".equals(row.get("metric"));
+            if (!(row.get("batch_size") instanceof Double || saturated) || !(row.get("input_len") instanceof Double)) {
                 continue; // a serving benchmark over a dataset's lengths
             }
             out.add(measurement(row));
@@ -92,7 +97,7 @@ final class PublishedMeasurements {
             throw new IllegalArgumentException("precision (" + precision + ") of row " + id + " is not mapped");
         }
         Workload workload = Workload.builder()
-                .batchSize(number(row, "batch_size").intValue())
+                .batchSize(row.get("batch_size") instanceof Double batch ? batch.intValue() : 1)
                 .promptTokens(number(row, "input_len").longValue())
                 .outputTokens(number(row, "output_len").longValue())
                 .build();
@@ -112,6 +117,8 @@ final class PublishedMeasurements {
             b.decodeTokensPerSecondPerUser(value);
         } else if (metric.equals("output_throughput")) {
             b.staticBatchOutputTokensPerSecond(value);
+        } else if (metric.equals("total_output_throughput")) {
+            b.saturatedOutputTokensPerSecond(value); // offline max load, the engine's own batch
         } else {
             throw new IllegalArgumentException("metric (" + metric + ") of row " + id + " is not mapped");
         }

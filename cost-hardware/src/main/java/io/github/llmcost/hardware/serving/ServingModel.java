@@ -1,0 +1,353 @@
+package io.github.llmcost.hardware.serving;
+
+import io.github.llmcost.core.Seconds;
+import io.github.llmcost.core.Workload;
+import io.github.llmcost.hardware.CompiledPerformance;
+import io.github.llmcost.hardware.Feasibility;
+import io.github.llmcost.hardware.InfeasibleConfigurationException;
+import io.github.llmcost.hardware.Limit;
+import io.github.llmcost.hardware.MemoryBudget;
+import io.github.llmcost.hardware.PassCosts;
+import io.github.llmcost.hardware.Step;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Continuous batching in steady state: what a deployment serves at saturation, at a Poisson request rate, and within
+ * latency targets, each built from the time of one engine step ({@link CompiledPerformance#step(Step)}).
+ *
+ * <p>The model. Each request computes its prompt (less a cached prefix) in chunks and then one token per step; every
+ * step carries every running sequence's decode plus prefill chunks, up to {@link Scheduler#maxBatchedTokens()} tokens.
+ * Sequences in flight are capped by the KV cache (whole {@link Scheduler#blockTokens()}-token blocks, the prompt plus
+ * the whole output reserved at admission unless told otherwise; a shared prefix stored once) and by {@link
+ * Scheduler#maxBatchSize()}.
+ *
+ * <ul>
+ *   <li><b>Saturation</b>: {@code r} requests start per step, {@code r = min(N / (O - 1 + c), M / (O - 1 + I))} for
+ *       {@code N} sequences in flight, {@code M} tokens per step, {@code I} computed prompt tokens, {@code O} output
+ *       tokens and {@code c} prefill steps per request; a step then holds {@code r (O - 1)} decodes (at the mean
+ *       position {@code prompt + O/2}) and {@code r I} prefill tokens, and throughput is {@code r / step}.
+ *   <li><b>At a rate</b> {@code λ}: a request's step time {@code τ} solves {@code τ = step(1 + λ (O - 1) τ decodes, λ I
+ *       τ prefill tokens)} (Poisson arrivals see the time average: Little's law for the others in flight), so at
+ *       {@code λ -> 0} it is a batch-1 decode step. Time to first token is its own prefill alongside the running
+ *       decodes, half a step to start, and the queue of an M/D/1 server at utilisation {@code ρ = λ / λ_saturated}
+ *       ({@code ρ S / (2 (1 - ρ))} for a prefill of {@code S}); its 90th percentile takes a whole step to start and
+ *       the wait's exponential tail. The 90th percentile of time per output token is a step that carries a prefill
+ *       chunk, once one step in ten does.
+ * </ul>
+ *
+ * <p>Fractional sequences (a fluid steady state) are priced by linear interpolation between whole steps. Figures are
+ * for the whole deployment.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * <pre>{@code
+ * ServingModel serving = ServingModel.of(deployment.compiled(), Scheduler.defaults());
+ * serving.saturated(Traffic.of(128, 128)).outputTokensPerSecond();
+ * serving.atRate(Traffic.of(2000, 200), 5).timeToFirstTokenP90();
+ * }</pre>
+ */
+public final class ServingModel {
+    private static final int BISECTIONS = 60;
+
+    private final CompiledPerformance compiled;
+    private final Scheduler scheduler;
+
+    private ServingModel(CompiledPerformance compiled, Scheduler scheduler) {
+        this.compiled = compiled;
+        this.scheduler = scheduler;
+    }
+
+    /**
+     * The serving model of a compiled deployment.
+     *
+     * @param compiled the deployment's step-time model
+     * @param scheduler how the engine batches
+     * @return the model
+     */
+    public static ServingModel of(CompiledPerformance compiled, Scheduler scheduler) {
+        return new ServingModel(
+                Objects.requireNonNull(compiled, "compiled"), Objects.requireNonNull(scheduler, "scheduler"));
+    }
+
+    /** {@return the scheduler} */
+    public Scheduler scheduler() {
+        return scheduler;
+    }
+
+    /**
+     * A copy under another scheduler.
+     *
+     * @param scheduler how the engine batches
+     * @return the copy
+     */
+    public ServingModel withScheduler(Scheduler scheduler) {
+        return of(compiled, scheduler);
+    }
+
+    /**
+     * Sequences of this traffic the KV cache holds at once.
+     *
+     * @param traffic the requests
+     * @return whole sequences, {@code >= 0}
+     */
+    public long kvSequences(Traffic traffic) {
+        long held = traffic.inputTokens()
+                + (scheduler.reserveFullSequence() ? traffic.outputTokens() : traffic.outputTokens() / 2);
+        long block = scheduler.blockTokens();
+        long blocks = (held + block - 1) / block * block;
+        Workload w = Workload.builder()
+                .promptTokens(blocks)
+                .outputTokens(0)
+                .sharedPrefixTokens(Math.min(traffic.sharedPrefixTokens(), blocks - 1))
+                .build();
+        MemoryBudget m = compiled.memory(w);
+        double shared = traffic.prefixHitRate() > 0 ? m.sharedPrefix().toBytes() : 0;
+        double perSequence = m.kvCachePerSession().toBytes()
+                + (1 - traffic.prefixHitRate()) * m.sharedPrefix().toBytes();
+        double left = m.kvCacheBudget().toBytes() - shared;
+        return left <= 0 || perSequence <= 0 ? 0 : (long) Math.floor(left / perSequence);
+    }
+
+    /**
+     * The steady state at saturation.
+     *
+     * @param traffic the requests
+     * @return throughput, concurrency, the limit that binds, step time
+     * @throws InfeasibleConfigurationException if the deployment cannot hold one request of this traffic
+     */
+    public Saturation saturated(Traffic traffic) {
+        Shape s = shape(traffic);
+        long kv = kvSequences(traffic);
+        long n = Math.min(scheduler.maxBatchSize(), kv);
+        double byConcurrency = n / (s.decodes + s.prefillSteps);
+        double byBudget = scheduler.maxBatchedTokens() / (s.decodes + s.computed);
+        double r = Math.min(byConcurrency, byBudget);
+        ConcurrencyLimit limit = byBudget < byConcurrency
+                ? ConcurrencyLimit.TOKEN_BUDGET
+                : kv <= scheduler.maxBatchSize() ? ConcurrencyLimit.KV_CACHE : ConcurrencyLimit.MAX_BATCH;
+        double step = stepSeconds(s, r * s.decodes, r * s.computed, r);
+        double decodeOnly = stepSeconds(s, r * s.decodes, 0, 0);
+        PassCosts bound = compiled.step(wholeStep(s, Math.max(1, Math.round(r * s.decodes)), r * s.computed, r));
+        double requestsPerSecond = r / step;
+        return new Saturation(
+                requestsPerSecond,
+                traffic.outputTokens(),
+                traffic.inputTokens(),
+                r * (s.decodes + s.prefillSteps),
+                limit,
+                bound.bound(),
+                Seconds.of(step),
+                Seconds.of(s.prefillSteps * step + step / 2),
+                step > 0 ? 1 - decodeOnly / step : 0);
+    }
+
+    /**
+     * The deployment serving Poisson arrivals.
+     *
+     * @param traffic the requests
+     * @param requestsPerSecond the arrival rate, {@code > 0}
+     * @return utilisation, latency and throughput; not sustainable at or above the saturated rate
+     * @throws InfeasibleConfigurationException if the deployment cannot hold one request of this traffic
+     */
+    public LoadPoint atRate(Traffic traffic, double requestsPerSecond) {
+        if (!(requestsPerSecond > 0 && Double.isFinite(requestsPerSecond))) {
+            throw new IllegalArgumentException("requestsPerSecond (" + requestsPerSecond + ") must be finite and > 0");
+        }
+        Saturation sat = saturated(traffic);
+        return atRate(traffic, requestsPerSecond, sat);
+    }
+
+    private LoadPoint atRate(Traffic traffic, double lambda, Saturation sat) {
+        Shape s = shape(traffic);
+        double rho = lambda / sat.requestsPerSecond();
+        if (rho >= 1) {
+            return new LoadPoint(
+                    lambda,
+                    false,
+                    rho,
+                    0,
+                    Seconds.ZERO,
+                    Seconds.ZERO,
+                    Seconds.ZERO,
+                    Seconds.ZERO,
+                    traffic.outputTokens(),
+                    traffic.inputTokens(),
+                    0);
+        }
+        // the tagged request's step time: itself, the others decoding (Little), the prefill arriving meanwhile
+        double lo = stepSeconds(s, 1, 0, 0);
+        double hi = lo;
+        while (residual(s, lambda, hi) > 0 && hi < 1e6) {
+            hi *= 2;
+        }
+        for (int i = 0; i < BISECTIONS && hi - lo > 1e-12 * hi; i++) {
+            double mid = (lo + hi) / 2;
+            if (residual(s, lambda, mid) > 0) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        double tau = hi;
+        double others = lambda * s.decodes * tau;
+        double chunk = Math.min(s.computed, Math.max(1, scheduler.maxBatchedTokens() - others));
+        double chunks = Math.max(1, Math.ceil(s.computed / chunk));
+        double chunkStep = stepSeconds(s, others, chunk, Math.min(1, chunk / s.computed));
+        double service = chunks * chunkStep;
+        double wait = rho * service / (2 * (1 - rho));
+        double ttft = service + tau / 2 + wait;
+        double tail = rho > 0.1 ? wait / rho * Math.log(10 * rho) : 0;
+        double ttftP90 = service + tau + tail;
+        double withChunk = stepSeconds(s, 1 + others, chunk, Math.min(1, chunk / s.computed));
+        double chunkShare = Math.min(1, lambda * tau * chunks);
+        double tpotP90 = chunkShare >= 0.1 ? Math.max(tau, withChunk) : tau;
+        double decodeOnly = stepSeconds(s, 1 + others, 0, 0);
+        return new LoadPoint(
+                lambda,
+                true,
+                rho,
+                lambda * (ttft + s.decodes * tau),
+                Seconds.of(ttft),
+                Seconds.of(Math.max(ttft, ttftP90)),
+                Seconds.of(tau),
+                Seconds.of(tpotP90),
+                traffic.outputTokens(),
+                traffic.inputTokens(),
+                tau > 0 ? 1 - decodeOnly / tau : 0);
+    }
+
+    private double residual(Shape s, double lambda, double tau) {
+        return stepSeconds(s, 1 + lambda * s.decodes * tau, lambda * s.computed * tau, lambda * tau) - tau;
+    }
+
+    /**
+     * The highest Poisson rate whose 90th-percentile latencies meet the targets, over batch caps of 1, 2, 4, ... up to
+     * the scheduler's: a lower cap trades throughput for time per output token.
+     *
+     * @param traffic the requests
+     * @param ttftP90 the target for time to first token's 90th percentile
+     * @param tpotP90 the target for time per output token's 90th percentile
+     * @return the rate, the cap that achieves it and the load there; not met if no rate does
+     * @throws InfeasibleConfigurationException if the deployment cannot hold one request of this traffic
+     */
+    public SloResult maxRateWithinSlo(Traffic traffic, Seconds ttftP90, Seconds tpotP90) {
+        Objects.requireNonNull(ttftP90, "ttftP90");
+        Objects.requireNonNull(tpotP90, "tpotP90");
+        double best = 0;
+        int bestCap = 0;
+        Optional<LoadPoint> bestPoint = Optional.empty();
+        for (int cap : caps()) {
+            ServingModel m = withScheduler(scheduler.withMaxBatchSize(cap));
+            Saturation sat = m.saturated(traffic);
+            double lo = 0;
+            double hi = sat.requestsPerSecond();
+            LoadPoint found = null;
+            for (int i = 0; i < BISECTIONS && hi - lo > 1e-6 * hi; i++) {
+                double mid = (lo + hi) / 2;
+                LoadPoint p = m.atRate(traffic, mid, sat);
+                if (p.sustainable()
+                        && p.timeToFirstTokenP90().toSeconds() <= ttftP90.toSeconds()
+                        && p.timePerOutputTokenP90().toSeconds() <= tpotP90.toSeconds()) {
+                    lo = mid;
+                    found = p;
+                } else {
+                    hi = mid;
+                }
+            }
+            if (found != null && lo > best * (1 + 1e-9)) {
+                best = lo;
+                bestCap = cap;
+                bestPoint = Optional.of(found);
+            }
+        }
+        return new SloResult(best, bestCap, bestPoint);
+    }
+
+    /** Batch caps 1, 2, 4, ... below the scheduler's, then the scheduler's. */
+    private List<Integer> caps() {
+        java.util.ArrayList<Integer> caps = new java.util.ArrayList<>();
+        for (int cap = 1; cap < scheduler.maxBatchSize(); cap *= 2) {
+            caps.add(cap);
+        }
+        caps.add(scheduler.maxBatchSize());
+        return caps;
+    }
+
+    /** A traffic's per-request figures, checked against what the deployment holds. */
+    private Shape shape(Traffic traffic) {
+        Workload one = Workload.of(traffic.inputTokens(), traffic.outputTokens());
+        Feasibility f = compiled.feasibility(one);
+        f.requireFeasible("serving");
+        if (kvSequences(traffic) < 1) {
+            throw new InfeasibleConfigurationException(
+                    "serving",
+                    Feasibility.of(List.of(new Feasibility.Reason(
+                            Limit.KV_CACHE,
+                            "the KV cache holds no whole request of " + traffic.inputTokens() + " + "
+                                    + traffic.outputTokens() + " tokens in " + scheduler.blockTokens()
+                                    + "-token blocks"))));
+        }
+        double computed = traffic.computedInputTokens();
+        double cached = traffic.inputTokens() - computed;
+        double prefillSteps = Math.max(1, Math.ceil(computed / scheduler.maxBatchedTokens()));
+        return new Shape(
+                traffic.outputTokens() - 1,
+                computed,
+                Math.round(cached),
+                prefillSteps,
+                traffic.inputTokens() + Math.max(1, traffic.outputTokens() / 2));
+    }
+
+    /**
+     * One step's seconds for fractional decodes and prompts: linear between the whole steps around them.
+     *
+     * @param decodes sequences decoding
+     * @param prefillTokens prompt tokens computed in the step
+     * @param prompts prompts they belong to
+     */
+    private double stepSeconds(Shape s, double decodes, double prefillTokens, double prompts) {
+        double whole = Math.floor(decodes);
+        double f = decodes - whole;
+        double below = seconds(s, (long) whole, prefillTokens, prompts);
+        return f == 0 ? below : (1 - f) * below + f * seconds(s, (long) whole + 1, prefillTokens, prompts);
+    }
+
+    private double seconds(Shape s, long decodes, double prefillTokens, double prompts) {
+        if (decodes == 0 && prefillTokens < 0.5) {
+            return 0;
+        }
+        return compiled.step(wholeStep(s, decodes, prefillTokens, prompts)).seconds();
+    }
+
+    /** A whole step: decodes at the mean position, prefill tokens as whole prompts (or part of one) after the cache. */
+    private static Step wholeStep(Shape s, long decodes, double prefillTokens, double prompts) {
+        Step.Builder b = Step.builder();
+        if (decodes > 0) {
+            b.decode(Math.toIntExact(Math.min(decodes, Integer.MAX_VALUE)), s.decodePosition);
+        }
+        if (prefillTokens >= 0.5) {
+            if (prompts >= 1) {
+                int k = (int) Math.floor(prompts);
+                b.prefill(k, Math.max(1, Math.round(prefillTokens / k)), s.cached);
+            } else {
+                // part of one prompt: on average its middle
+                long tokens = Math.max(1, Math.round(prefillTokens));
+                b.prefill(1, tokens, s.cached + Math.max(0, Math.round((s.computed - tokens) / 2)));
+            }
+        }
+        return b.build();
+    }
+
+    /**
+     * One request's shape: decode steps after the first token, prompt tokens computed, tokens cached before them,
+     * prefill steps, and the mean position of its decodes.
+     */
+    private record Shape(double decodes, double computed, long cached, double prefillSteps, long decodePosition) {}
+
+    @Override
+    public String toString() {
+        return "ServingModel[" + compiled + ", " + scheduler + "]";
+    }
+}
