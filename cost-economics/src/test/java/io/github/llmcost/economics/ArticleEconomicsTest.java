@@ -1,5 +1,6 @@
 package io.github.llmcost.economics;
 
+import static io.github.llmcost.testing.ArticleClaimContract.claim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -10,12 +11,10 @@ import io.github.llmcost.core.NumericFormat;
 import io.github.llmcost.core.Workload;
 import io.github.llmcost.hardware.HardwarePresets;
 import io.github.llmcost.hardware.InferencePerformance;
-import java.util.function.DoubleSupplier;
+import io.github.llmcost.testing.ArticleClaimContract;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every dollar figure of the article's sections 5.6, 6 and 7 and its executive highlights, computed through the API.
@@ -24,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * multiplies $0.0000038 per token by a million and prints $0.0038 per million (it is $3.75), and the utilisation
  * figures and the "$0.004/M" floor of the highlights inherit the slip.
  */
-class ArticleEconomicsTest {
+class ArticleEconomicsTest implements ArticleClaimContract {
     private static final long K = 1024;
     private static final GpuPricing H100_PRICE = GpuPricing.of(GpuPricing.ARTICLE_H100_USD_PER_HOUR);
     private static final EdgeVsCloud EDGE_50 =
@@ -143,15 +142,6 @@ class ArticleEconomicsTest {
                                 .cloudOverOnDevice()));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("claims")
-    void articleClaim(String claim, double articleValue, double relativeTolerance, DoubleSupplier computed) {
-        double value = computed.getAsDouble();
-        assertThat(value)
-                .as("%s: article %s, computed %s", claim, articleValue, value)
-                .isCloseTo(articleValue, within(Math.abs(articleValue) * relativeTolerance + 1e-12));
-    }
-
     @Test
     void fourteenBClassFloorAtBatchOneAndAtTheBatchMemoryAllows() {
         // 6.1-6.2 with the 14B class on an H100: batch 1 at 40-60% of the ceiling gives the article's 150-220
@@ -200,9 +190,5 @@ class ArticleEconomicsTest {
                 UsageProfile.of(1, UsageProfile.monthlyFromDaily(50), 750),
                 Money.of(0.30),
                 20);
-    }
-
-    private static Arguments claim(String claim, double articleValue, double tolerance, DoubleSupplier computed) {
-        return Arguments.of(claim, articleValue, tolerance, computed);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.Generate.pick;
 import static org.quicktheories.generators.SourceDSL.doubles;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
@@ -149,16 +150,12 @@ class EconomicsPropertiesTest {
         }
     }
 
-    private static <T> Gen<T> oneOf(List<T> values) {
-        return integers().between(0, values.size() - 1).map(values::get);
-    }
-
     private static Gen<NumericFormat> formats() {
-        return oneOf(FORMATS);
+        return pick(FORMATS);
     }
 
     private static Gen<ChipFormat> chipFormats() {
-        return oneOf(CHIPS).zip(integers().between(0, 63), (chip, i) -> {
+        return pick(CHIPS).zip(integers().between(0, 63), (chip, i) -> {
             List<NumericFormat> computeFormats =
                     List.copyOf(EnumSet.copyOf(chip.peakFlops().keySet()));
             return new ChipFormat(chip, computeFormats.get(i % computeFormats.size()));
@@ -167,10 +164,10 @@ class EconomicsPropertiesTest {
 
     /** Random model, chip, convention and formats on 1 to 8 devices where the chip has an interconnect. */
     private static Gen<Setup> setups() {
-        Gen<Setup> single = oneOf(MODELS)
+        Gen<Setup> single = pick(MODELS)
                 .zip(
                         chipFormats(),
-                        oneOf(CONVENTIONS),
+                        pick(CONVENTIONS),
                         formats().zip(formats(), Storage::new),
                         (model, cf, convention, storage) ->
                                 new Setup(model, cf.chip(), convention, cf.format(), storage, 1));

@@ -3,6 +3,7 @@ package io.github.llmcost.hardware;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.Generate.pick;
 import static org.quicktheories.generators.SourceDSL.doubles;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
@@ -148,24 +149,20 @@ class HardwarePropertiesTest {
         return longs().between(1, maxPrompt).zip(longs().between(0, maxOutput), Lengths::new);
     }
 
-    private static <T> Gen<T> oneOf(List<T> values) {
-        return integers().between(0, values.size() - 1).map(values::get);
-    }
-
     private static Gen<HardwareSpec> chips() {
-        return oneOf(CHIPS);
+        return pick(CHIPS);
     }
 
     private static Gen<ModelSpec> models() {
-        return oneOf(MODELS).describedAs(ModelSpec::name);
+        return pick(MODELS).describedAs(ModelSpec::name);
     }
 
     private static Gen<NumericFormat> formats() {
-        return oneOf(FORMATS);
+        return pick(FORMATS);
     }
 
     private static Gen<Convention> conventions() {
-        return oneOf(CONVENTIONS);
+        return pick(CONVENTIONS);
     }
 
     private static List<NumericFormat> computeFormats(HardwareSpec chip) {
