@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.github.llmcost.core.Bytes;
-import io.github.llmcost.core.Formats;
 import io.github.llmcost.core.ModelPresets;
 import io.github.llmcost.core.NumericFormat;
 import io.github.llmcost.core.Workload;
 import io.github.llmcost.hardware.HardwarePresets;
-import io.github.llmcost.hardware.InferencePerformance;
 import io.github.llmcost.testing.ArticleClaimContract;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -146,20 +144,18 @@ class ArticleEconomicsTest implements ArticleClaimContract {
     void fourteenBClassFloorAtBatchOneAndAtTheBatchMemoryAllows() {
         // 6.1-6.2 with the 14B class on an H100: batch 1 at 40-60% of the ceiling gives the article's 150-220
         // tokens/s; batching to the sessions memory holds moves the floor down by an order of magnitude.
-        InferencePerformance perf = InferencePerformance.builder()
-                .model(ModelPresets.ARTICLE_14B_CLASS)
+        Estimate e = LlmCost.model(ModelPresets.ARTICLE_14B_CLASS)
                 .hardware(HardwarePresets.H100_SXM)
-                .workload(Workload.builder()
-                        .promptTokens(32 * K - 1)
-                        .outputTokens(2)
-                        .build())
-                .formats(Formats.of(NumericFormat.INT4).withKvCache(NumericFormat.INT8))
-                .build();
-        ServingCost cost = ServingCost.of(perf, H100_PRICE);
+                .weights(NumericFormat.INT4)
+                .kvCache(NumericFormat.INT8)
+                .pricePerHour(GpuPricing.ARTICLE_H100_USD_PER_HOUR)
+                .deployment()
+                .estimate(Workload.of(32 * K - 1, 2));
+        ServingCost cost = ServingCost.of(e);
         Money batchOne = cost.batchOneCostPerMillionOutputTokens();
         Money fullBatch = cost.fullBatchCostPerMillionOutputTokens();
-        assertThat(batchOne.toUsd()).isCloseTo(2.50 / 3600 / perf.decodeTokensPerSecond() * 1e6, within(1e-9));
-        assertThat(perf.maxConcurrentSessions()).isGreaterThan(30);
+        assertThat(batchOne.toUsd()).isCloseTo(2.50 / 3600 / e.decodeTokensPerSecond() * 1e6, within(1e-9));
+        assertThat(e.maxConcurrentSessions()).isGreaterThan(30);
         assertThat(fullBatch.dividedBy(batchOne)).isLessThan(0.5);
         // 3.4: output tokens cost more than input tokens because of physics.
         assertThat(cost.outputToInputCostRatio()).isGreaterThan(10);
@@ -173,15 +169,15 @@ class ArticleEconomicsTest implements ArticleClaimContract {
                 .isCloseTo(0.30, within(1e-12));
     }
 
+    /** The 7B class at INT4 with INT8 KV on an H100 counted, as the article does, as 80 decimal GB. */
     private static double userHour(long context) {
-        InferencePerformance perf = InferencePerformance.builder()
-                .model(ModelPresets.ARTICLE_7B_CLASS)
+        Estimate e = LlmCost.model(ModelPresets.ARTICLE_7B_CLASS)
                 .hardware(HardwarePresets.H100_SXM.withMemoryCapacity(Bytes.ofGigabytes(80)))
-                .workload(
-                        Workload.builder().promptTokens(context).outputTokens(0).build())
-                .formats(Formats.of(NumericFormat.INT4).withKvCache(NumericFormat.INT8))
-                .build();
-        return ServingCost.of(perf, H100_PRICE).costPerConcurrentUserHour().toUsd();
+                .weights(NumericFormat.INT4)
+                .kvCache(NumericFormat.INT8)
+                .deployment()
+                .estimate(Workload.of(context, 0));
+        return ServingCost.of(e, H100_PRICE).costPerConcurrentUserHour().toUsd();
     }
 
     private static EdgeVsCloud lifetime() {

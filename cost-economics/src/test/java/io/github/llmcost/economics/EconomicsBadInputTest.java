@@ -12,7 +12,6 @@ import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.llmcost.core.Convention;
-import io.github.llmcost.core.Formats;
 import io.github.llmcost.core.ModelPresets;
 import io.github.llmcost.core.NumericFormat;
 import io.github.llmcost.core.Workload;
@@ -58,12 +57,13 @@ class EconomicsBadInputTest implements BadInputContract {
     private static final GpuPricing PRICE = GpuPricing.of(2.50);
     private static final UsageProfile USAGE = UsageProfile.of(100_000_000, 50, 750);
 
-    private static InferencePerformance perf(Workload workload) {
-        return InferencePerformance.builder()
-                .model(ModelPresets.LLAMA_3_1_8B)
+    /** Llama 3.1 8B on an H100 at {@link #PRICE}. */
+    private static Estimate estimate(Workload workload) {
+        return LlmCost.model(ModelPresets.LLAMA_3_1_8B)
                 .hardware(HardwarePresets.H100_SXM)
-                .workload(workload)
-                .build();
+                .pricePerHour(PRICE.usdPerDeviceHour())
+                .deployment()
+                .estimate(workload);
     }
 
     private static ApiPrice.Builder apiPrice() {
@@ -276,41 +276,36 @@ class EconomicsBadInputTest implements BadInputContract {
     }
 
     // ---------------------------------------------------------------------------------------------------------------
-    // PromptCaching, EnergyCost, ServingCost
+    // PromptCaching, ServingCost
     // ---------------------------------------------------------------------------------------------------------------
 
     static Stream<Arguments> calculators() {
-        InferencePerformance plain = perf(Workload.of(1000, 100));
-        InferencePerformance shared = perf(Workload.builder()
+        Estimate plain = estimate(Workload.of(1000, 100));
+        Estimate shared = estimate(Workload.builder()
                 .promptTokens(1000)
                 .outputTokens(100)
                 .sharedPrefixTokens(500)
                 .build());
         List<Arguments> cases = new ArrayList<>();
-        cases.add(bad(
-                "PromptCaching.of with nothing shared",
-                () -> PromptCaching.of(plain, PRICE),
-                "sharedPrefixTokens (0)"));
+        cases.add(bad("PromptCaching.of with nothing shared", () -> PromptCaching.of(plain), "sharedPrefixTokens (0)"));
         doubles(
                         "cachedInputPricePerMillion",
                         "inputUsdPerMillion",
                         negativeOrNotFinite(),
-                        v -> () -> PromptCaching.of(shared, PRICE).cachedInputPricePerMillion(v))
-                .forEach(cases::add);
-        doubles("EnergyCost.of(perf, v, 1)", "usdPerKwh", negativeOrNotFinite(), v -> () -> EnergyCost.of(plain, v, 1))
-                .forEach(cases::add);
-        doubles(
-                        "EnergyCost.of(perf, 0.1, v)",
-                        "powerUsageEffectiveness",
-                        new double[] {0.999, 0.0, -1.0, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY},
-                        v -> () -> EnergyCost.of(plain, 0.1, v))
+                        v -> () -> PromptCaching.of(shared).cachedInputPricePerMillion(v))
                 .forEach(cases::add);
         for (int batch : new int[] {0, -1}) {
             cases.add(bad(
                     "ServingCost.atBatch(" + batch + ")",
-                    () -> ServingCost.of(plain, PRICE).atBatch(batch),
+                    () -> ServingCost.of(plain).atBatch(batch),
                     "batchSize (" + batch + ")"));
         }
+        cases.add(bad(
+                "ServingCost.of an estimate without a price",
+                () -> ServingCost.of(LlmCost.model(ModelPresets.LLAMA_3_1_8B)
+                        .hardware(HardwarePresets.RTX_4090)
+                        .estimate()),
+                "no price for NVIDIA GeForce RTX 4090"));
         return cases.stream();
     }
 
@@ -442,11 +437,11 @@ class EconomicsBadInputTest implements BadInputContract {
             assertThatCode(() -> e.memory().toString()).as(c.what()).doesNotThrowAnyException();
             assertThat(e.toString()).as(c.what()).contains("cannot run");
         }
-        InferencePerformance tooBig = InferencePerformance.builder()
-                .model(ModelPresets.LLAMA_3_1_405B)
+        Estimate tooBig = LlmCost.model(ModelPresets.LLAMA_3_1_405B)
                 .hardware(HardwarePresets.L4)
-                .workload(Workload.of(4096, 512))
-                .build();
+                .promptTokens(4096)
+                .outputTokens(512)
+                .estimate();
         assertThatThrownBy(() -> ServingCost.of(tooBig, PRICE).costPerConcurrentUserHour())
                 .isInstanceOf(InfeasibleConfigurationException.class)
                 .hasMessageContaining("memory")
@@ -533,16 +528,15 @@ class EconomicsBadInputTest implements BadInputContract {
                 Arguments.of("free cloud", (ThrowingCallable)
                         () -> EdgeVsCloud.of(DeviceCosts.articleDefaults(), USAGE, Money.ZERO, 20)
                                 .monthlyCloudCost()),
-                Arguments.of("EnergyCost at PUE 1 and free power", (ThrowingCallable) () ->
-                        EnergyCost.of(perf(Workload.of(1000, 100)), 0, 1).electricityCostPerMillionOutputTokens()),
-                Arguments.of("PromptCaching of a wholly shared prompt", (ThrowingCallable) () -> PromptCaching.of(
-                                perf(Workload.builder()
+                Arguments.of("free electricity", (ThrowingCallable)
+                        () -> llmCost().electricityPerKwh(0).estimate().electricityCostPerMillionOutputTokens()),
+                Arguments.of("PromptCaching of a wholly shared prompt", (ThrowingCallable)
+                        () -> PromptCaching.of(estimate(Workload.builder()
                                         .promptTokens(1000)
                                         .outputTokens(100)
                                         .sharedPrefixTokens(1000)
-                                        .build()),
-                                PRICE)
-                        .costPerRequestWithCaching()));
+                                        .build()))
+                                .costPerRequestWithCaching()));
     }
 
     /** A usage profile of no users is valid; so should be printing its comparison. */
@@ -604,17 +598,7 @@ class EconomicsBadInputTest implements BadInputContract {
                         .hasMessageContaining("context");
                 assertThatThrownBy(e::timeToFirstToken).isInstanceOf(InfeasibleConfigurationException.class);
                 assertThatCode(e::toString).as(what).doesNotThrowAnyException();
-                InferencePerformance perf = InferencePerformance.builder()
-                        .model(ModelPresets.LLAMA_3_1_405B)
-                        .hardware(HardwarePresets.H100_SXM)
-                        .tensorParallel(8)
-                        .convention(convention)
-                        .workload(Workload.builder()
-                                .promptTokens(10_000_000)
-                                .outputTokens(256)
-                                .build())
-                        .formats(Formats.of(weights))
-                        .build();
+                InferencePerformance perf = e.deployment().performance(e.workload());
                 assertThat(perf.timeToFirstToken().toSeconds())
                         .as(what)
                         .isFinite()
@@ -624,8 +608,7 @@ class EconomicsBadInputTest implements BadInputContract {
                         .isFinite()
                         .isPositive();
                 assertThat(perf.prefill().flops().toFlops()).as(what).isFinite().isGreaterThan((double) Long.MAX_VALUE);
-                assertThatThrownBy(
-                                () -> ServingCost.of(perf, GpuPricing.of(2.5)).costPerMillionOutputTokens())
+                assertThatThrownBy(() -> ServingCost.of(e, GpuPricing.of(2.5)).costPerMillionOutputTokens())
                         .isInstanceOf(InfeasibleConfigurationException.class);
             }
         }

@@ -13,9 +13,12 @@ import io.github.llmcost.core.ModelSpec;
 import io.github.llmcost.core.NumericFormat;
 import io.github.llmcost.core.Operation;
 import io.github.llmcost.core.Workload;
+import io.github.llmcost.economics.Deployment;
 import io.github.llmcost.economics.DeviceCosts;
 import io.github.llmcost.economics.EdgeVsCloud;
+import io.github.llmcost.economics.Estimate;
 import io.github.llmcost.economics.GpuPricing;
+import io.github.llmcost.economics.LlmCost;
 import io.github.llmcost.economics.Money;
 import io.github.llmcost.economics.ServingCost;
 import io.github.llmcost.economics.UsageProfile;
@@ -42,6 +45,14 @@ final class ArticleSetups {
     static final GpuPricing PRICE = GpuPricing.of(GpuPricing.ARTICLE_H100_USD_PER_HOUR);
     /** The article's 185 tokens per second, section 6.2. */
     static final double ARTICLE_TOKENS_PER_SECOND = 185;
+
+    /** The 7B class at INT4 with INT8 KV on an H100 counted, as the article does, as 80 decimal GB, at its price. */
+    static final Deployment SEVEN_B = LlmCost.model(ModelPresets.ARTICLE_7B_CLASS)
+            .hardware(H100.withMemoryCapacity(Bytes.ofGigabytes(80)))
+            .weights(NumericFormat.INT4)
+            .kvCache(NumericFormat.INT8)
+            .pricePerHour(GpuPricing.ARTICLE_H100_USD_PER_HOUR)
+            .deployment();
 
     private ArticleSetups() {}
 
@@ -132,21 +143,13 @@ final class ArticleSetups {
                 .toSeconds();
     }
 
-    /** The 7B class at INT4 with INT8 KV on an H100 counted, as the article does, as 80 decimal GB. */
-    static InferencePerformance sevenB(long context) {
-        return InferencePerformance.builder()
-                .model(ModelPresets.ARTICLE_7B_CLASS)
-                .hardware(H100.withMemoryCapacity(Bytes.ofGigabytes(80)))
-                .workload(
-                        Workload.builder().promptTokens(context).outputTokens(0).build())
-                .formats(Formats.of(NumericFormat.INT4).withKvCache(NumericFormat.INT8))
-                .build();
+    /** {@link #SEVEN_B} holding sessions of {@code context} tokens. */
+    static Estimate sevenB(long context) {
+        return SEVEN_B.estimate(Workload.of(context, 0));
     }
 
     static double userHour(long context) {
-        return ServingCost.of(sevenB(context), PRICE)
-                .costPerConcurrentUserHour()
-                .toUsd();
+        return ServingCost.of(sevenB(context)).costPerConcurrentUserHour().toUsd();
     }
 
     static InferencePerformance fourteenB(Efficiency efficiency) {
