@@ -4,6 +4,7 @@ import static io.github.llmcost.testing.BadInputContract.bad;
 import static io.github.llmcost.testing.BadInputContract.doubles;
 import static io.github.llmcost.testing.BadInputContract.missing;
 import static io.github.llmcost.testing.BadValues.negativeOrNotFinite;
+import static io.github.llmcost.testing.BadValues.notAFraction;
 import static io.github.llmcost.testing.BadValues.notFinite;
 import static io.github.llmcost.testing.BadValues.notPositive;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,18 +43,6 @@ import org.junit.jupiter.params.provider.Arguments;
  * configurationsThatCannotRunAreEstimatedButNeverPriced}). Extreme but valid inputs give finite answers.
  */
 class EconomicsBadInputTest implements BadInputContract {
-    private static final double[] NOT_A_FRACTION = {
-        0.0,
-        -0.0,
-        -0.5,
-        -Double.MIN_VALUE,
-        1.0000000000000002,
-        2,
-        Double.NaN,
-        Double.NEGATIVE_INFINITY,
-        Double.POSITIVE_INFINITY
-    };
-
     private static final GpuPricing PRICE = GpuPricing.of(2.50);
     private static final UsageProfile USAGE = UsageProfile.of(100_000_000, 50, 750);
 
@@ -114,7 +103,7 @@ class EconomicsBadInputTest implements BadInputContract {
         List<Arguments> cases = new ArrayList<>();
         doubles("GpuPricing.of", "usdPerDeviceHour", notPositive(), v -> () -> GpuPricing.of(v))
                 .forEach(cases::add);
-        doubles("withUtilization", "utilization", NOT_A_FRACTION, v -> () -> PRICE.withUtilization(v))
+        doubles("withUtilization", "utilization", notAFraction(), v -> () -> PRICE.withUtilization(v))
                 .forEach(cases::add);
         doubles("costPerToken", "tokensPerSecond", notPositive(), v -> () -> PRICE.costPerToken(v))
                 .forEach(cases::add);
@@ -324,7 +313,7 @@ class EconomicsBadInputTest implements BadInputContract {
         doubles(
                         "utilization",
                         "utilization",
-                        NOT_A_FRACTION,
+                        notAFraction(),
                         v -> () -> llmCost().utilization(v).estimate())
                 .forEach(cases::add);
         doubles(

@@ -104,6 +104,23 @@ class EconomicsPropertiesTest {
         return false;
     }
 
+    /** A property of a configuration that runs, at a price per device-hour and a utilisation. */
+    private interface PricedProperty {
+        void check(Config config, double price, double utilization);
+    }
+
+    /** Checks a property over configurations, prices and utilisations, where the configuration runs. */
+    private static void forRunningConfigs(PricedProperty property) {
+        qt().withFixedSeed(SEED)
+                .withExamples(EXAMPLES)
+                .forAll(configs(), prices(), utilizations())
+                .checkAssert((config, price, u) -> {
+                    if (runs(config)) {
+                        property.check(config, price, u);
+                    }
+                });
+    }
+
     /** A whole configuration. */
     private record Config(Setup setup, Shape shape) {
         Workload workload() {
@@ -243,36 +260,26 @@ class EconomicsPropertiesTest {
 
     @Test
     void costPerMillionTokensScalesAsOneOverUtilization() {
-        qt().withFixedSeed(SEED)
-                .withExamples(EXAMPLES)
-                .forAll(configs(), prices(), utilizations())
-                .checkAssert((config, price, u) -> {
-                    if (!runs(config)) {
-                        return;
-                    }
-                    Estimate full = config.llmCost().pricePerHour(price).estimate();
-                    Estimate partial =
-                            config.llmCost().pricePerHour(price).utilization(u).estimate();
-                    assertThat(partial.timePerOutputToken()).isEqualTo(full.timePerOutputToken());
-                    String what = config + " at " + u + ": ";
-                    assertOneOverUtilization(
-                            u,
-                            partial.costPerMillionOutputTokens(),
-                            full.costPerMillionOutputTokens(),
-                            what + "output");
-                    assertOneOverUtilization(
-                            u, partial.costPerMillionInputTokens(), full.costPerMillionInputTokens(), what + "input");
-                    // the same estimate at another price than its deployment's
-                    ServingCost fullCost = ServingCost.of(full);
-                    ServingCost partialCost =
-                            ServingCost.of(full, GpuPricing.of(price).withUtilization(u));
-                    assertOneOverUtilization(
-                            u,
-                            partialCost.costPerMillionInputTokens(),
-                            fullCost.costPerMillionInputTokens(),
-                            what + "computed input");
-                    assertThat(partialCost.perReplicaHour()).isEqualTo(fullCost.perReplicaHour());
-                });
+        forRunningConfigs((config, price, u) -> {
+            Estimate full = config.llmCost().pricePerHour(price).estimate();
+            Estimate partial =
+                    config.llmCost().pricePerHour(price).utilization(u).estimate();
+            assertThat(partial.timePerOutputToken()).isEqualTo(full.timePerOutputToken());
+            String what = config + " at " + u + ": ";
+            assertOneOverUtilization(
+                    u, partial.costPerMillionOutputTokens(), full.costPerMillionOutputTokens(), what + "output");
+            assertOneOverUtilization(
+                    u, partial.costPerMillionInputTokens(), full.costPerMillionInputTokens(), what + "input");
+            // the same estimate at another price than its deployment's
+            ServingCost fullCost = ServingCost.of(full);
+            ServingCost partialCost = ServingCost.of(full, GpuPricing.of(price).withUtilization(u));
+            assertOneOverUtilization(
+                    u,
+                    partialCost.costPerMillionInputTokens(),
+                    fullCost.costPerMillionInputTokens(),
+                    what + "computed input");
+            assertThat(partialCost.perReplicaHour()).isEqualTo(fullCost.perReplicaHour());
+        });
     }
 
     private static void assertOneOverUtilization(double u, Money partial, Money full, String what) {
@@ -534,26 +541,20 @@ class EconomicsPropertiesTest {
 
     @Test
     void outputToInputRatioIsTheRatioOfTheTokenCosts() {
-        qt().withFixedSeed(SEED)
-                .withExamples(EXAMPLES)
-                .forAll(configs(), prices(), utilizations())
-                .checkAssert((config, price, u) -> {
-                    if (!runs(config)) {
-                        return;
-                    }
-                    Estimate e = config.llmCost().estimate();
-                    ServingCost cost = ServingCost.of(e, GpuPricing.of(price).withUtilization(u));
-                    assertThat(cost.outputToInputCostRatio())
-                            .as("%s", config)
-                            .isEqualTo(cost.costPerOutputToken().toUsd()
-                                    / cost.costPerInputToken().toUsd());
-                    // physics: an output token costs what input throughput is over output throughput
-                    assertRelativelyClose(
-                            cost.outputToInputCostRatio(),
-                            e.prefillTokensPerSecond() / e.decodeTokensPerSecond(),
-                            RELATIVE,
-                            config.toString());
-                });
+        forRunningConfigs((config, price, u) -> {
+            Estimate e = config.llmCost().estimate();
+            ServingCost cost = ServingCost.of(e, GpuPricing.of(price).withUtilization(u));
+            assertThat(cost.outputToInputCostRatio())
+                    .as("%s", config)
+                    .isEqualTo(cost.costPerOutputToken().toUsd()
+                            / cost.costPerInputToken().toUsd());
+            // physics: an output token costs what input throughput is over output throughput
+            assertRelativelyClose(
+                    cost.outputToInputCostRatio(),
+                    e.prefillTokensPerSecond() / e.decodeTokensPerSecond(),
+                    RELATIVE,
+                    config.toString());
+        });
     }
 
     @Test

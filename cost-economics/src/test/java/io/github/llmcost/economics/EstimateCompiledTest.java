@@ -91,12 +91,7 @@ class EstimateCompiledTest {
             double utilization,
             double usdPerKwh) {
         Workload workload() {
-            return Workload.builder()
-                    .promptTokens(prompt)
-                    .outputTokens(output)
-                    .batchSize(batch)
-                    .sharedPrefixTokens(shared)
-                    .build();
+            return Workload.of(prompt, output).withBatchSize(batch).withSharedPrefixTokens(shared);
         }
 
         LlmCost.Builder builder() {

@@ -4,6 +4,7 @@ import static io.github.llmcost.testing.BadInputContract.bad;
 import static io.github.llmcost.testing.BadInputContract.doubles;
 import static io.github.llmcost.testing.BadInputContract.missing;
 import static io.github.llmcost.testing.BadValues.negativeOrNotFinite;
+import static io.github.llmcost.testing.BadValues.notAFraction;
 import static io.github.llmcost.testing.BadValues.notPositive;
 import static io.github.llmcost.testing.BadValues.notPositiveInts;
 import static io.github.llmcost.testing.BadValues.notPositiveLongs;
@@ -210,17 +211,7 @@ class HardwareBadInputTest implements BadInputContract {
     // ---------------------------------------------------------------------------------------------------------------
 
     static Stream<Arguments> efficiencies() {
-        double[] outside = {
-            0.0,
-            -0.0,
-            -0.5,
-            -Double.MIN_VALUE,
-            1.0000000000000002,
-            2,
-            Double.NaN,
-            Double.NEGATIVE_INFINITY,
-            Double.POSITIVE_INFINITY
-        };
+        double[] outside = notAFraction();
         return Stream.concat(
                 doubles("Efficiency.of(v, 0.5)", "computeFraction", outside, v -> () -> Efficiency.of(v, 0.5)),
                 doubles("Efficiency.of(0.5, v)", "bandwidthFraction", outside, v -> () -> Efficiency.of(0.5, v)));

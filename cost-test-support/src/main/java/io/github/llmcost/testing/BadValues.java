@@ -29,6 +29,24 @@ public final class BadValues {
         };
     }
 
+    /**
+     * {@return doubles outside {@code (0, 1]}: zero, negative zero, negatives, the double just above 1, 2, NaN and both
+     * infinities}
+     */
+    public static double[] notAFraction() {
+        return new double[] {
+            0.0,
+            -0.0,
+            -0.5,
+            -Double.MIN_VALUE,
+            1.0000000000000002,
+            2,
+            Double.NaN,
+            Double.NEGATIVE_INFINITY,
+            Double.POSITIVE_INFINITY
+        };
+    }
+
     /** {@return NaN and both infinities} */
     public static double[] notFinite() {
         return new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
