@@ -8,6 +8,7 @@ import io.github.llmcost.core.Bytes;
 import io.github.llmcost.core.ModelPresets;
 import io.github.llmcost.core.NumericFormat;
 import io.github.llmcost.core.Workload;
+import io.github.llmcost.hardware.Efficiency;
 import io.github.llmcost.hardware.HardwarePresets;
 import io.github.llmcost.testing.ArticleClaimContract;
 import java.util.stream.Stream;
@@ -148,6 +149,7 @@ class ArticleEconomicsTest implements ArticleClaimContract {
                 .hardware(HardwarePresets.H100_SXM)
                 .weights(NumericFormat.INT4)
                 .kvCache(NumericFormat.INT8)
+                .efficiency(Efficiency.DEFAULT) // the article's plain roofline
                 .pricePerHour(GpuPricing.ARTICLE_H100_USD_PER_HOUR)
                 .deployment()
                 .estimate(Workload.of(32 * K - 1, 2));
@@ -175,6 +177,7 @@ class ArticleEconomicsTest implements ArticleClaimContract {
                 .hardware(HardwarePresets.H100_SXM.withMemoryCapacity(Bytes.ofGigabytes(80)))
                 .weights(NumericFormat.INT4)
                 .kvCache(NumericFormat.INT8)
+                .efficiency(Efficiency.DEFAULT)
                 .deployment()
                 .estimate(Workload.of(context, 0));
         return ServingCost.of(e, H100_PRICE).costPerConcurrentUserHour().toUsd();

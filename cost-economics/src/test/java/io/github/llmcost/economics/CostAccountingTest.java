@@ -46,11 +46,12 @@ class CostAccountingTest {
                 .build();
     }
 
-    /** {@link #model()} on two H100s at $2.00 per device-hour. */
+    /** {@link #model()} on two H100s at $2.00 per device-hour, on the plain roofline at {@link Efficiency#DEFAULT}. */
     static Deployment deployment() {
         return LlmCost.model(model())
                 .hardware(HardwarePresets.H100_SXM)
                 .tensorParallel(2)
+                .efficiency(Efficiency.DEFAULT)
                 .pricePerHour(2.0)
                 .deployment();
     }

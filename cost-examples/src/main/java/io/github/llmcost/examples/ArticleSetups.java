@@ -31,7 +31,8 @@ import java.util.Map;
 /**
  * The configurations the article computes with, shared by the sections of {@link ArticleClaims}: its 1B, 7B and 14B
  * classes, its chips and its price, each built through the public API from the article's inputs, every deployment
- * through {@link LlmCost} (the times at the efficiencies the article assumes, set explicitly).
+ * through {@link LlmCost} on the plain roofline at the efficiencies the article assumes, set explicitly (not the chip's
+ * fitted calibration, which is {@link LlmCost}'s default).
  */
 final class ArticleSetups {
     static final long K = 1024;
@@ -51,6 +52,7 @@ final class ArticleSetups {
             .hardware(H100.withMemoryCapacity(Bytes.ofGigabytes(80)))
             .weights(NumericFormat.INT4)
             .kvCache(NumericFormat.INT8)
+            .efficiency(Efficiency.DEFAULT)
             .pricePerHour(GpuPricing.ARTICLE_H100_USD_PER_HOUR)
             .deployment();
 
@@ -87,6 +89,7 @@ final class ArticleSetups {
                 .weights(format)
                 .activations(format)
                 .kvCache(format)
+                .efficiency(Efficiency.DEFAULT)
                 .deployment()
                 .performance(Workload.of(4 * K, 1))
                 .prefill()
@@ -100,6 +103,7 @@ final class ArticleSetups {
                 .hardware(H100)
                 .convention(Convention.ARTICLE)
                 .weights(weights)
+                .efficiency(Efficiency.DEFAULT)
                 .deployment()
                 .performance(Workload.of(4 * K, 2))
                 .decodeStep(4 * K)
