@@ -7,16 +7,7 @@ import io.github.llmcost.economics.Estimate;
 import io.github.llmcost.economics.LlmCost;
 import io.github.llmcost.hardware.CompiledPerformance;
 import io.github.llmcost.hardware.HardwarePresets;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * (b) One full estimate of Llama 3.1 8B on an H100: FLOPs, roofline placement per phase, time to first token, time per
@@ -28,13 +19,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * deployment's first use costs on top. {@link #compiledPoint()} costs one point (prefill, decode step, sessions) on a
  * {@link CompiledPerformance} directly, as sweeps can.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-public class EstimateBenchmark {
+public class EstimateBenchmark extends NanosecondBenchmark {
     private long prompt = 4096;
 
     private final Deployment deployment = LlmCost.model(ModelPresets.LLAMA_3_1_8B)

@@ -1,14 +1,12 @@
 package io.github.llmcost.core;
 
+import static io.github.llmcost.testing.ArticleClaimContract.claim;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
-import java.util.function.DoubleSupplier;
+import io.github.llmcost.testing.ArticleClaimContract;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The worked numbers of the article's sections 1, 2 and 5, computed through the public API.
@@ -16,7 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>Each row: the claim, the value the article prints, the value computed, and a relative tolerance that says how
  * loosely the article rounds ("about 68 billion" for 68.7 billion gets 1.5%; exact byte counts get 0).
  */
-class ArticleWorkedNumbersTest {
+class ArticleWorkedNumbersTest implements ArticleClaimContract {
     private static final long K = 1024;
     private static final ModelSpec ONE_B = ModelPresets.ARTICLE_1B_CLASS;
     private static final FlopCounter ARTICLE = FlopCounter.of(ONE_B, Convention.ARTICLE);
@@ -203,15 +201,6 @@ class ArticleWorkedNumbersTest {
                                 .toBytes()));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("claims")
-    void articleClaim(String claim, double articleValue, double relativeTolerance, DoubleSupplier computed) {
-        double value = computed.getAsDouble();
-        assertThat(value)
-                .as("%s: article %s, computed %s", claim, articleValue, value)
-                .isCloseTo(articleValue, within(Math.abs(articleValue) * relativeTolerance + 1e-9));
-    }
-
     @Test
     void exactUsersAt4kIsTheFloor() {
         // 74.5e9 / 268,435,456 = 277.53...; the article's 278 rounds, a whole-session count floors.
@@ -240,9 +229,5 @@ class ArticleWorkedNumbersTest {
     private static KvCache mhaOneB() {
         return KvCache.of(
                 ModelSpec.builder().from(ONE_B).numKeyValueHeads(32).build(), Convention.ARTICLE, NumericFormat.INT8);
-    }
-
-    private static Arguments claim(String claim, double articleValue, double tolerance, DoubleSupplier computed) {
-        return Arguments.of(claim, articleValue, tolerance, computed);
     }
 }

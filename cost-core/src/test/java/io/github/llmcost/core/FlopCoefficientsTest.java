@@ -409,6 +409,18 @@ class FlopCoefficientsTest {
                         });
     }
 
+    /** An operation's FLOPs are its per-key coefficient times the keys (quadratic) or its per-token one times m. */
+    private static void assertOperationFlopsFromCoefficients(Site site, long p, long m) {
+        FlopCounter counter = site.counter();
+        double actual = counter.layerOperationFlops(site.layer(), site.op(), p, m);
+        double expected = site.op().isQuadratic()
+                ? counter.keyFlops(site.layer(), site.op()) * counter.attentionKeys(site.layer(), p, m)
+                : counter.tokenFlops(site.layer(), site.op()) * m;
+        assertThat(close(actual, expected))
+                .as("%s p=%d m=%d: %s vs %s", site, p, m, actual, expected)
+                .isTrue();
+    }
+
     @Test
     void theContractHoldsForRandomContexts() {
         qt().withFixedSeed(SEED)
@@ -416,13 +428,7 @@ class FlopCoefficientsTest {
                 .forAll(sites(), longs().between(0, 1L << 40), longs().between(0, 1L << 20))
                 .checkAssert((site, p, m) -> {
                     FlopCounter counter = site.counter();
-                    double actual = counter.layerOperationFlops(site.layer(), site.op(), p, m);
-                    double expected = site.op().isQuadratic()
-                            ? counter.keyFlops(site.layer(), site.op()) * counter.attentionKeys(site.layer(), p, m)
-                            : counter.tokenFlops(site.layer(), site.op()) * m;
-                    assertThat(close(actual, expected))
-                            .as("%s p=%d m=%d: %s vs %s", site, p, m, actual, expected)
-                            .isTrue();
+                    assertOperationFlopsFromCoefficients(site, p, m);
                     assertThat(counter.attentionKeys(site.layer(), p, m)).isNotNegative();
                     assertThat(counter.attentionKeys(site.layer(), p, 0)).isZero();
                 });
@@ -436,13 +442,7 @@ class FlopCoefficientsTest {
                 .checkAssert((site, offset, m) -> {
                     FlopCounter counter = site.counter();
                     long p = Math.max(0, window(counter.model()) + offset);
-                    double actual = counter.layerOperationFlops(site.layer(), site.op(), p, m);
-                    double expected = site.op().isQuadratic()
-                            ? counter.keyFlops(site.layer(), site.op()) * counter.attentionKeys(site.layer(), p, m)
-                            : counter.tokenFlops(site.layer(), site.op()) * m;
-                    assertThat(close(actual, expected))
-                            .as("%s p=%d m=%d: %s vs %s", site, p, m, actual, expected)
-                            .isTrue();
+                    assertOperationFlopsFromCoefficients(site, p, m);
                     assertThat(close(
                                     counter.attentionKeys(site.layer(), p, m),
                                     bruteForceKeys(counter, site.layer(), p, m)))

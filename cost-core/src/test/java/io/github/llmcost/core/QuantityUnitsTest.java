@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The quantity types' conversions, arithmetic, ordering, equality and printing, value by value: {@link Bytes},
@@ -115,25 +113,6 @@ class QuantityUnitsTest {
         assertThatThrownBy(() -> Seconds.from(Bytes.of(1e9), Bandwidth.ZERO))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("bandwidth (0 B/s) must be > 0 to move 1 GB (954 MiB)");
-    }
-
-    @ParameterizedTest
-    @CsvSource(
-            delimiter = '|',
-            value = {
-                "0 | 0 s",
-                "1 | 1 s",
-                "1.5 | 1.5 s",
-                "0.0027 | 2.7 ms",
-                "2.5e-7 | 250 ns",
-                "0.0009999 | 1 ms",
-                "0.9999 | 1 s",
-                "1e-15 | 1 fs",
-                "1e-16 | 0.1 fs",
-                "86400 | 86.4 ks"
-            })
-    void secondsPrintWithSubunits(double seconds, String expected) {
-        assertThat(Seconds.of(seconds)).hasToString(expected);
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.github.llmcost.core.Seconds;
 import io.github.llmcost.core.Workload;
 import io.github.llmcost.core.internal.Check;
 import io.github.llmcost.hardware.InferencePerformance;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Many requests sharing a prompt prefix (a system prompt, a document, firm-wide instructions), the readers' debate of
@@ -19,35 +20,40 @@ import io.github.llmcost.hardware.InferencePerformance;
  * per token it replaces. Holding the prefix in memory between requests is not priced, so the discount is an upper
  * bound: physics allows well over the 50-90% providers give.
  *
+ * <p>It reads an estimate's deployment: {@code PromptCaching.of(LlmCost.model(m)...sharedPrefixTokens(n).estimate())},
+ * or {@code PromptCaching.of(deployment.estimate(workload))}. Both sides are the deployment's physics ({@link
+ * Deployment#performance(Workload)}), which times a workload whether or not it fits: the comparison is there even when
+ * only the shared side fits in memory, which is what sharing is for. The costs are at the deployment's price.
+ *
  * <p>Immutable and thread-safe.
  */
 public final class PromptCaching {
     private final InferencePerformance shared;
     private final InferencePerformance unshared;
-    private final GpuPricing pricing;
+    private final @Nullable GpuPricing pricing;
 
-    private PromptCaching(InferencePerformance shared, GpuPricing pricing) {
-        this.shared = shared;
-        this.unshared = shared.withWorkload(
-                Workload.builder().from(shared.workload()).sharedPrefixTokens(0).build());
-        this.pricing = pricing;
+    private PromptCaching(Deployment deployment, Workload workload) {
+        this.shared = deployment.performance(workload);
+        this.unshared = deployment.performance(workload.withSharedPrefixTokens(0));
+        this.pricing = deployment.pricing().orElse(null);
     }
 
     /**
-     * The savings of a configuration whose workload shares a prefix.
+     * The savings of an estimate whose workload shares a prefix.
      *
-     * @param performance a configuration whose workload has {@code sharedPrefixTokens > 0}
-     * @param pricing the device price
+     * @param estimate a workload with {@code sharedPrefixTokens > 0} on a deployment
      * @return the comparison
      * @throws IllegalArgumentException if nothing is shared
+     * @throws io.github.llmcost.hardware.InfeasibleConfigurationException if the deployment cannot be timed at all (no
+     *     compute path for its format, no interconnect)
      */
-    public static PromptCaching of(InferencePerformance performance, GpuPricing pricing) {
-        long prefix = performance.workload().sharedPrefixTokens();
+    public static PromptCaching of(Estimate estimate) {
+        long prefix = estimate.workload().sharedPrefixTokens();
         if (!(prefix > 0)) {
             throw new IllegalArgumentException(
                     "sharedPrefixTokens (" + prefix + ") must be > 0 to compare prompt caching");
         }
-        return new PromptCaching(performance, pricing);
+        return new PromptCaching(estimate.deployment(), estimate.workload());
     }
 
     /** {@return prefill FLOPs the cached prefix saves, for the whole batch} */
@@ -77,12 +83,20 @@ public final class PromptCaching {
         return unshared.maxConcurrentSessions();
     }
 
-    /** {@return the device cost of a request with the prefix cached, prefill and decode} */
+    /**
+     * {@return the device cost of a request with the prefix cached, prefill and decode}
+     *
+     * @throws IllegalStateException if the deployment has no price
+     */
     public Money costPerRequestWithCaching() {
         return requestCost(shared);
     }
 
-    /** {@return the device cost of a request computing its whole prompt} */
+    /**
+     * {@return the device cost of a request computing its whole prompt}
+     *
+     * @throws IllegalStateException if the deployment has no price
+     */
     public Money costPerRequestWithoutCaching() {
         return requestCost(unshared);
     }
@@ -119,8 +133,13 @@ public final class PromptCaching {
     }
 
     private Money requestCost(InferencePerformance perf) {
+        GpuPricing p = pricing;
+        if (p == null) {
+            throw new IllegalStateException("cannot give the cost of a request: "
+                    + perf.hardware().name() + " has no rental price; set one with pricePerHour(...)");
+        }
         double seconds = perf.requestLatency().toSeconds() / perf.workload().batchSize();
-        return pricing.costOf(seconds, perf.tensorParallel());
+        return p.costOf(seconds, perf.tensorParallel());
     }
 
     @Override

@@ -1,45 +1,68 @@
 package io.github.llmcost.economics;
 
-import io.github.llmcost.core.Workload;
-import io.github.llmcost.hardware.InferencePerformance;
+import io.github.llmcost.hardware.InfeasibleConfigurationException;
+import java.util.Objects;
 
 /**
- * What input and output tokens cost when a model is self-hosted: the device-hours a phase takes, priced.
+ * What an estimate's input and output tokens cost, and the cost figures an {@link Estimate} does not give: the cost
+ * per concurrent user-hour, the floors at batch 1 and at the largest batch memory holds, the output-to-input ratio,
+ * and any of them at another price. The lower layer of an estimate's costs: {@link
+ * Estimate#costPerMillionOutputTokens()} and {@link Estimate#costPerMillionUncachedInputTokens()} read the one formula
+ * here ({@code devices x price / (3600 x tokens/s x utilization)}).
+ *
+ * <p>Start from the deployment: {@code ServingCost.of(LlmCost.model(m).hardware(h)...deployment().estimate(workload))}.
+ * For the cost per million tokens of a deployment at its own price, prefer the estimate itself ({@code
+ * e.costPerMillionOutputTokens()}): the figures are the same.
  *
  * <p>Output tokens pay for decode: {@code devices x price / (3600 x aggregate decode tokens/s x utilization)}. Input
- * tokens pay for prefill: the batch's prefill time priced the same way, over the prompt tokens it processed. Their
- * ratio is what physics says output should cost relative to input (the article's section 3.4). The cost per
- * concurrent user-hour is the hourly price over the sessions memory holds (section 5.6). A configuration that cannot
- * run ({@link InferencePerformance#feasibility()}) is never priced: every cost throws an {@link
- * io.github.llmcost.hardware.InfeasibleConfigurationException} naming the binding limit.
+ * tokens pay for prefill: the batch's prefill time priced the same way, over the prompt tokens it computed. Their ratio
+ * is what physics says output should cost relative to input (the article's section 3.4). The cost per concurrent
+ * user-hour is the hourly price over the sessions memory holds (section 5.6). An estimate that cannot run ({@link
+ * Estimate#feasibility()}) is never priced: every cost throws an {@link InfeasibleConfigurationException} naming the
+ * binding limit.
  *
  * <p>Immutable and thread-safe.
  */
 public final class ServingCost {
-    private final InferencePerformance performance;
+    private final Estimate estimate;
     private final GpuPricing pricing;
 
-    private ServingCost(InferencePerformance performance, GpuPricing pricing) {
-        this.performance = performance;
+    private ServingCost(Estimate estimate, GpuPricing pricing) {
+        this.estimate = estimate;
         this.pricing = pricing;
     }
 
     /**
-     * The serving cost of a configuration at a price.
+     * The serving cost of an estimate at its deployment's price.
      *
-     * @param performance the model, chip and workload
+     * @param estimate a workload on a deployment
+     * @return the cost calculator
+     * @throws IllegalArgumentException if the deployment has no price (a chip without a rental price, and none given
+     *     with {@link LlmCost.Builder#pricePerHour(double)}); use {@link #of(Estimate, GpuPricing)}
+     */
+    public static ServingCost of(Estimate estimate) {
+        Objects.requireNonNull(estimate, "estimate");
+        GpuPricing pricing = estimate.pricing()
+                .orElseThrow(() -> new IllegalArgumentException("no price for "
+                        + estimate.hardware().name() + ": set one with pricePerHour(...) or pass a GpuPricing"));
+        return new ServingCost(estimate, pricing);
+    }
+
+    /**
+     * The serving cost of an estimate at another price than its deployment's.
+     *
+     * @param estimate a workload on a deployment
      * @param pricing the device price and utilisation
      * @return the cost calculator
      */
-    public static ServingCost of(InferencePerformance performance, GpuPricing pricing) {
+    public static ServingCost of(Estimate estimate, GpuPricing pricing) {
         return new ServingCost(
-                java.util.Objects.requireNonNull(performance, "performance"),
-                java.util.Objects.requireNonNull(pricing, "pricing"));
+                Objects.requireNonNull(estimate, "estimate"), Objects.requireNonNull(pricing, "pricing"));
     }
 
-    /** {@return the configuration} */
-    public InferencePerformance performance() {
-        return performance;
+    /** {@return the estimate priced} */
+    public Estimate estimate() {
+        return estimate;
     }
 
     /** {@return the pricing} */
@@ -49,31 +72,34 @@ public final class ServingCost {
 
     /** {@return the price of all devices of one replica for an hour} */
     public Money perReplicaHour() {
-        return pricing.perDeviceHour().multipliedBy(performance.tensorParallel());
+        return pricing.perDeviceHour().multipliedBy(estimate.tensorParallel());
     }
 
     /** {@return the cost of one output token at the workload's batch} */
     public Money costPerOutputToken() {
-        performance.feasibility().requireFeasible("cost per output token");
-        return costPerToken(pricing, performance.decodeTokensPerSecond(), performance.tensorParallel());
+        estimate.feasibility().requireFeasible("cost per output token");
+        return costPerToken(pricing, estimate.decodeTokensPerSecond(), estimate.tensorParallel());
     }
 
     /** {@return the cost of a million output tokens at the workload's batch} */
     public Money costPerMillionOutputTokens() {
-        performance.feasibility().requireFeasible("cost per million output tokens");
-        return costPerMillionTokens(pricing, performance.decodeTokensPerSecond(), performance.tensorParallel());
+        estimate.feasibility().requireFeasible("cost per million output tokens");
+        return costPerMillionTokens(pricing, estimate.decodeTokensPerSecond(), estimate.tensorParallel());
     }
 
-    /** {@return the cost of one input (prompt) token: the batch's prefill time over the tokens it processed} */
+    /** {@return the cost of one input (prompt) token: the batch's prefill time over the tokens it computed} */
     public Money costPerInputToken() {
-        performance.feasibility().requireFeasible("cost per input token");
-        return costPerToken(pricing, performance.prefillTokensPerSecond(), performance.tensorParallel());
+        estimate.feasibility().requireFeasible("cost per input token");
+        return costPerToken(pricing, estimate.prefillTokensPerSecond(), estimate.tensorParallel());
     }
 
-    /** {@return the cost of a million input tokens} */
+    /**
+     * {@return the cost of a million input tokens the prefill computes (a shared prefix already cached is not): at the
+     * deployment's price, {@link Estimate#costPerMillionUncachedInputTokens()}}
+     */
     public Money costPerMillionInputTokens() {
-        performance.feasibility().requireFeasible("cost per million input tokens");
-        return costPerMillionTokens(pricing, performance.prefillTokensPerSecond(), performance.tensorParallel());
+        estimate.feasibility().requireFeasible("cost per million input tokens");
+        return costPerMillionTokens(pricing, estimate.prefillTokensPerSecond(), estimate.tensorParallel());
     }
 
     /** {@return how many times an output token costs an input token} */
@@ -87,12 +113,12 @@ public final class ServingCost {
      * @throws IllegalArgumentException if not one session fits
      */
     public Money costPerConcurrentUserHour() {
-        performance.feasibility().requireFeasible("cost per concurrent user-hour");
-        long sessions = performance.maxConcurrentSessions();
+        estimate.feasibility().requireFeasible("cost per concurrent user-hour");
+        long sessions = estimate.maxConcurrentSessions();
         if (!(sessions > 0)) {
             throw new IllegalArgumentException("maxConcurrentSessions (0) must be > 0: no session of "
-                    + performance.workload().contextTokens() + " tokens fits on "
-                    + performance.hardware().name());
+                    + estimate.workload().contextTokens() + " tokens fits on "
+                    + estimate.hardware().name());
         }
         return perReplicaHour().dividedBy((double) sessions);
     }
@@ -106,32 +132,28 @@ public final class ServingCost {
      * {@return the cost per million output tokens at the largest batch memory allows (at least 1)}, which is how far
      * batching moves the floor
      *
-     * @throws io.github.llmcost.hardware.InfeasibleConfigurationException if not even one session can run
+     * @throws InfeasibleConfigurationException if not even one session can run
      */
     public Money fullBatchCostPerMillionOutputTokens() {
         // a larger batch prefills more tokens at once, which can leave room for fewer sessions: step down to a batch
         // that fits its own memory (a few steps at most: activations stop growing at one prefill chunk)
-        long batch = Math.max(1, Math.min(Integer.MAX_VALUE, performance.maxConcurrentSessions()));
+        long batch = Math.max(1, Math.min(Integer.MAX_VALUE, estimate.maxConcurrentSessions()));
         ServingCost at = atBatch((int) batch);
-        while (batch > 1 && !at.performance.feasibility().isFeasible()) {
-            batch = Math.max(1, Math.min(batch - 1, at.performance.maxConcurrentSessions()));
+        while (batch > 1 && !at.estimate.isFeasible()) {
+            batch = Math.max(1, Math.min(batch - 1, at.estimate.maxConcurrentSessions()));
             at = atBatch((int) batch);
         }
         return at.costPerMillionOutputTokens();
     }
 
     /**
-     * The same configuration at another batch size.
+     * The same deployment, workload and price at another batch size.
      *
      * @param batchSize sequences decoded together, {@code >= 1}
      * @return the serving cost at that batch
      */
     public ServingCost atBatch(int batchSize) {
-        Workload w = Workload.builder()
-                .from(performance.workload())
-                .batchSize(batchSize)
-                .build();
-        return new ServingCost(performance.withWorkload(w), pricing);
+        return new ServingCost(estimate.withBatchSize(batchSize), pricing);
     }
 
     /** The device cost of one token when a replica of {@code devices} devices produces {@code tokensPerSecond}. */

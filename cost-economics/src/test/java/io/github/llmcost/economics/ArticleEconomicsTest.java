@@ -1,21 +1,19 @@
 package io.github.llmcost.economics;
 
+import static io.github.llmcost.testing.ArticleClaimContract.claim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.github.llmcost.core.Bytes;
-import io.github.llmcost.core.Formats;
 import io.github.llmcost.core.ModelPresets;
 import io.github.llmcost.core.NumericFormat;
 import io.github.llmcost.core.Workload;
+import io.github.llmcost.hardware.Efficiency;
 import io.github.llmcost.hardware.HardwarePresets;
-import io.github.llmcost.hardware.InferencePerformance;
-import java.util.function.DoubleSupplier;
+import io.github.llmcost.testing.ArticleClaimContract;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every dollar figure of the article's sections 5.6, 6 and 7 and its executive highlights, computed through the API.
@@ -24,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * multiplies $0.0000038 per token by a million and prints $0.0038 per million (it is $3.75), and the utilisation
  * figures and the "$0.004/M" floor of the highlights inherit the slip.
  */
-class ArticleEconomicsTest {
+class ArticleEconomicsTest implements ArticleClaimContract {
     private static final long K = 1024;
     private static final GpuPricing H100_PRICE = GpuPricing.of(GpuPricing.ARTICLE_H100_USD_PER_HOUR);
     private static final EdgeVsCloud EDGE_50 =
@@ -143,33 +141,23 @@ class ArticleEconomicsTest {
                                 .cloudOverOnDevice()));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("claims")
-    void articleClaim(String claim, double articleValue, double relativeTolerance, DoubleSupplier computed) {
-        double value = computed.getAsDouble();
-        assertThat(value)
-                .as("%s: article %s, computed %s", claim, articleValue, value)
-                .isCloseTo(articleValue, within(Math.abs(articleValue) * relativeTolerance + 1e-12));
-    }
-
     @Test
     void fourteenBClassFloorAtBatchOneAndAtTheBatchMemoryAllows() {
         // 6.1-6.2 with the 14B class on an H100: batch 1 at 40-60% of the ceiling gives the article's 150-220
         // tokens/s; batching to the sessions memory holds moves the floor down by an order of magnitude.
-        InferencePerformance perf = InferencePerformance.builder()
-                .model(ModelPresets.ARTICLE_14B_CLASS)
+        Estimate e = LlmCost.model(ModelPresets.ARTICLE_14B_CLASS)
                 .hardware(HardwarePresets.H100_SXM)
-                .workload(Workload.builder()
-                        .promptTokens(32 * K - 1)
-                        .outputTokens(2)
-                        .build())
-                .formats(Formats.of(NumericFormat.INT4).withKvCache(NumericFormat.INT8))
-                .build();
-        ServingCost cost = ServingCost.of(perf, H100_PRICE);
+                .weights(NumericFormat.INT4)
+                .kvCache(NumericFormat.INT8)
+                .efficiency(Efficiency.DEFAULT) // the article's plain roofline
+                .pricePerHour(GpuPricing.ARTICLE_H100_USD_PER_HOUR)
+                .deployment()
+                .estimate(Workload.of(32 * K - 1, 2));
+        ServingCost cost = ServingCost.of(e);
         Money batchOne = cost.batchOneCostPerMillionOutputTokens();
         Money fullBatch = cost.fullBatchCostPerMillionOutputTokens();
-        assertThat(batchOne.toUsd()).isCloseTo(2.50 / 3600 / perf.decodeTokensPerSecond() * 1e6, within(1e-9));
-        assertThat(perf.maxConcurrentSessions()).isGreaterThan(30);
+        assertThat(batchOne.toUsd()).isCloseTo(2.50 / 3600 / e.decodeTokensPerSecond() * 1e6, within(1e-9));
+        assertThat(e.maxConcurrentSessions()).isGreaterThan(30);
         assertThat(fullBatch.dividedBy(batchOne)).isLessThan(0.5);
         // 3.4: output tokens cost more than input tokens because of physics.
         assertThat(cost.outputToInputCostRatio()).isGreaterThan(10);
@@ -183,15 +171,16 @@ class ArticleEconomicsTest {
                 .isCloseTo(0.30, within(1e-12));
     }
 
+    /** The 7B class at INT4 with INT8 KV on an H100 counted, as the article does, as 80 decimal GB. */
     private static double userHour(long context) {
-        InferencePerformance perf = InferencePerformance.builder()
-                .model(ModelPresets.ARTICLE_7B_CLASS)
+        Estimate e = LlmCost.model(ModelPresets.ARTICLE_7B_CLASS)
                 .hardware(HardwarePresets.H100_SXM.withMemoryCapacity(Bytes.ofGigabytes(80)))
-                .workload(
-                        Workload.builder().promptTokens(context).outputTokens(0).build())
-                .formats(Formats.of(NumericFormat.INT4).withKvCache(NumericFormat.INT8))
-                .build();
-        return ServingCost.of(perf, H100_PRICE).costPerConcurrentUserHour().toUsd();
+                .weights(NumericFormat.INT4)
+                .kvCache(NumericFormat.INT8)
+                .efficiency(Efficiency.DEFAULT)
+                .deployment()
+                .estimate(Workload.of(context, 0));
+        return ServingCost.of(e, H100_PRICE).costPerConcurrentUserHour().toUsd();
     }
 
     private static EdgeVsCloud lifetime() {
@@ -200,9 +189,5 @@ class ArticleEconomicsTest {
                 UsageProfile.of(1, UsageProfile.monthlyFromDaily(50), 750),
                 Money.of(0.30),
                 20);
-    }
-
-    private static Arguments claim(String claim, double articleValue, double tolerance, DoubleSupplier computed) {
-        return Arguments.of(claim, articleValue, tolerance, computed);
     }
 }

@@ -36,19 +36,24 @@ class CostAccountingTest {
                 .build();
     }
 
-    /** 2,048-token prompts of which 1,024 shared, 128 output tokens, batch 4, on two H100s. */
-    static InferencePerformance perf() {
-        return InferencePerformance.builder()
-                .model(model())
-                .hardware(HardwarePresets.H100_SXM)
-                .workload(Workload.builder()
-                        .promptTokens(2048)
-                        .sharedPrefixTokens(1024)
-                        .outputTokens(128)
-                        .batchSize(4)
-                        .build())
-                .tensorParallel(2)
+    /** 2,048-token prompts of which 1,024 shared, 128 output tokens, batch 4. */
+    static Workload workload() {
+        return Workload.builder()
+                .promptTokens(2048)
+                .sharedPrefixTokens(1024)
+                .outputTokens(128)
+                .batchSize(4)
                 .build();
+    }
+
+    /** {@link #model()} on two H100s at $2.00 per device-hour, on the plain roofline at {@link Efficiency#DEFAULT}. */
+    static Deployment deployment() {
+        return LlmCost.model(model())
+                .hardware(HardwarePresets.H100_SXM)
+                .tensorParallel(2)
+                .efficiency(Efficiency.DEFAULT)
+                .pricePerHour(2.0)
+                .deployment();
     }
 
     @Test
@@ -161,13 +166,15 @@ class CostAccountingTest {
 
     @Test
     void energyPerTokenAndItsElectricity() {
-        InferencePerformance perf = perf();
-        EnergyCost energy = EnergyCost.of(perf, 0.10, 1.5);
-        double joules = 2 * 700 / perf.decodeTokensPerSecond();
-        assertThat(energy.joulesPerOutputToken()).isCloseTo(joules, within(1e-12));
-        assertThat(energy.electricityCostPerMillionOutputTokens().toUsd())
-                .isCloseTo(joules * 1e6 / 3.6e6 * 1.5 * 0.10, within(1e-12));
-        assertThat(energy.toString()).endsWith(" electricity per million").contains(" J per output token, $");
+        Estimate e = LlmCost.model(model())
+                .tensorParallel(2)
+                .workload(workload())
+                .electricityPerKwh(0.10)
+                .estimate();
+        double joules = 2 * 700 / e.decodeTokensPerSecond();
+        assertThat(e.joulesPerOutputToken()).isCloseTo(joules, within(1e-12));
+        assertThat(e.electricityCostPerMillionOutputTokens().toUsd())
+                .isCloseTo(joules * 1e6 / 3.6e6 * 0.10, within(1e-12));
     }
 
     @Test
@@ -191,18 +198,21 @@ class CostAccountingTest {
 
     @Test
     void servingCostsPerToken() {
-        InferencePerformance perf = perf();
-        GpuPricing pricing = GpuPricing.of(2.0);
-        ServingCost cost = ServingCost.of(perf, pricing);
-        assertThat(cost.performance()).isSameAs(perf);
-        assertThat(cost.pricing()).isSameAs(pricing);
+        Estimate e = deployment().estimate(workload());
+        ServingCost cost = ServingCost.of(e);
+        assertThat(cost.estimate()).isSameAs(e);
+        assertThat(cost.pricing()).isEqualTo(GpuPricing.of(2.0));
         assertThat(cost.perReplicaHour()).isEqualTo(Money.of(4));
-        assertThat(cost.costPerOutputToken().toUsd())
-                .isCloseTo(4.0 / 3600 / perf.decodeTokensPerSecond(), within(1e-15));
-        assertThat(cost.costPerInputToken().toUsd())
-                .isCloseTo(4.0 / 3600 / perf.prefillTokensPerSecond(), within(1e-15));
-        assertThat(cost.costPerConcurrentUserHour().toUsd())
-                .isCloseTo(4.0 / perf.maxConcurrentSessions(), within(1e-12));
+        assertThat(cost.costPerOutputToken().toUsd()).isCloseTo(4.0 / 3600 / e.decodeTokensPerSecond(), within(1e-15));
+        assertThat(cost.costPerInputToken().toUsd()).isCloseTo(4.0 / 3600 / e.prefillTokensPerSecond(), within(1e-15));
+        assertThat(cost.costPerConcurrentUserHour().toUsd()).isCloseTo(4.0 / e.maxConcurrentSessions(), within(1e-12));
+        // at the deployment's price, the estimate's own figures
+        assertThat(cost.costPerMillionOutputTokens()).isEqualTo(e.costPerMillionOutputTokens());
+        assertThat(cost.costPerMillionInputTokens()).isEqualTo(e.costPerMillionUncachedInputTokens());
+        // at another price, the same throughput priced
+        ServingCost half = ServingCost.of(e, GpuPricing.of(1.0));
+        assertThat(half.costPerOutputToken().toUsd())
+                .isCloseTo(cost.costPerOutputToken().toUsd() / 2, within(1e-15));
         assertThat(cost.toString())
                 .startsWith("ServingCost[" + cost.costPerMillionInputTokens() + " per million input, ")
                 .endsWith(" per million output, $2.00 per device-hour at 100% utilization]");
@@ -210,11 +220,10 @@ class CostAccountingTest {
 
     @Test
     void promptCachingSavesThePrefixOnce() {
-        InferencePerformance shared = perf();
-        InferencePerformance unshared = shared.withWorkload(
-                Workload.builder().from(shared.workload()).sharedPrefixTokens(0).build());
-        GpuPricing pricing = GpuPricing.of(2.0);
-        PromptCaching caching = PromptCaching.of(shared, pricing);
+        Deployment d = deployment();
+        InferencePerformance shared = d.performance(workload());
+        InferencePerformance unshared = d.performance(workload().withSharedPrefixTokens(0));
+        PromptCaching caching = PromptCaching.of(d.estimate(workload()));
         assertThat(caching.prefillFlopsSaved().toFlops())
                 .isCloseTo(
                         unshared.prefill().flops().toFlops()
@@ -247,13 +256,22 @@ class CostAccountingTest {
                 .contains(caching.sessionsWithoutSharing() + " -> " + caching.sessionsWithSharing() + " sessions")
                 .endsWith(String.format(
                         java.util.Locale.ROOT, "cached input discount %.1f%%]", 100 * caching.cachedInputDiscount()));
+        // without a price the comparison stands, and only the costs are refused
+        PromptCaching unpriced = PromptCaching.of(LlmCost.model(model())
+                .hardware(HardwarePresets.RTX_4090)
+                .workload(workload())
+                .estimate());
+        assertThat(unpriced.prefillTimeSaved().toSeconds()).isPositive();
+        assertThatThrownBy(unpriced::costPerRequestWithCaching)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("NVIDIA GeForce RTX 4090 has no rental price");
     }
 
     @Test
     void anEstimateHoldsEveryFigureOfItsConfiguration() {
         Estimate e = LlmCost.model(model())
                 .tensorParallel(2)
-                .workload(perf().workload())
+                .workload(workload())
                 .frameworkOverhead(Bytes.ofGigabytes(3))
                 .convention(Convention.EXACT)
                 .pricePerHour(2.0)

@@ -18,7 +18,7 @@ import io.github.llmcost.hardware.InferencePerformance;
 import io.github.llmcost.hardware.Limit;
 import io.github.llmcost.hardware.calibration.CalibratedEfficiencies;
 import io.github.llmcost.hardware.calibration.ChipCalibration;
-import java.util.List;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 /** A deployment holds every knob it was built with, compiles once, and answers for any workload. */
@@ -161,15 +161,12 @@ class DeploymentTest {
         SweepPoint p = SweepPoint.of(llama().estimate(Workload.of(8192, 256).withBatchSize(100_000)));
         assertThat(p.feasible()).isFalse();
         assertThat(p.hasPrice()).isFalse();
-        for (org.assertj.core.api.ThrowableAssert.ThrowingCallable figure :
-                List.<org.assertj.core.api.ThrowableAssert.ThrowingCallable>of(
-                        p::timeToFirstTokenSeconds,
-                        p::timePerOutputTokenSeconds,
-                        p::decodeTokensPerSecond,
-                        p::costPerMillionInputTokensUsd,
-                        p::costPerMillionOutputTokensUsd)) {
-            assertThatThrownBy(figure).isInstanceOf(InfeasibleConfigurationException.class);
-        }
+        assertEachRefused(
+                p::timeToFirstTokenSeconds,
+                p::timePerOutputTokenSeconds,
+                p::decodeTokensPerSecond,
+                p::costPerMillionInputTokensUsd,
+                p::costPerMillionOutputTokensUsd);
         SweepPoint ok = SweepPoint.of(llama().estimate(Workload.of(1024, 256)));
         assertThat(ok.hasPrice()).isTrue();
         assertThat(ok.decodeTokensPerSecond()).isPositive();
@@ -178,30 +175,26 @@ class DeploymentTest {
 
     @Test
     void servingCostsOfWhatCannotRunAreRefused() {
-        InferencePerformance tooBig = InferencePerformance.builder()
-                .model(ModelPresets.LLAMA_3_1_405B)
+        Estimate tooBig = LlmCost.model(ModelPresets.LLAMA_3_1_405B)
                 .hardware(HardwarePresets.H100_SXM)
-                .workload(Workload.of(1024, 256))
-                .build();
-        ServingCost cost = ServingCost.of(tooBig, GpuPricing.of(2));
-        for (org.assertj.core.api.ThrowableAssert.ThrowingCallable figure :
-                List.<org.assertj.core.api.ThrowableAssert.ThrowingCallable>of(
-                        cost::costPerInputToken,
-                        cost::costPerMillionInputTokens,
-                        cost::costPerOutputToken,
-                        cost::costPerMillionOutputTokens,
-                        cost::costPerConcurrentUserHour,
-                        cost::fullBatchCostPerMillionOutputTokens)) {
-            assertThatThrownBy(figure).isInstanceOf(InfeasibleConfigurationException.class);
-        }
+                .pricePerHour(2)
+                .deployment()
+                .estimate(Workload.of(1024, 256));
+        ServingCost cost = ServingCost.of(tooBig);
+        assertEachRefused(
+                cost::costPerInputToken,
+                cost::costPerMillionInputTokens,
+                cost::costPerOutputToken,
+                cost::costPerMillionOutputTokens,
+                cost::costPerConcurrentUserHour,
+                cost::fullBatchCostPerMillionOutputTokens);
         // the full-batch floor steps down to a batch whose own prefill still fits
-        InferencePerformance small = InferencePerformance.builder()
-                .model(ModelPresets.LLAMA_3_1_8B)
+        ServingCost full = ServingCost.of(LlmCost.model(ModelPresets.LLAMA_3_1_8B)
                 .hardware(HardwarePresets.H100_SXM)
-                .workload(Workload.of(8192, 256))
                 .efficiency(Efficiency.DEFAULT)
-                .build();
-        ServingCost full = ServingCost.of(small, GpuPricing.of(2));
+                .pricePerHour(2)
+                .deployment()
+                .estimate(Workload.of(8192, 256)));
         assertThat(full.fullBatchCostPerMillionOutputTokens()).isLessThan(full.batchOneCostPerMillionOutputTokens());
         assertThat(Money.of(0).isZero()).isTrue();
         assertThat(Money.of(1).isZero()).isFalse();
@@ -237,5 +230,12 @@ class DeploymentTest {
         assertThat(e.requestLatencyInterval().low().toSeconds())
                 .isLessThan(e.requestLatency().toSeconds());
         assertThat(e.calibration()).isEqualTo(CalibratedEfficiencies.H200);
+    }
+
+    /** Each figure of what cannot run throws an {@link InfeasibleConfigurationException}. */
+    private static void assertEachRefused(ThrowingCallable... figures) {
+        for (ThrowingCallable figure : figures) {
+            assertThatThrownBy(figure).isInstanceOf(InfeasibleConfigurationException.class);
+        }
     }
 }

@@ -1,12 +1,18 @@
 package io.github.llmcost.economics;
 
+import static io.github.llmcost.testing.BadInputContract.bad;
+import static io.github.llmcost.testing.BadInputContract.doubles;
+import static io.github.llmcost.testing.BadInputContract.missing;
+import static io.github.llmcost.testing.BadValues.negativeOrNotFinite;
+import static io.github.llmcost.testing.BadValues.notAFraction;
+import static io.github.llmcost.testing.BadValues.notFinite;
+import static io.github.llmcost.testing.BadValues.notPositive;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.llmcost.core.Convention;
-import io.github.llmcost.core.Formats;
 import io.github.llmcost.core.ModelPresets;
 import io.github.llmcost.core.NumericFormat;
 import io.github.llmcost.core.Workload;
@@ -15,9 +21,9 @@ import io.github.llmcost.hardware.HardwarePresets;
 import io.github.llmcost.hardware.InfeasibleConfigurationException;
 import io.github.llmcost.hardware.InferencePerformance;
 import io.github.llmcost.hardware.Limit;
+import io.github.llmcost.testing.BadInputContract;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +32,7 @@ import java.util.function.DoubleFunction;
 import java.util.stream.Stream;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Bad input to the economics module fails fast: every invalid value is an {@link IllegalArgumentException} whose
@@ -38,42 +42,17 @@ import org.junit.jupiter.params.provider.MethodSource;
  * valid but cannot run is no error but an infeasible estimate ({@code
  * configurationsThatCannotRunAreEstimatedButNeverPriced}). Extreme but valid inputs give finite answers.
  */
-class EconomicsBadInputTest {
-    private static final double[] NOT_FINITE = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
-    private static final double[] NOT_POSITIVE = {
-        0.0,
-        -0.0,
-        -1.0,
-        -Double.MIN_VALUE,
-        -Double.MAX_VALUE,
-        Double.NaN,
-        Double.POSITIVE_INFINITY,
-        Double.NEGATIVE_INFINITY
-    };
-    private static final double[] NEGATIVE_OR_NOT_FINITE = {
-        -1.0, -Double.MIN_VALUE, -Double.MAX_VALUE, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY
-    };
-    private static final double[] NOT_A_FRACTION = {
-        0.0,
-        -0.0,
-        -0.5,
-        -Double.MIN_VALUE,
-        1.0000000000000002,
-        2,
-        Double.NaN,
-        Double.NEGATIVE_INFINITY,
-        Double.POSITIVE_INFINITY
-    };
-
+class EconomicsBadInputTest implements BadInputContract {
     private static final GpuPricing PRICE = GpuPricing.of(2.50);
     private static final UsageProfile USAGE = UsageProfile.of(100_000_000, 50, 750);
 
-    private static InferencePerformance perf(Workload workload) {
-        return InferencePerformance.builder()
-                .model(ModelPresets.LLAMA_3_1_8B)
+    /** Llama 3.1 8B on an H100 at {@link #PRICE}. */
+    private static Estimate estimate(Workload workload) {
+        return LlmCost.model(ModelPresets.LLAMA_3_1_8B)
                 .hardware(HardwarePresets.H100_SXM)
-                .workload(workload)
-                .build();
+                .pricePerHour(PRICE.usdPerDeviceHour())
+                .deployment()
+                .estimate(workload);
     }
 
     private static ApiPrice.Builder apiPrice() {
@@ -90,17 +69,6 @@ class EconomicsBadInputTest {
         return LlmCost.model(ModelPresets.LLAMA_3_1_8B).promptTokens(1000).outputTokens(100);
     }
 
-    private static Arguments bad(String description, ThrowingCallable call, String... fragments) {
-        return Arguments.of(description, call, List.of(fragments));
-    }
-
-    /** Cases over bad doubles: the message must contain {@code "field (value)"}. */
-    private static Stream<Arguments> doubles(
-            String call, String field, double[] values, DoubleFunction<ThrowingCallable> callable) {
-        return Arrays.stream(values)
-                .mapToObj(v -> bad(call + "(" + v + ")", callable.apply(v), field + " (" + v + ")"));
-    }
-
     // ---------------------------------------------------------------------------------------------------------------
     // Money and GpuPricing
     // ---------------------------------------------------------------------------------------------------------------
@@ -109,8 +77,8 @@ class EconomicsBadInputTest {
         Money one = Money.of(1);
         Money max = Money.of(Double.MAX_VALUE);
         return Stream.of(
-                        doubles("Money.of", "usd", NOT_FINITE, v -> () -> Money.of(v)),
-                        doubles("multipliedBy", "factor", NOT_FINITE, v -> () -> one.multipliedBy(v)),
+                        doubles("Money.of", "usd", notFinite(), v -> () -> Money.of(v)),
+                        doubles("multipliedBy", "factor", notFinite(), v -> () -> one.multipliedBy(v)),
                         doubles(
                                 "dividedBy",
                                 "divisor",
@@ -133,13 +101,13 @@ class EconomicsBadInputTest {
 
     static Stream<Arguments> gpuPricing() {
         List<Arguments> cases = new ArrayList<>();
-        doubles("GpuPricing.of", "usdPerDeviceHour", NOT_POSITIVE, v -> () -> GpuPricing.of(v))
+        doubles("GpuPricing.of", "usdPerDeviceHour", notPositive(), v -> () -> GpuPricing.of(v))
                 .forEach(cases::add);
-        doubles("withUtilization", "utilization", NOT_A_FRACTION, v -> () -> PRICE.withUtilization(v))
+        doubles("withUtilization", "utilization", notAFraction(), v -> () -> PRICE.withUtilization(v))
                 .forEach(cases::add);
-        doubles("costPerToken", "tokensPerSecond", NOT_POSITIVE, v -> () -> PRICE.costPerToken(v))
+        doubles("costPerToken", "tokensPerSecond", notPositive(), v -> () -> PRICE.costPerToken(v))
                 .forEach(cases::add);
-        doubles("costOf(v, 1)", "seconds", NEGATIVE_OR_NOT_FINITE, v -> () -> PRICE.costOf(v, 1))
+        doubles("costOf(v, 1)", "seconds", negativeOrNotFinite(), v -> () -> PRICE.costOf(v, 1))
                 .forEach(cases::add);
         for (int devices : new int[] {0, -1, Integer.MIN_VALUE}) {
             cases.add(bad("costOf(1, " + devices + ")", () -> PRICE.costOf(1, devices), "devices (" + devices + ")"));
@@ -156,19 +124,19 @@ class EconomicsBadInputTest {
         doubles(
                         "inputUsdPerMillion",
                         "inputUsdPerMillion",
-                        NEGATIVE_OR_NOT_FINITE,
+                        negativeOrNotFinite(),
                         v -> () -> apiPrice().inputUsdPerMillion(v).build())
                 .forEach(cases::add);
         doubles(
                         "outputUsdPerMillion",
                         "outputUsdPerMillion",
-                        NEGATIVE_OR_NOT_FINITE,
+                        negativeOrNotFinite(),
                         v -> () -> apiPrice().outputUsdPerMillion(v).build())
                 .forEach(cases::add);
         doubles(
                         "cachedInputUsdPerMillion",
                         "cachedInputUsdPerMillion",
-                        NEGATIVE_OR_NOT_FINITE,
+                        negativeOrNotFinite(),
                         v -> () -> apiPrice().cachedInputUsdPerMillion(v).build())
                 .forEach(cases::add);
         doubles(
@@ -223,11 +191,11 @@ class EconomicsBadInputTest {
                 "fixedEngineeringUsdPerMonth",
                 v -> () -> DeviceCosts.builder().fixedEngineeringUsdPerMonth(v).build());
         Stream<Arguments> nonNegative = fields.entrySet().stream()
-                .flatMap(e -> doubles(e.getKey(), e.getKey(), NEGATIVE_OR_NOT_FINITE, e.getValue()));
+                .flatMap(e -> doubles(e.getKey(), e.getKey(), negativeOrNotFinite(), e.getValue()));
         Stream<Arguments> life = doubles(
                 "deviceLifeMonths",
                 "deviceLifeMonths",
-                NOT_POSITIVE,
+                notPositive(),
                 v -> () -> DeviceCosts.builder().deviceLifeMonths(v).build());
         return Stream.concat(nonNegative, life);
     }
@@ -247,21 +215,21 @@ class EconomicsBadInputTest {
         doubles(
                         "UsageProfile.of(1, v, 750)",
                         "requestsPerUserPerMonth",
-                        NEGATIVE_OR_NOT_FINITE,
+                        negativeOrNotFinite(),
                         v -> () -> UsageProfile.of(1, v, 750))
                 .forEach(cases::add);
         doubles(
                         "withRequestsPerUserPerMonth",
                         "requestsPerUserPerMonth",
-                        NEGATIVE_OR_NOT_FINITE,
+                        negativeOrNotFinite(),
                         v -> () -> USAGE.withRequestsPerUserPerMonth(v))
                 .forEach(cases::add);
-        doubles("UsageProfile.of(1, 50, v)", "tokensPerRequest", NOT_POSITIVE, v -> () -> UsageProfile.of(1, 50, v))
+        doubles("UsageProfile.of(1, 50, v)", "tokensPerRequest", notPositive(), v -> () -> UsageProfile.of(1, 50, v))
                 .forEach(cases::add);
         doubles(
                         "monthlyFromDaily",
                         "requestsPerDay",
-                        NEGATIVE_OR_NOT_FINITE,
+                        negativeOrNotFinite(),
                         v -> () -> UsageProfile.monthlyFromDaily(v))
                 .forEach(cases::add);
         return cases.stream();
@@ -279,7 +247,7 @@ class EconomicsBadInputTest {
         doubles(
                         "EdgeVsCloud.of(tokens/s v)",
                         "onDeviceTokensPerSecond",
-                        NOT_POSITIVE,
+                        notPositive(),
                         v -> () -> EdgeVsCloud.of(device, USAGE, Money.of(0.30), v))
                 .forEach(cases::add);
         cases.add(bad(
@@ -297,41 +265,36 @@ class EconomicsBadInputTest {
     }
 
     // ---------------------------------------------------------------------------------------------------------------
-    // PromptCaching, EnergyCost, ServingCost
+    // PromptCaching, ServingCost
     // ---------------------------------------------------------------------------------------------------------------
 
     static Stream<Arguments> calculators() {
-        InferencePerformance plain = perf(Workload.of(1000, 100));
-        InferencePerformance shared = perf(Workload.builder()
+        Estimate plain = estimate(Workload.of(1000, 100));
+        Estimate shared = estimate(Workload.builder()
                 .promptTokens(1000)
                 .outputTokens(100)
                 .sharedPrefixTokens(500)
                 .build());
         List<Arguments> cases = new ArrayList<>();
-        cases.add(bad(
-                "PromptCaching.of with nothing shared",
-                () -> PromptCaching.of(plain, PRICE),
-                "sharedPrefixTokens (0)"));
+        cases.add(bad("PromptCaching.of with nothing shared", () -> PromptCaching.of(plain), "sharedPrefixTokens (0)"));
         doubles(
                         "cachedInputPricePerMillion",
                         "inputUsdPerMillion",
-                        NEGATIVE_OR_NOT_FINITE,
-                        v -> () -> PromptCaching.of(shared, PRICE).cachedInputPricePerMillion(v))
-                .forEach(cases::add);
-        doubles("EnergyCost.of(perf, v, 1)", "usdPerKwh", NEGATIVE_OR_NOT_FINITE, v -> () -> EnergyCost.of(plain, v, 1))
-                .forEach(cases::add);
-        doubles(
-                        "EnergyCost.of(perf, 0.1, v)",
-                        "powerUsageEffectiveness",
-                        new double[] {0.999, 0.0, -1.0, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY},
-                        v -> () -> EnergyCost.of(plain, 0.1, v))
+                        negativeOrNotFinite(),
+                        v -> () -> PromptCaching.of(shared).cachedInputPricePerMillion(v))
                 .forEach(cases::add);
         for (int batch : new int[] {0, -1}) {
             cases.add(bad(
                     "ServingCost.atBatch(" + batch + ")",
-                    () -> ServingCost.of(plain, PRICE).atBatch(batch),
+                    () -> ServingCost.of(plain).atBatch(batch),
                     "batchSize (" + batch + ")"));
         }
+        cases.add(bad(
+                "ServingCost.of an estimate without a price",
+                () -> ServingCost.of(LlmCost.model(ModelPresets.LLAMA_3_1_8B)
+                        .hardware(HardwarePresets.RTX_4090)
+                        .estimate()),
+                "no price for NVIDIA GeForce RTX 4090"));
         return cases.stream();
     }
 
@@ -350,19 +313,19 @@ class EconomicsBadInputTest {
         doubles(
                         "utilization",
                         "utilization",
-                        NOT_A_FRACTION,
+                        notAFraction(),
                         v -> () -> llmCost().utilization(v).estimate())
                 .forEach(cases::add);
         doubles(
                         "pricePerHour",
                         "pricePerHour",
-                        NOT_POSITIVE,
+                        notPositive(),
                         v -> () -> llmCost().pricePerHour(v).estimate())
                 .forEach(cases::add);
         doubles(
                         "electricityPerKwh",
                         "electricityPerKwh",
-                        NEGATIVE_OR_NOT_FINITE,
+                        negativeOrNotFinite(),
                         v -> () -> llmCost().electricityPerKwh(v).estimate())
                 .forEach(cases::add);
         for (long tokens : new long[] {0, -1, Long.MIN_VALUE}) {
@@ -463,33 +426,28 @@ class EconomicsBadInputTest {
             assertThatCode(() -> e.memory().toString()).as(c.what()).doesNotThrowAnyException();
             assertThat(e.toString()).as(c.what()).contains("cannot run");
         }
-        InferencePerformance tooBig = InferencePerformance.builder()
-                .model(ModelPresets.LLAMA_3_1_405B)
+        Estimate tooBig = LlmCost.model(ModelPresets.LLAMA_3_1_405B)
                 .hardware(HardwarePresets.L4)
-                .workload(Workload.of(4096, 512))
-                .build();
+                .promptTokens(4096)
+                .outputTokens(512)
+                .estimate();
         assertThatThrownBy(() -> ServingCost.of(tooBig, PRICE).costPerConcurrentUserHour())
                 .isInstanceOf(InfeasibleConfigurationException.class)
                 .hasMessageContaining("memory")
                 .hasMessageContaining("NVIDIA L4");
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource({
-        "money",
-        "gpuPricing",
-        "apiPrices",
-        "deviceCosts",
-        "usageProfiles",
-        "edgeVsCloud",
-        "calculators",
-        "llmCostBuilder"
-    })
-    void rejectsWithMessageNamingFieldAndValue(String description, ThrowingCallable call, List<String> fragments) {
-        var thrown = assertThatThrownBy(call).as(description).isInstanceOf(IllegalArgumentException.class);
-        for (String fragment : fragments) {
-            thrown.hasMessageContaining(fragment);
-        }
+    static Stream<Arguments> rejected() {
+        return Stream.of(
+                        money(),
+                        gpuPricing(),
+                        apiPrices(),
+                        deviceCosts(),
+                        usageProfiles(),
+                        edgeVsCloud(),
+                        calculators(),
+                        llmCostBuilder())
+                .flatMap(s -> s);
     }
 
     @Test
@@ -559,22 +517,15 @@ class EconomicsBadInputTest {
                 Arguments.of("free cloud", (ThrowingCallable)
                         () -> EdgeVsCloud.of(DeviceCosts.articleDefaults(), USAGE, Money.ZERO, 20)
                                 .monthlyCloudCost()),
-                Arguments.of("EnergyCost at PUE 1 and free power", (ThrowingCallable) () ->
-                        EnergyCost.of(perf(Workload.of(1000, 100)), 0, 1).electricityCostPerMillionOutputTokens()),
-                Arguments.of("PromptCaching of a wholly shared prompt", (ThrowingCallable) () -> PromptCaching.of(
-                                perf(Workload.builder()
+                Arguments.of("free electricity", (ThrowingCallable)
+                        () -> llmCost().electricityPerKwh(0).estimate().electricityCostPerMillionOutputTokens()),
+                Arguments.of("PromptCaching of a wholly shared prompt", (ThrowingCallable)
+                        () -> PromptCaching.of(estimate(Workload.builder()
                                         .promptTokens(1000)
                                         .outputTokens(100)
                                         .sharedPrefixTokens(1000)
-                                        .build()),
-                                PRICE)
-                        .costPerRequestWithCaching()));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("accepted")
-    void acceptsBoundaryValues(String description, ThrowingCallable call) {
-        assertThatCode(call).as(description).doesNotThrowAnyException();
+                                        .build()))
+                                .costPerRequestWithCaching()));
     }
 
     /** A usage profile of no users is valid; so should be printing its comparison. */
@@ -600,25 +551,7 @@ class EconomicsBadInputTest {
         required.put("outputUsdPerMillion", b -> b.outputUsdPerMillion(2));
         required.put("source", b -> b.source("a test"));
         required.put("asOf", b -> b.asOf(LocalDate.of(2026, 1, 1)));
-        return required.keySet().stream()
-                .map(field -> Arguments.of("ApiPrice without " + field, field, (ThrowingCallable) () -> {
-                    ApiPrice.Builder b = ApiPrice.builder();
-                    required.forEach((name, setter) -> {
-                        if (!name.equals(field)) {
-                            setter.accept(b);
-                        }
-                    });
-                    b.build();
-                }));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("missingRequiredFields")
-    void missingRequiredFieldIsIllegalStateNamingIt(String description, String field, ThrowingCallable call) {
-        assertThatThrownBy(call)
-                .as(description)
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining(field);
+        return missing("ApiPrice", ApiPrice::builder, required, ApiPrice.Builder::build);
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -654,17 +587,7 @@ class EconomicsBadInputTest {
                         .hasMessageContaining("context");
                 assertThatThrownBy(e::timeToFirstToken).isInstanceOf(InfeasibleConfigurationException.class);
                 assertThatCode(e::toString).as(what).doesNotThrowAnyException();
-                InferencePerformance perf = InferencePerformance.builder()
-                        .model(ModelPresets.LLAMA_3_1_405B)
-                        .hardware(HardwarePresets.H100_SXM)
-                        .tensorParallel(8)
-                        .convention(convention)
-                        .workload(Workload.builder()
-                                .promptTokens(10_000_000)
-                                .outputTokens(256)
-                                .build())
-                        .formats(Formats.of(weights))
-                        .build();
+                InferencePerformance perf = e.deployment().performance(e.workload());
                 assertThat(perf.timeToFirstToken().toSeconds())
                         .as(what)
                         .isFinite()
@@ -674,8 +597,7 @@ class EconomicsBadInputTest {
                         .isFinite()
                         .isPositive();
                 assertThat(perf.prefill().flops().toFlops()).as(what).isFinite().isGreaterThan((double) Long.MAX_VALUE);
-                assertThatThrownBy(
-                                () -> ServingCost.of(perf, GpuPricing.of(2.5)).costPerMillionOutputTokens())
+                assertThatThrownBy(() -> ServingCost.of(e, GpuPricing.of(2.5)).costPerMillionOutputTokens())
                         .isInstanceOf(InfeasibleConfigurationException.class);
             }
         }

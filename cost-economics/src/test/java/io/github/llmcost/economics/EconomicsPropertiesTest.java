@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.Generate.pick;
 import static org.quicktheories.generators.SourceDSL.doubles;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
@@ -30,8 +31,8 @@ import org.quicktheories.core.Gen;
  * Invariants of the economics module, checked with QuickTheories over random model and hardware presets, conventions,
  * numeric formats, tensor-parallel degrees, contexts, batches, prices and usage profiles.
  *
- * <p>Tolerances: figures that repeat the same floating-point operations ({@link Estimate} against the calculators it
- * uses, cost ratios) are asserted exactly, as is doubling (scaling by two is exact in binary floating point);
+ * <p>Tolerances: figures that repeat the same floating-point operations ({@link Estimate} against the physics and the
+ * pricing formula it summarises, cost ratios) are asserted exactly, as is doubling (scaling by two is exact in binary floating point);
  * inverse operations and proportionalities that divide and multiply again are compared within a relative
  * 10<sup>-12</sup>; crossovers, which solve a linear equation and substitute the root back, within a relative
  * 10<sup>-9</sup>; {@code a + b - b} within 10<sup>-15</sup> of {@code |a| + |b|} (two roundings of that size).
@@ -85,25 +86,42 @@ class EconomicsPropertiesTest {
     /** Prompt, output and batch, with a shared prefix in {@code [0, prompt]}. */
     private record Shape(long prompt, long output, int batch, long sharedPrefix) {}
 
-    /** A whole configuration. */
     /**
      * Whether a configuration can run; where it cannot, checks that it is refused a price instead (the property
      * then holds vacuously for it).
      */
     private static boolean runs(Config config) {
-        InferencePerformance perf = config.perf();
-        if (perf.feasibility().isFeasible()) {
+        Estimate e = config.llmCost().pricePerHour(1).estimate();
+        if (e.isFeasible()) {
             return true;
         }
-        assertThatThrownBy(() -> ServingCost.of(perf, GpuPricing.of(1)).costPerMillionOutputTokens())
+        assertThatThrownBy(() -> ServingCost.of(e).costPerMillionOutputTokens())
                 .as("%s", config)
                 .isInstanceOf(InfeasibleConfigurationException.class);
-        assertThatThrownBy(() -> config.llmCost().pricePerHour(1).estimate().costPerMillionInputTokens())
+        assertThatThrownBy(e::costPerMillionInputTokens)
                 .as("%s", config)
                 .isInstanceOf(InfeasibleConfigurationException.class);
         return false;
     }
 
+    /** A property of a configuration that runs, at a price per device-hour and a utilisation. */
+    private interface PricedProperty {
+        void check(Config config, double price, double utilization);
+    }
+
+    /** Checks a property over configurations, prices and utilisations, where the configuration runs. */
+    private static void forRunningConfigs(PricedProperty property) {
+        qt().withFixedSeed(SEED)
+                .withExamples(EXAMPLES)
+                .forAll(configs(), prices(), utilizations())
+                .checkAssert((config, price, u) -> {
+                    if (runs(config)) {
+                        property.check(config, price, u);
+                    }
+                });
+    }
+
+    /** A whole configuration. */
     private record Config(Setup setup, Shape shape) {
         Workload workload() {
             return Workload.builder()
@@ -114,6 +132,7 @@ class EconomicsPropertiesTest {
                     .build();
         }
 
+        /** The configuration built from scratch in the physics layer, as {@link Estimate} must summarise it. */
         InferencePerformance perf() {
             return InferencePerformance.builder()
                     .model(setup.model())
@@ -149,16 +168,12 @@ class EconomicsPropertiesTest {
         }
     }
 
-    private static <T> Gen<T> oneOf(List<T> values) {
-        return integers().between(0, values.size() - 1).map(values::get);
-    }
-
     private static Gen<NumericFormat> formats() {
-        return oneOf(FORMATS);
+        return pick(FORMATS);
     }
 
     private static Gen<ChipFormat> chipFormats() {
-        return oneOf(CHIPS).zip(integers().between(0, 63), (chip, i) -> {
+        return pick(CHIPS).zip(integers().between(0, 63), (chip, i) -> {
             List<NumericFormat> computeFormats =
                     List.copyOf(EnumSet.copyOf(chip.peakFlops().keySet()));
             return new ChipFormat(chip, computeFormats.get(i % computeFormats.size()));
@@ -167,10 +182,10 @@ class EconomicsPropertiesTest {
 
     /** Random model, chip, convention and formats on 1 to 8 devices where the chip has an interconnect. */
     private static Gen<Setup> setups() {
-        Gen<Setup> single = oneOf(MODELS)
+        Gen<Setup> single = pick(MODELS)
                 .zip(
                         chipFormats(),
-                        oneOf(CONVENTIONS),
+                        pick(CONVENTIONS),
                         formats().zip(formats(), Storage::new),
                         (model, cf, convention, storage) ->
                                 new Setup(model, cf.chip(), convention, cf.format(), storage, 1));
@@ -244,56 +259,31 @@ class EconomicsPropertiesTest {
     }
 
     @Test
-    void servingCostPerMillionTokensScalesAsOneOverUtilization() {
-        qt().withFixedSeed(SEED)
-                .withExamples(EXAMPLES)
-                .forAll(configs(), prices(), utilizations())
-                .checkAssert((config, price, u) -> {
-                    if (!runs(config)) {
-                        return;
-                    }
-                    InferencePerformance perf = config.perf();
-                    ServingCost full = ServingCost.of(perf, GpuPricing.of(price));
-                    ServingCost partial =
-                            ServingCost.of(perf, GpuPricing.of(price).withUtilization(u));
-                    assertRelativelyClose(
-                            partial.costPerMillionOutputTokens().toUsd() * u,
-                            full.costPerMillionOutputTokens().toUsd(),
-                            RELATIVE,
-                            config + ": output at " + u);
-                    assertRelativelyClose(
-                            partial.costPerMillionInputTokens().toUsd() * u,
-                            full.costPerMillionInputTokens().toUsd(),
-                            RELATIVE,
-                            config + ": input at " + u);
-                    assertThat(partial.perReplicaHour()).isEqualTo(full.perReplicaHour());
-                });
+    void costPerMillionTokensScalesAsOneOverUtilization() {
+        forRunningConfigs((config, price, u) -> {
+            Estimate full = config.llmCost().pricePerHour(price).estimate();
+            Estimate partial =
+                    config.llmCost().pricePerHour(price).utilization(u).estimate();
+            assertThat(partial.timePerOutputToken()).isEqualTo(full.timePerOutputToken());
+            String what = config + " at " + u + ": ";
+            assertOneOverUtilization(
+                    u, partial.costPerMillionOutputTokens(), full.costPerMillionOutputTokens(), what + "output");
+            assertOneOverUtilization(
+                    u, partial.costPerMillionInputTokens(), full.costPerMillionInputTokens(), what + "input");
+            // the same estimate at another price than its deployment's
+            ServingCost fullCost = ServingCost.of(full);
+            ServingCost partialCost = ServingCost.of(full, GpuPricing.of(price).withUtilization(u));
+            assertOneOverUtilization(
+                    u,
+                    partialCost.costPerMillionInputTokens(),
+                    fullCost.costPerMillionInputTokens(),
+                    what + "computed input");
+            assertThat(partialCost.perReplicaHour()).isEqualTo(fullCost.perReplicaHour());
+        });
     }
 
-    @Test
-    void estimateCostPerMillionTokensScalesAsOneOverUtilization() {
-        qt().withFixedSeed(SEED)
-                .withExamples(EXAMPLES)
-                .forAll(configs(), prices(), utilizations())
-                .checkAssert((config, price, u) -> {
-                    if (!runs(config)) {
-                        return;
-                    }
-                    Estimate full = config.llmCost().pricePerHour(price).estimate();
-                    Estimate partial =
-                            config.llmCost().pricePerHour(price).utilization(u).estimate();
-                    assertRelativelyClose(
-                            partial.costPerMillionOutputTokens().toUsd() * u,
-                            full.costPerMillionOutputTokens().toUsd(),
-                            RELATIVE,
-                            config + ": output at " + u);
-                    assertRelativelyClose(
-                            partial.costPerMillionInputTokens().toUsd() * u,
-                            full.costPerMillionInputTokens().toUsd(),
-                            RELATIVE,
-                            config + ": input at " + u);
-                    assertThat(partial.timePerOutputToken()).isEqualTo(full.timePerOutputToken());
-                });
+    private static void assertOneOverUtilization(double u, Money partial, Money full, String what) {
+        assertRelativelyClose(partial.toUsd() * u, full.toUsd(), RELATIVE, what);
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -437,7 +427,8 @@ class EconomicsPropertiesTest {
                 .forAll(setups(), sharedShapes(), prices())
                 .checkAssert((setup, shape, price) -> {
                     Config config = new Config(setup, shape);
-                    PromptCaching caching = PromptCaching.of(config.perf(), GpuPricing.of(price));
+                    PromptCaching caching = PromptCaching.of(
+                            config.llmCost().pricePerHour(price).estimate());
                     assertThat(caching.costPerRequestWithCaching())
                             .as("%s", config)
                             .isLessThanOrEqualTo(caching.costPerRequestWithoutCaching());
@@ -463,16 +454,13 @@ class EconomicsPropertiesTest {
     /** The whole prompt shared and nothing generated: every session's cache is the shared prefix. */
     @Test
     void promptCachingOfAWhollySharedPromptWithNoOutputAnswers() {
-        InferencePerformance perf = InferencePerformance.builder()
-                .model(ModelPresets.LLAMA_3_1_8B)
+        PromptCaching caching = PromptCaching.of(LlmCost.model(ModelPresets.LLAMA_3_1_8B)
                 .hardware(HardwarePresets.H100_SXM)
-                .workload(Workload.builder()
-                        .promptTokens(1000)
-                        .outputTokens(0)
-                        .sharedPrefixTokens(1000)
-                        .build())
-                .build();
-        PromptCaching caching = PromptCaching.of(perf, GpuPricing.of(2.50));
+                .promptTokens(1000)
+                .outputTokens(0)
+                .sharedPrefixTokens(1000)
+                .pricePerHour(2.50)
+                .estimate());
         assertThatCode(caching::sessionsWithSharing).doesNotThrowAnyException();
         assertThatCode(caching::toString).doesNotThrowAnyException();
     }
@@ -553,26 +541,20 @@ class EconomicsPropertiesTest {
 
     @Test
     void outputToInputRatioIsTheRatioOfTheTokenCosts() {
-        qt().withFixedSeed(SEED)
-                .withExamples(EXAMPLES)
-                .forAll(configs(), prices(), utilizations())
-                .checkAssert((config, price, u) -> {
-                    if (!runs(config)) {
-                        return;
-                    }
-                    InferencePerformance perf = config.perf();
-                    ServingCost cost = ServingCost.of(perf, GpuPricing.of(price).withUtilization(u));
-                    assertThat(cost.outputToInputCostRatio())
-                            .as("%s", config)
-                            .isEqualTo(cost.costPerOutputToken().toUsd()
-                                    / cost.costPerInputToken().toUsd());
-                    // physics: an output token costs what input throughput is over output throughput
-                    assertRelativelyClose(
-                            cost.outputToInputCostRatio(),
-                            perf.prefillTokensPerSecond() / perf.decodeTokensPerSecond(),
-                            RELATIVE,
-                            config.toString());
-                });
+        forRunningConfigs((config, price, u) -> {
+            Estimate e = config.llmCost().estimate();
+            ServingCost cost = ServingCost.of(e, GpuPricing.of(price).withUtilization(u));
+            assertThat(cost.outputToInputCostRatio())
+                    .as("%s", config)
+                    .isEqualTo(cost.costPerOutputToken().toUsd()
+                            / cost.costPerInputToken().toUsd());
+            // physics: an output token costs what input throughput is over output throughput
+            assertRelativelyClose(
+                    cost.outputToInputCostRatio(),
+                    e.prefillTokensPerSecond() / e.decodeTokensPerSecond(),
+                    RELATIVE,
+                    config.toString());
+        });
     }
 
     @Test
@@ -581,9 +563,9 @@ class EconomicsPropertiesTest {
                 .withExamples(EXAMPLES)
                 .forAll(configs(), prices())
                 .checkAssert((config, price) -> {
-                    InferencePerformance perf = config.perf();
-                    ServingCost cost = ServingCost.of(perf, GpuPricing.of(price));
-                    if (!cost.atBatch(1).performance().feasibility().isFeasible()) {
+                    Estimate e = config.llmCost().estimate();
+                    ServingCost cost = ServingCost.of(e, GpuPricing.of(price));
+                    if (!cost.atBatch(1).estimate().isFeasible()) {
                         // not even one session runs: neither floor is priced
                         assertThatThrownBy(cost::batchOneCostPerMillionOutputTokens)
                                 .isInstanceOf(InfeasibleConfigurationException.class);
@@ -594,7 +576,7 @@ class EconomicsPropertiesTest {
                     double full = cost.fullBatchCostPerMillionOutputTokens().toUsd();
                     double one = cost.batchOneCostPerMillionOutputTokens().toUsd();
                     assertThat(full)
-                            .as("%s: %d sessions", config, perf.maxConcurrentSessions())
+                            .as("%s: %d sessions", config, e.maxConcurrentSessions())
                             .isLessThanOrEqualTo(one * (1 + RELATIVE));
                 });
     }
@@ -604,44 +586,39 @@ class EconomicsPropertiesTest {
     // ---------------------------------------------------------------------------------------------------------------
 
     @Test
-    void electricityIsProportionalToPriceAndPue() {
+    void electricityIsProportionalToItsPrice() {
         qt().withFixedSeed(SEED)
                 .withExamples(EXAMPLES)
-                .forAll(
-                        configs(),
-                        doubles().between(0.01, 1),
-                        doubles().between(0.1, 10),
-                        doubles().between(1, 3))
-                .checkAssert((config, usdPerKwh, k, pue) -> {
-                    InferencePerformance perf = config.perf();
-                    double base = EnergyCost.of(perf, usdPerKwh, 1)
+                .forAll(configs(), doubles().between(0.01, 1), doubles().between(0.1, 10))
+                .checkAssert((config, usdPerKwh, k) -> {
+                    if (!runs(config)) {
+                        return;
+                    }
+                    double base = config.llmCost()
+                            .electricityPerKwh(usdPerKwh)
+                            .estimate()
                             .electricityCostPerMillionOutputTokens()
                             .toUsd();
                     assertRelativelyClose(
-                            EnergyCost.of(perf, k * usdPerKwh, 1)
+                            config.llmCost()
+                                    .electricityPerKwh(k * usdPerKwh)
+                                    .estimate()
                                     .electricityCostPerMillionOutputTokens()
                                     .toUsd(),
                             k * base,
                             RELATIVE,
                             config + ": price x " + k);
-                    assertRelativelyClose(
-                            EnergyCost.of(perf, usdPerKwh, pue)
-                                    .electricityCostPerMillionOutputTokens()
-                                    .toUsd(),
-                            pue * base,
-                            RELATIVE,
-                            config + ": PUE " + pue);
-                    assertThat(EnergyCost.of(perf, 0, pue).electricityCostPerMillionOutputTokens())
+                    assertThat(config.llmCost().electricityPerKwh(0).estimate().electricityCostPerMillionOutputTokens())
                             .isEqualTo(Money.ZERO);
                 });
     }
 
     // ---------------------------------------------------------------------------------------------------------------
-    // Estimate against the calculators
+    // Estimate against the physics
     // ---------------------------------------------------------------------------------------------------------------
 
     @Test
-    void estimateAgreesWithTheCalculatorsItSummarises() {
+    void estimateAgreesWithThePhysicsItSummarises() {
         qt().withFixedSeed(SEED)
                 .withExamples(EXAMPLES)
                 .forAll(configs(), prices(), utilizations(), doubles().between(0, 1))
@@ -656,7 +633,7 @@ class EconomicsPropertiesTest {
                             .estimate();
                     InferencePerformance perf = config.perf();
                     GpuPricing pricing = GpuPricing.of(price).withUtilization(u);
-                    ServingCost cost = ServingCost.of(perf, pricing);
+                    int gpus = config.setup().gpus();
                     String what = config.toString();
                     assertThat(e.performance()).as(what).isEqualTo(perf);
                     assertThat(e.pricing()).as(what).contains(pricing);
@@ -665,16 +642,22 @@ class EconomicsPropertiesTest {
                     assertThat(e.requestLatency()).as(what).isEqualTo(perf.requestLatency());
                     assertThat(e.decodeTokensPerSecond()).as(what).isEqualTo(perf.decodeTokensPerSecond());
                     assertThat(e.maxConcurrentSessions()).as(what).isEqualTo(perf.maxConcurrentSessions());
+                    // devices x price / (3600 x tokens/s x utilization), a million times
                     assertThat(e.costPerMillionUncachedInputTokens())
                             .as(what)
-                            .isEqualTo(cost.costPerMillionInputTokens());
-                    assertThat(e.costPerMillionOutputTokens()).as(what).isEqualTo(cost.costPerMillionOutputTokens());
+                            .isEqualTo(pricing.costPerToken(perf.prefillTokensPerSecond())
+                                    .multipliedBy(gpus)
+                                    .multipliedBy(1e6));
+                    assertThat(e.costPerMillionOutputTokens())
+                            .as(what)
+                            .isEqualTo(pricing.costPerToken(perf.decodeTokensPerSecond())
+                                    .multipliedBy(gpus)
+                                    .multipliedBy(1e6));
+                    // devices x TDP / tokens/s
                     assertThat(e.joulesPerOutputToken())
                             .as(what)
-                            .isEqualTo(EnergyCost.of(perf, usdPerKwh, 1).joulesPerOutputToken());
-                    assertThat(e.tensorParallel())
-                            .as(what)
-                            .isEqualTo(config.setup().gpus());
+                            .isEqualTo(gpus * config.setup().chip().tdpWatts() / perf.decodeTokensPerSecond());
+                    assertThat(e.tensorParallel()).as(what).isEqualTo(gpus);
                     assertThatCode(e::toString).as(what).doesNotThrowAnyException();
                 });
     }

@@ -30,9 +30,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link LlmCost.Builder#estimate()} computes from a static table of compiled configurations; every figure of an
- * {@link Estimate} must still equal what an {@link InferencePerformance} built from scratch with the same inputs,
- * {@link ServingCost} and {@link EnergyCost} give, however estimates of other configurations came before (the table
- * hit, missed, or replaced by a colliding configuration).
+ * {@link Estimate} must still equal what an {@link InferencePerformance} built from scratch with the same inputs gives,
+ * priced and powered by the formulas written out here ({@code devices x price / (3600 x tokens/s x utilization)}, {@code
+ * devices x TDP / tokens/s}), however estimates of other configurations came before (the table hit, missed, or
+ * replaced by a colliding configuration).
  *
  * <p>Tolerance: doubles are compared within a relative 10<sup>-12</sup> of the expected value ({@code CLOSE}), softly:
  * every mismatch of a run is collected and reported together, each with its description. The estimate sums the same
@@ -90,12 +91,7 @@ class EstimateCompiledTest {
             double utilization,
             double usdPerKwh) {
         Workload workload() {
-            return Workload.builder()
-                    .promptTokens(prompt)
-                    .outputTokens(output)
-                    .batchSize(batch)
-                    .sharedPrefixTokens(shared)
-                    .build();
+            return Workload.of(prompt, output).withBatchSize(batch).withSharedPrefixTokens(shared);
         }
 
         LlmCost.Builder builder() {
@@ -210,9 +206,6 @@ class EstimateCompiledTest {
     private static void check(SoftAssertions softly, Case c, Estimate e) {
         String what = c.toString();
         InferencePerformance perf = c.performance();
-        // without a price, the serving cost at $1 only serves the cost-free checks; costs are refused below
-        ServingCost serving = ServingCost.of(perf, c.pricing().orElse(GpuPricing.of(1)));
-        EnergyCost energy = EnergyCost.of(perf, c.usdPerKwh(), 1);
         int gpus = c.config().gpus();
         softly.assertThat(e.timeToFirstToken().toSeconds())
                 .as(what + " timeToFirstToken")
@@ -233,21 +226,34 @@ class EstimateCompiledTest {
                 .as(what + " maxConcurrentSessions")
                 .isEqualTo(perf.maxConcurrentSessions());
         softly.assertThat(e.memory()).as(what + " memory").isEqualTo(perf.memory());
-        if (c.pricing().isPresent()) {
+        Optional<GpuPricing> pricing = c.pricing();
+        if (pricing.isPresent()) {
+            GpuPricing p = pricing.get();
             softly.assertThat(e.costPerMillionUncachedInputTokens().toUsd())
                     .as(what + " costPerMillionUncachedInputTokens")
-                    .isCloseTo(serving.costPerMillionInputTokens().toUsd(), CLOSE);
+                    .isCloseTo(
+                            gpus
+                                    * p.usdPerDeviceHour()
+                                    / (3600 * perf.prefillTokensPerSecond() * p.utilization())
+                                    * 1e6,
+                            CLOSE);
             softly.assertThat(e.costPerMillionOutputTokens().toUsd())
                     .as(what + " costPerMillionOutputTokens")
-                    .isCloseTo(serving.costPerMillionOutputTokens().toUsd(), CLOSE);
+                    .isCloseTo(
+                            gpus * p.usdPerDeviceHour() / (3600 * perf.decodeTokensPerSecond() * p.utilization()) * 1e6,
+                            CLOSE);
         } else {
             assertThatIllegalStateException()
                     .isThrownBy(e::costPerMillionOutputTokens)
                     .withMessageContaining("no rental price");
         }
+        double joules = gpus * c.config().chip().tdpWatts() / perf.decodeTokensPerSecond();
         softly.assertThat(e.joulesPerOutputToken())
                 .as(what + " joulesPerOutputToken")
-                .isCloseTo(energy.joulesPerOutputToken(), CLOSE);
+                .isCloseTo(joules, CLOSE);
+        softly.assertThat(e.electricityCostPerMillionOutputTokens().toUsd())
+                .as(what + " electricityCostPerMillionOutputTokens")
+                .isCloseTo(joules * 1e6 / 3.6e6 * c.usdPerKwh(), CLOSE);
         softly.assertThat(e.prefillFlops().toFlops())
                 .as(what + " prefillFlops")
                 .isCloseTo(perf.prefill().flops().toFlops() * gpus, CLOSE);

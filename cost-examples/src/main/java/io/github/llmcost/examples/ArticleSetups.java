@@ -6,16 +6,18 @@ import io.github.llmcost.core.Convention;
 import io.github.llmcost.core.FlopBreakdown;
 import io.github.llmcost.core.FlopCounter;
 import io.github.llmcost.core.FlopRate;
-import io.github.llmcost.core.Formats;
 import io.github.llmcost.core.KvCache;
 import io.github.llmcost.core.ModelPresets;
 import io.github.llmcost.core.ModelSpec;
 import io.github.llmcost.core.NumericFormat;
 import io.github.llmcost.core.Operation;
 import io.github.llmcost.core.Workload;
+import io.github.llmcost.economics.Deployment;
 import io.github.llmcost.economics.DeviceCosts;
 import io.github.llmcost.economics.EdgeVsCloud;
+import io.github.llmcost.economics.Estimate;
 import io.github.llmcost.economics.GpuPricing;
+import io.github.llmcost.economics.LlmCost;
 import io.github.llmcost.economics.Money;
 import io.github.llmcost.economics.ServingCost;
 import io.github.llmcost.economics.UsageProfile;
@@ -28,7 +30,9 @@ import java.util.Map;
 
 /**
  * The configurations the article computes with, shared by the sections of {@link ArticleClaims}: its 1B, 7B and 14B
- * classes, its chips and its price, each built through the public API from the article's inputs.
+ * classes, its chips and its price, each built through the public API from the article's inputs, every deployment
+ * through {@link LlmCost} on the plain roofline at the efficiencies the article assumes, set explicitly (not the chip's
+ * fitted calibration, which is {@link LlmCost}'s default).
  */
 final class ArticleSetups {
     static final long K = 1024;
@@ -42,6 +46,15 @@ final class ArticleSetups {
     static final GpuPricing PRICE = GpuPricing.of(GpuPricing.ARTICLE_H100_USD_PER_HOUR);
     /** The article's 185 tokens per second, section 6.2. */
     static final double ARTICLE_TOKENS_PER_SECOND = 185;
+
+    /** The 7B class at INT4 with INT8 KV on an H100 counted, as the article does, as 80 decimal GB, at its price. */
+    static final Deployment SEVEN_B = LlmCost.model(ModelPresets.ARTICLE_7B_CLASS)
+            .hardware(H100.withMemoryCapacity(Bytes.ofGigabytes(80)))
+            .weights(NumericFormat.INT4)
+            .kvCache(NumericFormat.INT8)
+            .efficiency(Efficiency.DEFAULT)
+            .pricePerHour(GpuPricing.ARTICLE_H100_USD_PER_HOUR)
+            .deployment();
 
     private ArticleSetups() {}
 
@@ -70,13 +83,15 @@ final class ArticleSetups {
 
     /** Intensity of the Q projection of a 4,096-token prefill of the 1B class, ARTICLE convention. */
     static double prefillIntensity(NumericFormat format) {
-        return InferencePerformance.builder()
-                .model(ONE_B)
+        return LlmCost.model(ONE_B)
                 .hardware(H100)
-                .workload(Workload.builder().promptTokens(4 * K).outputTokens(1).build())
-                .formats(Formats.of(format).withActivations(format).withKvCache(format))
                 .convention(Convention.ARTICLE)
-                .build()
+                .weights(format)
+                .activations(format)
+                .kvCache(format)
+                .efficiency(Efficiency.DEFAULT)
+                .deployment()
+                .performance(Workload.of(4 * K, 1))
                 .prefill()
                 .operation(Operation.Q_PROJECTION)
                 .flopsPerByte();
@@ -84,13 +99,13 @@ final class ArticleSetups {
 
     /** Intensity of the Q projection of a batch-1 decode step, ARTICLE convention. */
     static double decodeIntensity(NumericFormat weights) {
-        return InferencePerformance.builder()
-                .model(ModelPresets.ARTICLE_7B_CLASS)
+        return LlmCost.model(ModelPresets.ARTICLE_7B_CLASS)
                 .hardware(H100)
-                .workload(Workload.builder().promptTokens(4 * K).outputTokens(2).build())
-                .formats(Formats.of(weights))
                 .convention(Convention.ARTICLE)
-                .build()
+                .weights(weights)
+                .efficiency(Efficiency.DEFAULT)
+                .deployment()
+                .performance(Workload.of(4 * K, 2))
                 .decodeStep(4 * K)
                 .operation(Operation.Q_PROJECTION)
                 .flopsPerByte();
@@ -106,60 +121,48 @@ final class ArticleSetups {
                 .build();
     }
 
+    /** The 7B class in FP16 on a chip at the default efficiencies, decoding at 4K. */
     static InferencePerformance sevenBDecode(HardwareSpec chip) {
-        return InferencePerformance.builder()
-                .model(ModelPresets.ARTICLE_7B_CLASS)
-                .hardware(chip)
-                .workload(Workload.builder().promptTokens(4 * K).outputTokens(2).build())
-                .formats(Formats.of(NumericFormat.FP16)
-                        .withActivations(NumericFormat.FP16)
-                        .withKvCache(NumericFormat.FP16))
-                .build();
+        return fp16(ModelPresets.ARTICLE_7B_CLASS, chip, Efficiency.DEFAULT).performance(Workload.of(4 * K, 2));
     }
 
     /** Prefill time of a 512-token prompt on Llama 3.2 1B at peak, seconds. */
     static double phonePrefill(HardwareSpec chip) {
-        return InferencePerformance.builder()
-                .model(ModelPresets.LLAMA_3_2_1B)
-                .hardware(chip)
-                .workload(Workload.builder().promptTokens(512).outputTokens(1).build())
-                .formats(Formats.of(NumericFormat.FP16)
-                        .withActivations(NumericFormat.FP16)
-                        .withKvCache(NumericFormat.FP16))
-                .efficiency(Efficiency.PEAK)
-                .build()
+        return fp16(ModelPresets.LLAMA_3_2_1B, chip, Efficiency.PEAK)
+                .performance(Workload.of(512, 1))
                 .timeToFirstToken()
                 .toSeconds();
     }
 
-    /** The 7B class at INT4 with INT8 KV on an H100 counted, as the article does, as 80 decimal GB. */
-    static InferencePerformance sevenB(long context) {
-        return InferencePerformance.builder()
-                .model(ModelPresets.ARTICLE_7B_CLASS)
-                .hardware(H100.withMemoryCapacity(Bytes.ofGigabytes(80)))
-                .workload(
-                        Workload.builder().promptTokens(context).outputTokens(0).build())
-                .formats(Formats.of(NumericFormat.INT4).withKvCache(NumericFormat.INT8))
-                .build();
+    /** A model on a chip with weights, compute and KV cache all in FP16. */
+    private static Deployment fp16(ModelSpec model, HardwareSpec chip, Efficiency efficiency) {
+        return LlmCost.model(model)
+                .hardware(chip)
+                .weights(NumericFormat.FP16)
+                .activations(NumericFormat.FP16)
+                .kvCache(NumericFormat.FP16)
+                .efficiency(efficiency)
+                .deployment();
+    }
+
+    /** {@link #SEVEN_B} holding sessions of {@code context} tokens. */
+    static Estimate sevenB(long context) {
+        return SEVEN_B.estimate(Workload.of(context, 0));
     }
 
     static double userHour(long context) {
-        return ServingCost.of(sevenB(context), PRICE)
-                .costPerConcurrentUserHour()
-                .toUsd();
+        return ServingCost.of(sevenB(context)).costPerConcurrentUserHour().toUsd();
     }
 
+    /** The 14B class at INT4 with INT8 KV on an H100, at 32K. */
     static InferencePerformance fourteenB(Efficiency efficiency) {
-        return InferencePerformance.builder()
-                .model(ModelPresets.ARTICLE_14B_CLASS)
+        return LlmCost.model(ModelPresets.ARTICLE_14B_CLASS)
                 .hardware(H100)
-                .workload(Workload.builder()
-                        .promptTokens(32 * K - 1)
-                        .outputTokens(2)
-                        .build())
-                .formats(Formats.of(NumericFormat.INT4).withKvCache(NumericFormat.INT8))
+                .weights(NumericFormat.INT4)
+                .kvCache(NumericFormat.INT8)
                 .efficiency(efficiency)
-                .build();
+                .deployment()
+                .performance(Workload.of(32 * K - 1, 2));
     }
 
     static double perMillion(GpuPricing pricing) {

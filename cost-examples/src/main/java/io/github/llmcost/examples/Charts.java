@@ -252,28 +252,22 @@ final class Charts {
         XYChart chart =
                 chart(title("Cost per million output tokens", e), "batch size", "US dollars per million output tokens");
         chart.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true);
-        InferencePerformance perf = e.performance(); // refuses a configuration that cannot run
+        e.feasibility().requireFeasible("performance"); // refuses a configuration that cannot run
         GpuPricing price = e.pricing()
                 .orElseThrow(() -> new IllegalArgumentException(
                         "no price for " + e.hardware().name() + ": pass --price-per-hour to chart costs"));
-        long sessions = Math.max(1, perf.maxConcurrentSessions());
+        long sessions = Math.max(1, e.maxConcurrentSessions());
         for (double utilization : new double[] {0.1, 0.3, 1.0}) {
-            GpuPricing pricing = price.withUtilization(utilization);
+            ServingCost cost = ServingCost.of(e, price.withUtilization(utilization));
             List<Double> x = new ArrayList<>();
             List<Double> y = new ArrayList<>();
             for (long b = 1; b <= sessions; b *= 2) {
-                if (!ServingCost.of(perf, pricing)
-                        .atBatch((int) b)
-                        .performance()
-                        .feasibility()
-                        .isFeasible()) {
+                ServingCost at = cost.atBatch((int) b);
+                if (!at.estimate().isFeasible()) {
                     break; // the batch's own prefill leaves too little memory: no price beyond here
                 }
                 x.add((double) b);
-                y.add(ServingCost.of(perf, pricing)
-                        .atBatch((int) b)
-                        .costPerMillionOutputTokens()
-                        .toUsd());
+                y.add(at.costPerMillionOutputTokens().toUsd());
             }
             chart.addSeries(Math.round(utilization * 100) + "% utilization", x, y);
         }

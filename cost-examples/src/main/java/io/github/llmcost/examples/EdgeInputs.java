@@ -110,6 +110,8 @@ final class EdgeInputs {
         String cdn = "--cdn-per-update";
         String updates = "--updates-per-month";
         String fixed = "--fixed-per-month";
+        // every option a cost on either side depends on
+        String[] everyCost = {cloud, licence, life, cdn, updates, REQUESTS, TOKENS, fixed};
         finite("the monthly cloud cost", () -> edge.monthlyCloudCost().toUsd(), cloud, MAU, REQUESTS, TOKENS);
         finite(
                 "the monthly on-device cost",
@@ -121,17 +123,7 @@ final class EdgeInputs {
                 MAU,
                 fixed);
         if (edge.monthlyOnDeviceCost().toUsd() > 0) {
-            finite(
-                    "the cloud over on-device ratio",
-                    edge::cloudOverOnDevice,
-                    cloud,
-                    licence,
-                    life,
-                    cdn,
-                    updates,
-                    REQUESTS,
-                    TOKENS,
-                    fixed);
+            finite("the cloud over on-device ratio", edge::cloudOverOnDevice, everyCost);
         }
         finite("the tokens over a device's life", edge::tokensOverDeviceLife, REQUESTS, TOKENS, life);
         finite(
@@ -153,14 +145,7 @@ final class EdgeInputs {
         finite(
                 "the monthly active user threshold",
                 () -> edge.monthlyActiveUserThreshold().orElse(0),
-                cloud,
-                licence,
-                life,
-                cdn,
-                updates,
-                REQUESTS,
-                TOKENS,
-                fixed);
+                everyCost);
         finite("the joules per token on the device", edge::joulesPerTokenOnDevice, WATTS);
         finite(
                 "the users' monthly energy cost",

@@ -24,8 +24,8 @@ final class Json {
             .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
             .disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
             .addModule(new SimpleModule("finite-doubles")
-                    .addSerializer(Double.class, new FiniteDouble())
-                    .addSerializer(Float.class, new FiniteFloat()))
+                    .addSerializer(Double.class, new Finite<>(Double.class))
+                    .addSerializer(Float.class, new Finite<>(Float.class)))
             .build();
 
     private Json() {}
@@ -54,38 +54,21 @@ final class Json {
         return value.isPresent() ? value.getAsDouble() : null;
     }
 
-    private static void finite(double d, JsonGenerator out) throws IOException {
-        if (!Double.isFinite(d)) {
-            throw new IllegalStateException("JSON cannot hold the number " + d);
-        }
-        out.writeNumber(d);
-    }
-
-    /** Doubles, refusing NaN and infinities. */
-    private static final class FiniteDouble extends StdSerializer<Double> {
+    /** Doubles and floats (as the doubles they widen to), refusing NaN and infinities. */
+    private static final class Finite<T extends Number> extends StdSerializer<T> {
         private static final long serialVersionUID = 1L;
 
-        FiniteDouble() {
-            super(Double.class);
+        Finite(Class<T> type) {
+            super(type);
         }
 
         @Override
-        public void serialize(Double value, JsonGenerator out, SerializerProvider provider) throws IOException {
-            finite(value, out);
-        }
-    }
-
-    /** Floats, as the doubles they widen to. */
-    private static final class FiniteFloat extends StdSerializer<Float> {
-        private static final long serialVersionUID = 1L;
-
-        FiniteFloat() {
-            super(Float.class);
-        }
-
-        @Override
-        public void serialize(Float value, JsonGenerator out, SerializerProvider provider) throws IOException {
-            finite(value.doubleValue(), out);
+        public void serialize(T value, JsonGenerator out, SerializerProvider provider) throws IOException {
+            double d = value.doubleValue();
+            if (!Double.isFinite(d)) {
+                throw new IllegalStateException("JSON cannot hold the number " + d);
+            }
+            out.writeNumber(d);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.github.llmcost.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.github.llmcost.hardware.HardwarePresets;
@@ -11,9 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -203,16 +206,22 @@ class CliErrorsTest {
                     .contains("--weights, --kv, --activations: fp32, bf16, fp16, fp8 (= fp8_e4m3), fp8_e5m2, int8,"
                             + " int4, fp4.");
             for (Map.Entry<String, HardwareSpec> preset : HardwarePresets.all().entrySet()) {
-                String price = preset.getValue().rentalUsdPerHour().isPresent()
-                        ? String.format(
-                                Locale.ROOT,
-                                "$%.2f per hour",
-                                preset.getValue().rentalUsdPerHour().getAsDouble())
-                        : "no price";
-                assertThat(run.out())
-                        .as(command)
-                        .containsPattern("(?m)^\\s+" + java.util.regex.Pattern.quote(preset.getKey()) + "\\s+"
-                                + java.util.regex.Pattern.quote(price) + "$");
+                // each preset on a line of its own: its id, then its rental price to the cent, or "no price"
+                Matcher line = Pattern.compile("(?m)^\\s+" + Pattern.quote(preset.getKey()) + "\\s+(.+)$")
+                        .matcher(run.out());
+                assertThat(line.find())
+                        .as(command + " lists " + preset.getKey())
+                        .isTrue();
+                OptionalDouble rental = preset.getValue().rentalUsdPerHour();
+                if (rental.isPresent()) {
+                    assertThat(line.group(1)).as(preset.getKey()).matches("\\$[0-9]+\\.[0-9]{2} per hour");
+                    assertThat(Double.parseDouble(
+                                    line.group(1).substring(1, line.group(1).indexOf(' '))))
+                            .as(preset.getKey())
+                            .isCloseTo(rental.getAsDouble(), within(0.005));
+                } else {
+                    assertThat(line.group(1)).as(preset.getKey()).isEqualTo("no price");
+                }
             }
         }
         assertThat(LlmCostCliTest.run("model", "--help").out()).contains("--kv: fp32, bf16");

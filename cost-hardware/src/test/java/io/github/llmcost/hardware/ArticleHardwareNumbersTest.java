@@ -1,7 +1,7 @@
 package io.github.llmcost.hardware;
 
+import static io.github.llmcost.testing.ArticleClaimContract.claim;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 import io.github.llmcost.core.Bytes;
 import io.github.llmcost.core.Convention;
@@ -10,12 +10,10 @@ import io.github.llmcost.core.ModelPresets;
 import io.github.llmcost.core.NumericFormat;
 import io.github.llmcost.core.Operation;
 import io.github.llmcost.core.Workload;
-import java.util.function.DoubleSupplier;
+import io.github.llmcost.testing.ArticleClaimContract;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The article's numbers of sections 3 to 6 computed through the public API: ridge points, intensities, users per GPU,
@@ -24,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>Each row: the claim, the article's value, a relative tolerance saying how loosely the article rounds, and the
  * computation.
  */
-class ArticleHardwareNumbersTest {
+class ArticleHardwareNumbersTest implements ArticleClaimContract {
     private static final long K = 1024;
 
     static Stream<Arguments> claims() {
@@ -136,15 +134,6 @@ class ArticleHardwareNumbersTest {
                         220, 0.04, () -> fourteenB(Efficiency.of(0.6, 0.6)).decodeTokensPerSecondPerUser()));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("claims")
-    void articleClaim(String claim, double articleValue, double relativeTolerance, DoubleSupplier computed) {
-        double value = computed.getAsDouble();
-        assertThat(value)
-                .as("%s: article %s, computed %s", claim, articleValue, value)
-                .isCloseTo(articleValue, within(Math.abs(articleValue) * relativeTolerance + 1e-12));
-    }
-
     @Test
     void prefillIsComputeBoundAndDecodeMemoryBoundOnAnH100() {
         InferencePerformance perf = article(4096, 512, NumericFormat.FP16);
@@ -212,9 +201,5 @@ class ArticleHardwareNumbersTest {
                 .formats(Formats.of(NumericFormat.INT4).withKvCache(NumericFormat.INT8))
                 .efficiency(efficiency)
                 .build();
-    }
-
-    private static Arguments claim(String claim, double articleValue, double tolerance, DoubleSupplier computed) {
-        return Arguments.of(claim, articleValue, tolerance, computed);
     }
 }

@@ -294,13 +294,18 @@ class RooflineAccountingTest {
                 .contains("batch 4: ");
     }
 
+    /** {@return the bytes taken before any KV cache: weights, activations, framework overhead} */
+    private static double beforeCaches(MemoryBudget m) {
+        return m.weights().toBytes()
+                + m.activations().toBytes()
+                + m.frameworkOverhead().toBytes();
+    }
+
     @Test
     void batchSweepsStopAtTheSessionsMemoryHolds() {
         InferencePerformance roomy = perf(Convention.EXACT, 1);
         MemoryBudget m = roomy.memory();
-        double used = m.weights().toBytes()
-                + m.activations().toBytes()
-                + m.frameworkOverhead().toBytes();
+        double used = beforeCaches(m);
         double perSession = m.kvCachePerSession().toBytes(); // the shared prefix excluded
         HardwareSpec sixSessions = chip(used + m.sharedPrefix().toBytes() + 6.5 * perSession);
         InferencePerformance perf =
@@ -319,9 +324,7 @@ class RooflineAccountingTest {
     void memoryThatExactlyHoldsTheModelFitsWithNoRoomForCaches() {
         InferencePerformance roomy = perf(Convention.EXACT, 1);
         MemoryBudget m = roomy.memory();
-        double used = m.weights().toBytes()
-                + m.activations().toBytes()
-                + m.frameworkOverhead().toBytes();
+        double used = beforeCaches(m);
         MemoryBudget exact = InferencePerformance.builder()
                 .from(roomy)
                 .hardware(chip(used))
