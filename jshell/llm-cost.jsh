@@ -3,5 +3,6 @@
 import io.github.llmcost.core.*;
 import io.github.llmcost.hardware.*;
 import io.github.llmcost.hardware.calibration.*;
+import io.github.llmcost.hardware.serving.*;
 import io.github.llmcost.economics.*;
-System.out.println("llm-cost: io.github.llmcost.{core,hardware,hardware.calibration,economics}.* imported; try ModelPresets.ids()");
+System.out.println("llm-cost: io.github.llmcost.{core,hardware,hardware.calibration,hardware.serving,economics}.* imported; try ModelPresets.ids()");

@@ -14,6 +14,8 @@ import io.github.llmcost.hardware.Limit;
 import io.github.llmcost.hardware.MemoryBudget;
 import io.github.llmcost.hardware.calibration.CalibratedEfficiencies;
 import io.github.llmcost.hardware.calibration.ChipCalibration;
+import io.github.llmcost.hardware.serving.Scheduler;
+import io.github.llmcost.hardware.serving.Traffic;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -182,6 +184,32 @@ public abstract class Deployment {
                         frameworkOverheadPerDevice(),
                         prefillChunkTokens())
                 : compiled().memory(workload);
+    }
+
+    /**
+     * The deployment serving traffic under continuous batching, with the default {@link Scheduler}.
+     *
+     * @param traffic the requests' lengths and shared prefix
+     * @return throughput at saturation, latency at a rate, cost at load
+     * @throws io.github.llmcost.hardware.InfeasibleConfigurationException if the deployment cannot hold one request
+     */
+    public ServingEstimate serving(Traffic traffic) {
+        return serving(traffic, Scheduler.defaults());
+    }
+
+    /**
+     * The deployment serving traffic under a scheduler.
+     *
+     * @param traffic the requests' lengths and shared prefix
+     * @param scheduler the batch cap, token budget per step, KV block size
+     * @return throughput at saturation, latency at a rate, cost at load
+     * @throws io.github.llmcost.hardware.InfeasibleConfigurationException if the deployment cannot hold one request
+     */
+    public ServingEstimate serving(Traffic traffic, Scheduler scheduler) {
+        if (blocked()) {
+            Feasibility.of(structural()).requireFeasible("serving");
+        }
+        return new ServingEstimate(this, traffic, scheduler);
     }
 
     /**

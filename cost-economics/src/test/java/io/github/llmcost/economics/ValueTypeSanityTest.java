@@ -32,6 +32,8 @@ import io.github.llmcost.hardware.calibration.Calibration;
 import io.github.llmcost.hardware.calibration.ChipCalibration;
 import io.github.llmcost.hardware.calibration.Evaluation;
 import io.github.llmcost.hardware.calibration.Measurement;
+import io.github.llmcost.hardware.serving.Scheduler;
+import io.github.llmcost.hardware.serving.Traffic;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
@@ -72,7 +74,7 @@ import org.junit.jupiter.api.Test;
 class ValueTypeSanityTest {
     /** The exported packages, each named by a class it holds. */
     private static final List<Class<?>> PACKAGES =
-            List.of(Flops.class, HardwareSpec.class, ChipCalibration.class, Money.class);
+            List.of(Flops.class, HardwareSpec.class, ChipCalibration.class, Scheduler.class, Money.class);
 
     private static ModelSpec model(String name, int layers) {
         return ModelSpec.builder()
@@ -201,6 +203,15 @@ class ValueTypeSanityTest {
         samples(Measurement.class, () -> measurement(50), () -> measurement(60));
         samples(Interval.class, () -> new Interval<>(1.0, 2.0), () -> new Interval<>(1.0, 3.0));
         samples(Step.class, () -> Step.decode(1, 10), () -> Step.decode(2, 10));
+        samples(
+                Scheduler.class,
+                Scheduler::defaults,
+                () -> Scheduler.builder().maxBatchSize(8).build());
+        samples(Traffic.class, () -> Traffic.of(10, 5), () -> Traffic.of(11, 5));
+        samples(
+                ServingEstimate.TokenCosts.class,
+                () -> new ServingEstimate.TokenCosts(Money.of(1), Money.of(2), Money.of(3)),
+                () -> new ServingEstimate.TokenCosts(Money.of(1), Money.of(2), Money.of(4)));
         samples(
                 io.github.llmcost.hardware.Feasibility.class,
                 () -> io.github.llmcost.hardware.Feasibility.of(

@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
             PresetsCommand.class,
             ModelCommand.class,
             EstimateCommand.class,
+            ServingCommand.class,
             EdgeCommand.class,
             SweepCommand.class,
             RooflineCommand.class,

@@ -128,6 +128,22 @@ class FidelityTest {
                 100 * p.error());
     }
 
+    /**
+     * TensorRT-LLM's offline max-load throughput of Llama 3.1 8B FP8 on one H100 (rows 0-9), each predicted by the
+     * serving model under a fit that did not see it: median |error| at most 10%, every row within 25%.
+     */
+    @Test
+    void maxLoadThroughputRowsHeldOut() {
+        List<Evaluation.Point> saturated = publishedHeldOut.points().stream()
+                .filter(p -> p.measurement().metric() == Measurement.Metric.SATURATED_OUTPUT_TOKENS_PER_SECOND)
+                .toList();
+        assertThat(saturated).hasSize(10);
+        Evaluation e = Evaluation.of(saturated);
+        System.out.println("Max-load throughput, held out:\n" + e);
+        assertThat(e.medianAbsoluteError()).isLessThanOrEqualTo(0.10);
+        assertThat(Math.abs(e.worst().error())).isLessThanOrEqualTo(0.25);
+    }
+
     @Test
     void theShippedFactorsAreWhatTheFitFinds() {
         SoftAssertions softly = new SoftAssertions();
