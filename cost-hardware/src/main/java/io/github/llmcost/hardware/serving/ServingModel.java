@@ -37,6 +37,10 @@ import java.util.Optional;
  *       chunk, once one step in ten does.
  * </ul>
  *
+ * <p>The share of time prefill takes (how a paid second splits between input and output tokens) is, at saturation,
+ * what the prefill tokens add to the steady step; at a rate, each prompt's chunks' extra time against the time decode
+ * steps run (whenever any sequence decodes).
+ *
  * <p>Fractional sequences (a fluid steady state) are priced by linear interpolation between whole steps. Figures are
  * for the whole deployment.
  *
@@ -203,7 +207,12 @@ public final class ServingModel {
         double withChunk = stepSeconds(s, 1 + others, chunk, Math.min(1, chunk / s.computed));
         double chunkShare = Math.min(1, lambda * tau * chunks);
         double tpotP90 = chunkShare >= 0.1 ? Math.max(tau, withChunk) : tau;
+        // the split of busy time: each prompt's chunks add their steps' extra time; decode steps run whenever any
+        // sequence is decoding (a Poisson count with mean λ (O - 1) τ, so busy 1 - e^-mean of the time)
         double decodeOnly = stepSeconds(s, 1 + others, 0, 0);
+        double prefillBusy = lambda * chunks * Math.max(0, withChunk - decodeOnly);
+        double decodeBusy = -Math.expm1(-lambda * s.decodes * tau);
+        double share = prefillBusy + decodeBusy > 0 ? prefillBusy / (prefillBusy + decodeBusy) : 1;
         return new LoadPoint(
                 lambda,
                 true,
@@ -215,7 +224,7 @@ public final class ServingModel {
                 Seconds.of(tpotP90),
                 traffic.outputTokens(),
                 traffic.inputTokens(),
-                tau > 0 ? 1 - decodeOnly / tau : 0);
+                share);
     }
 
     private double residual(Shape s, double lambda, double tau) {
