@@ -15,7 +15,6 @@ import io.github.llmcost.hardware.MemoryBudget;
 import io.github.llmcost.hardware.PassCosts;
 import io.github.llmcost.hardware.PhaseAnalysis;
 import io.github.llmcost.hardware.calibration.ChipCalibration;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -328,62 +327,47 @@ public final class Estimate {
 
     /** {@return the 80% interval of {@link #timeToFirstToken()}, from the calibration's held-out errors} */
     public Interval<Seconds> timeToFirstTokenInterval() {
-        return times(timeToFirstToken());
+        return Bands.time(deployment.calibration(), timeToFirstToken());
     }
 
     /** {@return the 80% interval of {@link #timePerOutputToken()}} */
     public Interval<Seconds> timePerOutputTokenInterval() {
-        return times(timePerOutputToken());
+        return Bands.time(deployment.calibration(), timePerOutputToken());
     }
 
     /** {@return the 80% interval of {@link #requestLatency()}} */
     public Interval<Seconds> requestLatencyInterval() {
-        return times(requestLatency());
+        return Bands.time(deployment.calibration(), requestLatency());
     }
 
     /** {@return the 80% interval of {@link #decodeTokensPerSecondPerUser()}: a slower run gives fewer tokens} */
     public Interval<Double> decodeTokensPerSecondPerUserInterval() {
-        return rates(decodeTokensPerSecondPerUser());
+        return Bands.rate(deployment.calibration(), decodeTokensPerSecondPerUser());
     }
 
     /** {@return the 80% interval of {@link #decodeTokensPerSecond()}} */
     public Interval<Double> decodeTokensPerSecondInterval() {
-        return rates(decodeTokensPerSecond());
+        return Bands.rate(deployment.calibration(), decodeTokensPerSecond());
     }
 
     /** {@return the 80% interval of {@link #prefillTokensPerSecond()}} */
     public Interval<Double> prefillTokensPerSecondInterval() {
-        return rates(prefillTokensPerSecond());
+        return Bands.rate(deployment.calibration(), prefillTokensPerSecond());
     }
 
     /** {@return the 80% interval of {@link #costPerMillionInputTokens()}: a cost scales with the time it buys} */
     public Interval<Money> costPerMillionInputTokensInterval() {
-        return costs(costPerMillionInputTokens());
+        return Bands.cost(deployment.calibration(), costPerMillionInputTokens());
     }
 
     /** {@return the 80% interval of {@link #costPerMillionUncachedInputTokens()}} */
     public Interval<Money> costPerMillionUncachedInputTokensInterval() {
-        return costs(costPerMillionUncachedInputTokens());
+        return Bands.cost(deployment.calibration(), costPerMillionUncachedInputTokens());
     }
 
     /** {@return the 80% interval of {@link #costPerMillionOutputTokens()}} */
     public Interval<Money> costPerMillionOutputTokensInterval() {
-        return costs(costPerMillionOutputTokens());
-    }
-
-    private Interval<Seconds> times(Seconds point) {
-        ChipCalibration c = deployment.calibration();
-        return new Interval<>(point.multipliedBy(c.errorLow()), point.multipliedBy(c.errorHigh()));
-    }
-
-    private Interval<Double> rates(double point) {
-        ChipCalibration c = deployment.calibration();
-        return new Interval<>(point / c.errorHigh(), point / c.errorLow());
-    }
-
-    private Interval<Money> costs(Money point) {
-        ChipCalibration c = deployment.calibration();
-        return new Interval<>(point.multipliedBy(c.errorLow()), point.multipliedBy(c.errorHigh()));
+        return Bands.cost(deployment.calibration(), costPerMillionOutputTokens());
     }
 
     /** {@return joules per output token at the chip's TDP} */
@@ -396,59 +380,9 @@ public final class Estimate {
         return EnergyCost.electricityCostPerMillionTokens(joulesPerOutputToken(), deployment.electricityUsdPerKwh(), 1);
     }
 
+    /** {@return every figure in a few lines, each time with its 80% interval; see {@link EstimateText}} */
     @Override
     public String toString() {
-        Workload w = workload;
-        String header = String.format(
-                Locale.ROOT,
-                "%s on %s%s (%s): %d prompt + %d output tokens, batch %d%s; %s%n",
-                model.name(),
-                tensorParallel > 1 ? tensorParallel + " x " : "",
-                hardware.name(),
-                convention(),
-                w.promptTokens(),
-                w.outputTokens(),
-                w.batchSize(),
-                w.sharedPrefixTokens() > 0 ? ", " + w.sharedPrefixTokens() + " shared prefix tokens" : "",
-                formats());
-        if (!isFeasible()) {
-            return header + "  cannot run: " + feasibility.summary() + System.lineSeparator() + "  memory: " + memory();
-        }
-        PassCosts prefill = Objects.requireNonNull(prefillTotals);
-        PassCosts decode = Objects.requireNonNull(decodeTotals);
-        String money = pricing == null
-                ? "  no price for " + hardware.name() + ": set a price per hour to see costs"
-                : String.format(
-                        Locale.ROOT,
-                        "  cost at %s: %s per million input tokens (%s per million computed), %s per million output"
-                                + " tokens",
-                        pricing,
-                        costPerMillionInputTokens(),
-                        costPerMillionUncachedInputTokens(),
-                        costPerMillionOutputTokens());
-        return header
-                + String.format(
-                        Locale.ROOT,
-                        "  FLOPs: prefill %s, decode step %s%n"
-                                + "  time to first token %s (%s, %s-bound), per output token %s (%s, %s-bound),"
-                                + " %.1f tokens/s per user, %.0f in all, request %s%n"
-                                + "  memory: %s%n"
-                                + "%s; %.3g J per output token%n"
-                                + "  calibration: %s; (low-high) is its 80%% interval",
-                        prefillFlops(),
-                        decodeStepFlops(),
-                        timeToFirstToken(),
-                        timeToFirstTokenInterval(),
-                        prefill.bound(),
-                        timePerOutputToken(),
-                        timePerOutputTokenInterval(),
-                        decode.bound(),
-                        decodeTokensPerSecondPerUser(),
-                        decodeTokensPerSecond(),
-                        requestLatency(),
-                        memory(),
-                        money,
-                        joulesPerOutputToken(),
-                        deployment.calibration().source());
+        return EstimateText.of(this);
     }
 }

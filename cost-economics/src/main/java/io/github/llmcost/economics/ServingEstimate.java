@@ -178,8 +178,7 @@ public final class ServingEstimate {
      * @return the interval
      */
     public Interval<Double> rateInterval(double tokensPerSecond) {
-        ChipCalibration c = deployment.calibration();
-        return new Interval<>(tokensPerSecond / c.errorHigh(), tokensPerSecond / c.errorLow());
+        return Bands.rate(deployment.calibration(), tokensPerSecond);
     }
 
     /**
@@ -189,8 +188,7 @@ public final class ServingEstimate {
      * @return the interval
      */
     public Interval<Seconds> timeInterval(Seconds seconds) {
-        ChipCalibration c = deployment.calibration();
-        return new Interval<>(seconds.multipliedBy(c.errorLow()), seconds.multipliedBy(c.errorHigh()));
+        return Bands.time(deployment.calibration(), seconds);
     }
 
     /**
@@ -200,8 +198,7 @@ public final class ServingEstimate {
      * @return the interval
      */
     public Interval<Money> costInterval(Money cost) {
-        ChipCalibration c = deployment.calibration();
-        return new Interval<>(cost.multipliedBy(c.errorLow()), cost.multipliedBy(c.errorHigh()));
+        return Bands.cost(deployment.calibration(), cost);
     }
 
     /** {@return the saturated figures and their costs, readable} */

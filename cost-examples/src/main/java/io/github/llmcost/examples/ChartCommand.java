@@ -6,13 +6,18 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code llm-cost chart}: a quadratic-share, users-per-GPU or cost chart of a configuration. */
+/** {@code llm-cost chart}: a quadratic-share, users-per-GPU, cost or serving chart of a configuration. */
 @Command(
         name = "chart",
         mixinStandardHelpOptions = true,
-        description = "Quadratic share, users per GPU or cost charts, as PNG or SVG.")
+        description =
+                "Quadratic share, users per GPU, cost or serving (throughput per GPU against tokens per second per"
+                        + " user as the batch cap grows; latency against request rate) charts, as PNG or SVG.")
 final class ChartCommand extends ChartFileCommand {
-    @Option(names = "--kind", required = true, description = "quadratic-share, users or cost.")
+    @Option(
+            names = "--kind",
+            required = true,
+            description = "quadratic-share, users, cost, serving-throughput or serving-latency.")
     Charts.Kind kind = Charts.Kind.QUADRATIC_SHARE;
 
     @Option(names = "--out", required = true, description = OUT)

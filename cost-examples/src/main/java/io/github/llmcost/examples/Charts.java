@@ -6,11 +6,15 @@ import io.github.llmcost.core.Workload;
 import io.github.llmcost.economics.Estimate;
 import io.github.llmcost.economics.GpuPricing;
 import io.github.llmcost.economics.ServingCost;
+import io.github.llmcost.economics.ServingEstimate;
 import io.github.llmcost.hardware.Efficiency;
 import io.github.llmcost.hardware.InferencePerformance;
 import io.github.llmcost.hardware.PhaseAnalysis;
 import io.github.llmcost.hardware.Placement;
 import io.github.llmcost.hardware.Roofline;
+import io.github.llmcost.hardware.serving.LoadPoint;
+import io.github.llmcost.hardware.serving.Saturation;
+import io.github.llmcost.hardware.serving.Traffic;
 import java.awt.Color;
 import java.awt.Font;
 import java.io.ByteArrayOutputStream;
@@ -35,8 +39,9 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * Charts with XChart, written as PNG or SVG by the file's extension: a chip's roofline with a configuration's
- * operations placed on it, a layer's quadratic share against context, users per GPU against context, and cost per
- * million output tokens against batch size at several utilisations.
+ * operations placed on it, a layer's quadratic share against context, users per GPU against context, cost per
+ * million output tokens against batch size at several utilisations, and serving at load: throughput per GPU against
+ * tokens per second per user as the batch cap grows, and latency against request rate.
  */
 final class Charts {
     /** The charts besides the roofline. */
@@ -46,7 +51,11 @@ final class Charts {
         /** Whole sessions in memory against context. */
         USERS,
         /** Cost per million output tokens against batch size, at 10%, 30% and 100% utilisation. */
-        COST;
+        COST,
+        /** Saturated output tokens per second per GPU against tokens per second per user, as the batch cap grows. */
+        SERVING_THROUGHPUT,
+        /** 90th-percentile time to first token and per output token against the request rate. */
+        SERVING_LATENCY;
 
         /**
          * Reads a kind as the command line spells it.
@@ -61,7 +70,8 @@ final class Charts {
                     return kind;
                 }
             }
-            throw new IllegalArgumentException("--kind (" + text + ") must be quadratic-share, users or cost");
+            throw new IllegalArgumentException("--kind (" + text
+                    + ") must be quadratic-share, users, cost, serving-throughput or serving-latency");
         }
     }
 
@@ -202,6 +212,8 @@ final class Charts {
             case QUADRATIC_SHARE -> quadraticShare(e, file, format);
             case USERS -> users(e, file, format);
             case COST -> cost(e, file, format);
+            case SERVING_THROUGHPUT -> servingThroughput(e, file, format);
+            case SERVING_LATENCY -> servingLatency(e, file, format);
         };
     }
 
@@ -271,6 +283,51 @@ final class Charts {
             }
             chart.addSeries(Math.round(utilization * 100) + "% utilization", x, y);
         }
+        return write(chart, file, format);
+    }
+
+    /** The request's lengths served under continuous batching; refuses a deployment that cannot hold one. */
+    private static ServingEstimate serving(Estimate e) {
+        Workload w = e.workload();
+        return e.deployment().serving(Traffic.of(w.promptTokens(), Math.max(1, w.outputTokens())));
+    }
+
+    private static Path servingThroughput(Estimate e, Path file, String format) {
+        XYChart chart = chart(
+                title("Saturated throughput as the batch cap grows", e),
+                "output tokens per second per user",
+                "output tokens per second per GPU");
+        chart.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true);
+        ServingEstimate s = serving(e);
+        List<Double> x = new ArrayList<>();
+        List<Double> y = new ArrayList<>();
+        for (int cap = 1; cap <= s.scheduler().maxBatchSize(); cap *= 2) {
+            Saturation at =
+                    s.model().withScheduler(s.scheduler().withMaxBatchSize(cap)).saturated(s.traffic());
+            x.add(1 / at.timePerOutputToken().toSeconds());
+            y.add(at.outputTokensPerSecond() / e.tensorParallel());
+        }
+        chart.addSeries("batch cap 1, 2, 4, ... " + s.scheduler().maxBatchSize(), x, y);
+        return write(chart, file, format);
+    }
+
+    private static Path servingLatency(Estimate e, Path file, String format) {
+        XYChart chart = chart(
+                title("Latency against request rate", e), "requests per second", "90th percentile (milliseconds)");
+        chart.getStyler().setYAxisLogarithmic(true);
+        ServingEstimate s = serving(e);
+        double saturated = s.saturation().requestsPerSecond();
+        List<Double> x = new ArrayList<>();
+        List<Double> ttft = new ArrayList<>();
+        List<Double> tpot = new ArrayList<>();
+        for (int percent = 5; percent <= 95; percent += 5) {
+            LoadPoint p = s.atRate(saturated * percent / 100.0);
+            x.add(p.requestsPerSecond());
+            ttft.add(1000 * p.timeToFirstTokenP90().toSeconds());
+            tpot.add(1000 * p.timePerOutputTokenP90().toSeconds());
+        }
+        chart.addSeries("time to first token, p90", x, ttft);
+        chart.addSeries("time per output token, p90", x, tpot);
         return write(chart, file, format);
     }
 

@@ -71,13 +71,28 @@ class ChartsTest {
         assertThat(LlmCostCliTest.run("roofline", "--out", roofline.toString()).code())
                 .isZero();
         assertThat(svg(roofline)).contains("ridge point: ", "Roofline at BF16: Llama 3.1 8B on 1 x NVIDIA H100 SXM");
-        for (String kind : new String[] {"quadratic-share", "users", "cost"}) {
+        for (String kind : new String[] {"quadratic-share", "users", "cost", "serving-throughput", "serving-latency"}) {
             Path file = dir.resolve(kind + ".svg");
             assertThat(LlmCostCliTest.run("chart", "--kind", kind, "--out", file.toString())
                             .code())
                     .isZero();
             assertThat(svg(file)).contains("Llama 3.1 8B on 1 x NVIDIA H100 SXM", "batch 1");
         }
+    }
+
+    @Test
+    void servingChartsPlotTheServingModel(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("latency.svg");
+        assertThat(LlmCostCliTest.run(
+                                "chart", "--kind", "serving-latency", "--prompt", "2000", "--out", file.toString())
+                        .code())
+                .isZero();
+        assertThat(svg(file)).contains("Latency against request rate", "time to first token, p90");
+        Path big = dir.resolve("big.svg");
+        LlmCostCliTest.Run refused = LlmCostCliTest.run(
+                "chart", "--kind", "serving-throughput", "--model", "llama-3.1-405b", "--out", big.toString());
+        assertThat(refused.code()).isEqualTo(LlmCostCli.INFEASIBLE);
+        assertThat(refused.err().trim().lines()).hasSize(1);
     }
 
     @Test

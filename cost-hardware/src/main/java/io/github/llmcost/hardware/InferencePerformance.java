@@ -42,6 +42,10 @@ import org.immutables.value.Value;
  * token per sequence; {@link #timePerOutputToken()} is the step at the mean position of the generation, exact while no
  * operation changes bound during the generation.
  *
+ * <p>This is the physics layer a deployment compiles to. Most callers build a {@code Deployment} with {@code
+ * LlmCost.model(...)} (cost-economics), which sets every knob here and adds the price, and read its {@code Estimate};
+ * build one of these directly for the physics of one workload without prices.
+ *
  * <p>Immutable and thread-safe. Build with {@link #builder()}.
  *
  * <pre>{@code
