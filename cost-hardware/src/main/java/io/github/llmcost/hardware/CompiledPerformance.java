@@ -113,7 +113,7 @@ public final class CompiledPerformance {
                     * (2.0 * (devices - 1) / devices)
                     * model.hiddenSize()
                     * Math.max(2, activationBytes)
-                    / hardware.interconnectBandwidth().toBytesPerSecond();
+                    / hardware.allReduceBandwidth(devices).toBytesPerSecond();
         }
         this.kvCopies = TensorSharding.kvShare(model, devices) * devices;
         this.sharded = TensorSharding.problem(model, devices) == null;

@@ -72,6 +72,34 @@ public abstract class HardwareSpec {
                         : PCIE_ALL_REDUCE_LATENCY_MICROS));
     }
 
+    /**
+     * The bandwidth a ring all-reduce over {@code devices} of these chips reaches, per device (NCCL's "bus
+     * bandwidth"): the interconnect's bandwidth times {@value #NVLINK_ALL_REDUCE_EFFICIENCY} over a peer link of at
+     * least 100 GB/s (8 H100s over NVLink move 1-16 MiB at about 140 GB/s of algorithm bandwidth, 245 GB/s of bus
+     * bandwidth against 450), and {@value #PCIE_ALL_REDUCE_EFFICIENCY} over a slower link (PCIe, through the host:
+     * two L40S over PCIe 4.0 reach about 17 GB/s of 32; TensorRT-LLM's 2,048-token prefill of Llama 2 70B on eight
+     * L40S, 0.71 s, implies about 16 GB/s for its 9.4 GB of all-reduces). Small-message NCCL tables show worse at
+     * four and eight devices (5 and 1.4 GB/s at 2 MiB), which this does not model. Sources: aiconfigurator's
+     * collected NCCL and vLLM all-reduce tables and TensorRT-LLM v0.8.0's published time to first token,
+     * docs/research/engines.md and holdout-notes.md (read 2026-11-30).
+     *
+     * @param devices devices in the all-reduce, {@code >= 2}
+     * @return the bandwidth each device's share of a ring all-reduce moves at
+     */
+    public Bandwidth allReduceBandwidth(int devices) {
+        Check.positive("devices", devices);
+        double link = interconnectBandwidth().toBytesPerSecond();
+        double efficiency =
+                link >= FAST_LINK_BYTES_PER_SECOND ? NVLINK_ALL_REDUCE_EFFICIENCY : PCIE_ALL_REDUCE_EFFICIENCY;
+        return Bandwidth.of(link * efficiency);
+    }
+
+    /** The share of an NVLink-class link's bandwidth a ring all-reduce reaches. */
+    public static final double NVLINK_ALL_REDUCE_EFFICIENCY = 0.55;
+
+    /** The share of a PCIe-class link's bandwidth a ring all-reduce reaches. */
+    public static final double PCIE_ALL_REDUCE_EFFICIENCY = 0.5;
+
     /** Default all-reduce latency over NVLink-class links, in microseconds. */
     public static final double NVLINK_ALL_REDUCE_LATENCY_MICROS = 10;
 

@@ -280,7 +280,7 @@ class CompiledPerformanceTest {
                             * (devices - 1)
                             / devices
                             * message
-                            / c.chip().interconnectBandwidth().toBytesPerSecond()
+                            / c.chip().allReduceBandwidth(c.tensorParallel()).toBytesPerSecond()
                     + c.allReduceLatency();
             r.communication = 2.0 * m.numLayers() * perAllReduce;
         }

@@ -256,11 +256,11 @@ class RooflineAccountingTest {
     void tensorParallelismAddsAllReducesAndSaysSo() {
         InferencePerformance one = perf(Convention.EXACT, 1);
         InferencePerformance two = perf(Convention.EXACT, 2);
-        // two ring all-reduces per layer, each moving 2 (N-1)/N of the tokens' activations over the interconnect and
-        // paying a slow link's 30 us latency
+        // two ring all-reduces per layer, each moving 2 (N-1)/N of the tokens' activations at 0.5 of a slow link's
+        // bandwidth (two devices) and paying its 30 us latency
         double message = 120 * D * 2;
         assertThat(two.prefill().communicationTime().toSeconds())
-                .isCloseTo(2 * 2 * (2.0 * 1 / 2 * message / 1e8 + 30e-6), within(1e-15));
+                .isCloseTo(2 * 2 * (2.0 * 1 / 2 * message / (0.5 * 1e8) + 30e-6), within(1e-15));
         assertThat(one.prefill().communicationTime()).isEqualTo(Seconds.ZERO);
         assertThat(two.prefill().flops().toFlops())
                 .isCloseTo(one.prefill().flops().toFlops() / 2, within(1e-3));

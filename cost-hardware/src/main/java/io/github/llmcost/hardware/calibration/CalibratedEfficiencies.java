@@ -52,10 +52,10 @@ public final class CalibratedEfficiencies {
     public static final double FITTED_BAND_LOW = 0.939;
 
     /** The high end of the fitted chips' band. */
-    public static final double FITTED_BAND_HIGH = 1.225;
+    public static final double FITTED_BAND_HIGH = 1.220;
 
     /** The high end of the generic band: a chip's rows predicted from another chip's fit. */
-    public static final double GENERIC_BAND_HIGH = 1.294;
+    public static final double GENERIC_BAND_HIGH = 1.255;
 
     /**
      * NVIDIA H200 ({@link HardwarePresets#H200}): matmuls 0.642 of peak, attention 0.557, bandwidth 0.843, compute and
@@ -78,7 +78,7 @@ public final class CalibratedEfficiencies {
      * The factors for a chip without measurements of its own: {@link #H200}'s, whose 32 rows pin the most factors;
      * the fractions are dimensionless and the overheads those of a modern engine, so they carry to other chips as a
      * first guess. Its band is wider: predicting the H100 and A100 rows from these factors put measured over predicted
-     * time between 1.00 and 1.29 (10th and 90th percentiles).
+     * time between 1.00 and 1.26 (10th and 90th percentiles).
      */
     public static final ChipCalibration GENERIC = H200.toBuilder()
             .errorHigh(GENERIC_BAND_HIGH)
@@ -86,7 +86,7 @@ public final class CalibratedEfficiencies {
             .build();
 
     /**
-     * NVIDIA H100 SXM ({@link HardwarePresets#H100_SXM}): matmuls 0.510 of peak (FP8 here), bandwidth 0.851, 1.60 ms
+     * NVIDIA H100 SXM ({@link HardwarePresets#H100_SXM}): matmuls 0.510 of peak (FP8 here), bandwidth 0.855, 1.56 ms
      * per step, the rest {@link #GENERIC}'s; fitted from {@link #GENERIC} to 14 rows of NVIDIA/TensorRT-LLM's
      * performance tables, all FP8: ten offline max-load throughputs of Llama 3.1 8B (TensorRT-LLM 1.x, {@code
      * perf-overview.md} at commit {@code 00f37686}: 128/128 to 20,000/2,000 tokens, 28,312 to 1,351 tokens/s, through
@@ -95,25 +95,25 @@ public final class CalibratedEfficiencies {
      */
     public static final ChipCalibration H100_SXM = GENERIC.toBuilder()
             .matmulFraction(0.510)
-            .bandwidthFraction(0.851)
-            .stepOverhead(Seconds.of(1.601e-3))
+            .bandwidthFraction(0.855)
+            .stepOverhead(Seconds.of(1.555e-3))
             .errorHigh(FITTED_BAND_HIGH)
             .source("h100-sxm: fitted 2026-11-30 to 14 TensorRT-LLM rows (FP8; 10 at max load) from the generic set")
             .build();
 
     /**
-     * NVIDIA A100 SXM 80GB ({@link HardwarePresets#A100_80GB}): matmuls 0.564 of peak, bandwidth 0.793, weight-only
-     * kernels at 0.824 of it, 465 us per step, the rest {@link #GENERIC}'s; fitted from {@link #GENERIC} to nine rows:
+     * NVIDIA A100 SXM 80GB ({@link HardwarePresets#A100_80GB}): matmuls 0.577 of peak, bandwidth 0.794, weight-only
+     * kernels at 0.825 of it, 469 us per step, the rest {@link #GENERIC}'s; fitted from {@link #GENERIC} to nine rows:
      * NVIDIA/TensorRT-LLM {@code docs/source/performance.md} at {@code 138f96d4} (FP16 static-batch throughput and time
      * to first token of Llama 2 7B and 70B) and pytorch-labs/gpt-fast {@code README.md} at {@code 32971d31} (batch-1
      * decode of Llama 2 7B in BF16 and INT8 weight-only, Llama 3.1 8B, Llama 3.1 70B on four GPUs, Mixtral 8x7B on
      * two; A100s power-limited to 330 W).
      */
     public static final ChipCalibration A100_80GB = GENERIC.toBuilder()
-            .matmulFraction(0.564)
-            .bandwidthFraction(0.793)
-            .weightOnlyBandwidthFactor(0.824)
-            .stepOverhead(Seconds.of(465e-6))
+            .matmulFraction(0.577)
+            .bandwidthFraction(0.794)
+            .weightOnlyBandwidthFactor(0.825)
+            .stepOverhead(Seconds.of(469e-6))
             .errorHigh(FITTED_BAND_HIGH)
             .source("a100-80gb: fitted 2026-11-30 to 9 TensorRT-LLM and gpt-fast rows from the generic set")
             .build();
@@ -133,8 +133,9 @@ public final class CalibratedEfficiencies {
     }
 
     /**
-     * The calibration the library uses for a chip unless told otherwise: its own fit where it has measurements, else
-     * {@link #GENERIC} with a source that says so.
+     * The calibration the library uses for a chip unless told otherwise: its own fit where it has measurements; for
+     * a chip without, the fit of its generation's measured chip (A100 for A100 40GB, L40S, L4 and RTX 4090; H100 SXM for
+     * H100 PCIe and B200) with the wider generic band; else {@link #GENERIC}; each with a source that says so.
      *
      * @param hardware the chip
      * @return its calibration
@@ -149,6 +150,23 @@ public final class CalibratedEfficiencies {
         }
         if (hardware.equals(HardwarePresets.A100_80GB)) {
             return A100_80GB;
+        }
+        if (hardware.equals(HardwarePresets.A100_40GB)
+                || hardware.equals(HardwarePresets.L40S)
+                || hardware.equals(HardwarePresets.L4)
+                || hardware.equals(HardwarePresets.RTX_4090)) {
+            return A100_80GB.toBuilder()
+                    .errorHigh(GENERIC_BAND_HIGH)
+                    .source(hardware.name() + " has no measurements of its own; the a100-80gb fit carried to its"
+                            + " generation (Ampere/Ada), wider band")
+                    .build();
+        }
+        if (hardware.equals(HardwarePresets.H100_PCIE) || hardware.equals(HardwarePresets.B200)) {
+            return H100_SXM.toBuilder()
+                    .errorHigh(GENERIC_BAND_HIGH)
+                    .source(hardware.name() + " has no measurements of its own; the h100-sxm fit carried to its"
+                            + " generation (Hopper/Blackwell), wider band")
+                    .build();
         }
         return GENERIC.withSource(hardware.name() + " has no measurements of its own; " + GENERIC.source());
     }

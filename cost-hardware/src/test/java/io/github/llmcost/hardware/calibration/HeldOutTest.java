@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
  */
 class HeldOutTest {
     /** Committed baselines: median |error| and the least coverage of the 80% interval on the held-out rows. */
-    static final double MEDIAN_BASELINE = 0.12;
+    static final double MEDIAN_BASELINE = 0.11;
 
-    static final double COVERAGE_BASELINE = 0.55;
+    static final double COVERAGE_BASELINE = 0.65;
 
     @Test
     void heldOutRowsAreWithinTheBaselines() {
