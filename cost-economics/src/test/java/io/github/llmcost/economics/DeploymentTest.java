@@ -208,7 +208,8 @@ class DeploymentTest {
         assertThat(h200.calibration()).isEqualTo(CalibratedEfficiencies.H200);
         assertThat(h200.calibration().source()).startsWith("h200: fitted");
         Deployment l40s = h200.withHardware(HardwarePresets.L40S);
-        assertThat(l40s.calibration().source()).startsWith("NVIDIA L40S has no measurements of its own; generic");
+        assertThat(l40s.calibration().source())
+                .startsWith("NVIDIA L40S has no measurements of its own; the a100-80gb fit");
         Deployment chosen = h200.withCalibration(ChipCalibration.UNCALIBRATED);
         assertThat(chosen.withHardware(HardwarePresets.L40S).calibration()).isEqualTo(ChipCalibration.UNCALIBRATED);
         Estimate e = h200.estimate(Workload.of(4096, 512).withBatchSize(8));

@@ -86,7 +86,10 @@ public final class CompiledPerformance {
         ChipCalibration c = performance.calibration();
         double peak = hardware.peak(activationFormat).toFlopsPerSecond();
         double bandwidth = hardware.memoryBandwidth().toBytesPerSecond();
-        this.secondsPerMatmulFlop = 1 / (peak * c.matmulFraction());
+        double matmul = activationFormat.bytesPerElement() < 2
+                ? c.matmulFraction() * c.lowPrecisionMatmulFactor()
+                : c.matmulFraction();
+        this.secondsPerMatmulFlop = 1 / (peak * matmul);
         this.secondsPerAttentionFlop = 1 / (peak * c.attentionFraction());
         this.secondsPerByte = 1 / (bandwidth * c.bandwidthFraction());
         this.secondsPerWeightByte =

@@ -54,13 +54,12 @@ public abstract class HardwareSpec {
 
     /**
      * {@return the fixed latency of one small all-reduce over the interconnect (a collective's start-up and
-     * synchronisation, which a batch-1 decode step's few-kilobyte messages are nearly all of): by default {@value
+     * synchronisation, which a batch-1 decode step's few-kilobyte messages are nearly all of), by the link's class: {@value
      * #NVLINK_ALL_REDUCE_LATENCY_MICROS} us over a peer link of at least 100 GB/s (NVLink, Infinity Fabric; NCCL's
      * small-message all-reduce over 8 H100s measures about 16 us, custom all-reduce kernels about 5 us:
      * docs/research/engines.md), {@value #PCIE_ALL_REDUCE_LATENCY_MICROS} us over a slower link (PCIe, through the
      * host's root complex), zero without one}
      */
-    @Value.Default
     public Seconds interconnectLatency() {
         double link = interconnectBandwidth().toBytesPerSecond();
         if (link == 0) {
@@ -199,7 +198,6 @@ public abstract class HardwareSpec {
         Check.positive("memoryBandwidth", memoryBandwidth().toBytesPerSecond());
         Check.positive("memoryCapacity", memoryCapacity().toBytes());
         Check.positive("tdpWatts", tdpWatts());
-        Check.nonNegative("interconnectLatency", interconnectLatency().toSeconds());
         if (rentalUsdPerHour().isPresent()) {
             Check.positive("rentalUsdPerHour", rentalUsdPerHour().getAsDouble());
         }

@@ -212,6 +212,9 @@ class CompiledPerformanceTest {
         boolean weightOnly = c.formats().weights().bytesPerElement()
                 < c.formats().activations().bytesPerElement();
         double weightByteRate = weightOnly ? byteRate * f.weightOnlyBandwidthFactor() : byteRate;
+        double matmulFraction = c.formats().activations().bytesPerElement() < 2
+                ? f.matmulFraction() * f.lowPrecisionMatmulFactor()
+                : f.matmulFraction();
         Reference r = new Reference();
         for (int layer = 0; layer < m.numLayers(); layer++) {
             // each device reads its share of the cache: one whole KV head at least, all of a latent cache
@@ -253,7 +256,7 @@ class CompiledPerformanceTest {
                             op,
                             flops / devices,
                             bytes / devices,
-                            flops / devices / (peak * f.matmulFraction()),
+                            flops / devices / (peak * matmulFraction),
                             memory / devices,
                             f.overlapExponent());
                 }
@@ -270,7 +273,7 @@ class CompiledPerformanceTest {
                     Operation.LM_HEAD,
                     flops / devices,
                     bytes / devices,
-                    flops / devices / (peak * f.matmulFraction()),
+                    flops / devices / (peak * matmulFraction),
                     memory / devices,
                     f.overlapExponent());
         }

@@ -359,8 +359,9 @@ class RooflineAccountingTest {
         assertThat(slower.allReduceLatency()).isEqualTo(Seconds.of(2e-5));
         assertThat(slower.efficiency()).isEqualTo(c.efficiency());
         assertThat(slower)
-                .hasToString("matmul 0.400 (overlap exponent 0), attention 0.400, bandwidth 0.300 (weight-only x1.00),"
-                        + " layer 10 µs, step 1 ms, all-reduce +20 µs, band 1.00-1.00");
+                .hasToString(
+                        "matmul 0.400 (x1.00 in 8 or 4 bits, overlap exponent 0), attention 0.400, bandwidth 0.300 (weight-only x1.00),"
+                                + " layer 10 µs, step 1 ms, all-reduce +20 µs, band 1.00-1.00");
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> c.toBuilder().overlapExponent(0.5).build())
                 .withMessageContaining("overlapExponent (0.5)");

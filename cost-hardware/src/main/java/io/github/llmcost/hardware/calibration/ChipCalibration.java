@@ -13,8 +13,9 @@ import org.immutables.value.Value;
  * <p>What each factor means in the time of one engine step ({@link io.github.llmcost.hardware.CompiledPerformance}):
  *
  * <ul>
- *   <li>{@link #matmulFraction()}: the fraction of the compute format's dense peak that large linear layers (the
- *       projections, the MLP, the LM head) reach;
+ *   <li>{@link #matmulFraction()}: the fraction of the compute format's dense peak that large 16-bit linear layers
+ *       (the projections, the MLP, the LM head) reach; {@link #lowPrecisionMatmulFactor()} scales it for 8- and 4-bit
+ *       compute (FP8, FP4, INT8), whose GEMMs reach a smaller share of their doubled peak;
  *   <li>{@link #overlapExponent()}: how a linear layer's compute time {@code c} and memory time {@code m} combine.
  *       0 takes the larger (the plain roofline: perfect overlap); {@code p >= 1} takes {@code (c^p + m^p)^(1/p)}, a
  *       smooth roofline in which a layer near the ridge point (a step of a few hundred tokens) reaches neither roof:
@@ -31,9 +32,9 @@ import org.immutables.value.Value;
  *       latency ({@link io.github.llmcost.hardware.HardwareSpec#interconnectLatency()}).
  * </ul>
  *
- * <p>{@link #errorLow()} and {@link #errorHigh()} bound the ratio measured / predicted: the 10th and 90th percentiles
- * of the calibration's held-out (leave-one-out) errors, so that a prediction {@code p} has the 80% interval {@code [p
- * x errorLow, p x errorHigh]} for times (throughputs invert it). {@link #source()} says where the factors come from.
+ * <p>{@link #errorLow()} and {@link #errorHigh()} bound the ratio measured / predicted, so that a prediction {@code p}
+ * has the 80% interval {@code [p x errorLow, p x errorHigh]} for times and costs (throughputs invert it); {@link
+ * CalibratedEfficiencies} says how its bands were derived from held-out errors. {@link #source()} says where the factors come from.
  *
  * <p>{@link Calibration} fits these factors, {@link CalibratedEfficiencies} ships fitted ones per chip and a generic
  * set, and {@link InferencePerformance.Builder#calibration(ChipCalibration)} applies them. {@link
@@ -91,6 +92,15 @@ public abstract class ChipCalibration {
 
     /** {@return the fraction of peak memory bandwidth streaming weights and KV cache reaches, in (0, 1]} */
     public abstract double bandwidthFraction();
+
+    /**
+     * {@return the factor on {@link #matmulFraction()} when linear layers compute in 8 or 4 bits, in (0, 1]; 1 by
+     * default}
+     */
+    @Value.Default
+    public double lowPrecisionMatmulFactor() {
+        return 1;
+    }
 
     /**
      * {@return how a linear layer's compute and memory times combine: 0 (the larger, by default) or an exponent
@@ -206,9 +216,10 @@ public abstract class ChipCalibration {
     public String toString() {
         return String.format(
                 Locale.ROOT,
-                "matmul %.3f (overlap exponent %.0f), attention %.3f, bandwidth %.3f (weight-only x%.2f), layer %s,"
+                "matmul %.3f (x%.2f in 8 or 4 bits, overlap exponent %.0f), attention %.3f, bandwidth %.3f (weight-only x%.2f), layer %s,"
                         + " step %s, all-reduce +%s, band %.2f-%.2f",
                 matmulFraction(),
+                lowPrecisionMatmulFactor(),
                 overlapExponent(),
                 attentionFraction(),
                 bandwidthFraction(),
@@ -226,6 +237,7 @@ public abstract class ChipCalibration {
         Check.fraction("attentionFraction", attentionFraction());
         Check.fraction("bandwidthFraction", bandwidthFraction());
         Check.fraction("weightOnlyBandwidthFactor", weightOnlyBandwidthFactor());
+        Check.fraction("lowPrecisionMatmulFactor", lowPrecisionMatmulFactor());
         if (!(overlapExponent() == 0 || (overlapExponent() >= 1 && Double.isFinite(overlapExponent())))) {
             throw new IllegalArgumentException("overlapExponent (" + overlapExponent() + ") must be 0 or >= 1");
         }

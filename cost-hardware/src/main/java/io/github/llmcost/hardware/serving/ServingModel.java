@@ -54,6 +54,8 @@ import java.util.Optional;
  */
 public final class ServingModel {
     private static final int BISECTIONS = 60;
+    /** Doublings of the bracket for a step time: 2^60 times a lone decode step is beyond any sustainable load. */
+    private static final int DOUBLINGS = 60;
 
     private final CompiledPerformance compiled;
     private final Scheduler scheduler;
@@ -183,7 +185,7 @@ public final class ServingModel {
         // the tagged request's step time: itself, the others decoding (Little), the prefill arriving meanwhile
         double lo = stepSeconds(s, 1, 0, 0);
         double hi = lo;
-        while (residual(s, lambda, hi) > 0 && hi < 1e6) {
+        for (int i = 0; i < DOUBLINGS && residual(s, lambda, hi) > 0; i++) {
             hi *= 2;
         }
         for (int i = 0; i < BISECTIONS && hi - lo > 1e-12 * hi; i++) {
@@ -277,8 +279,8 @@ public final class ServingModel {
     /** Batch caps 1, 2, 4, ... below the scheduler's, then the scheduler's. */
     private List<Integer> caps() {
         java.util.ArrayList<Integer> caps = new java.util.ArrayList<>();
-        for (int cap = 1; cap < scheduler.maxBatchSize(); cap *= 2) {
-            caps.add(cap);
+        for (int k = 0; k < Integer.SIZE - 1 && (1 << k) < scheduler.maxBatchSize(); k++) {
+            caps.add(1 << k);
         }
         caps.add(scheduler.maxBatchSize());
         return caps;
@@ -307,6 +309,14 @@ public final class ServingModel {
                 Math.round(cached),
                 prefillSteps,
                 traffic.inputTokens() + Math.max(1, traffic.outputTokens() / 2));
+    }
+
+    /**
+     * One step's seconds for a traffic's fractional decodes and prompts (what every figure here is built from), for
+     * tests.
+     */
+    double stepSeconds(Traffic traffic, double decodes, double prefillTokens, double prompts) {
+        return stepSeconds(shape(traffic), decodes, prefillTokens, prompts);
     }
 
     /**

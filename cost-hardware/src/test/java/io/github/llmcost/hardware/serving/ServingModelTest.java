@@ -78,6 +78,15 @@ class ServingModelTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("queue grows without bound");
         assertThat(over.toString()).contains("not sustainable");
+        for (org.assertj.core.api.ThrowableAssert.ThrowingCallable call :
+                java.util.List.<org.assertj.core.api.ThrowableAssert.ThrowingCallable>of(
+                        over::timeToFirstTokenP90,
+                        over::timePerOutputToken,
+                        over::timePerOutputTokenP90,
+                        over::concurrency)) {
+            assertThatThrownBy(call).isInstanceOf(IllegalStateException.class).hasMessageContaining("101%");
+        }
+        assertThat(SERVING.atRate(t, 0.5 * sat.requestsPerSecond()).toString()).contains("(utilisation 50%)");
     }
 
     @Test
