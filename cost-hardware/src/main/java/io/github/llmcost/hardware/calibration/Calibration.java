@@ -59,8 +59,8 @@ public abstract class Calibration {
     }
 
     /**
-     * {@return the default fit: per-phase efficiencies and the all-reduce latency, from {@link
-     * ChipCalibration#UNCALIBRATED}, no pass overhead}
+     * {@return the default fit: every factor ({@link Factor}), from {@link ChipCalibration#UNCALIBRATED}, with the
+     * default prior}
      */
     public static Calibration defaults() {
         return builder().build();

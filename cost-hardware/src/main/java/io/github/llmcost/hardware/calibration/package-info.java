@@ -1,6 +1,7 @@
 /**
- * Calibration: fitting each chip's {@link io.github.llmcost.hardware.calibration.ChipCalibration} (per-phase
- * efficiencies, pass overhead, all-reduce latency) to {@link io.github.llmcost.hardware.calibration.Measurement}s, and
+ * Calibration: fitting each chip's {@link io.github.llmcost.hardware.calibration.ChipCalibration} (the step-time
+ * model's compute and bandwidth fractions, overheads and all-reduce latency) to {@link
+ * io.github.llmcost.hardware.calibration.Measurement}s, and
  * checking the fit on measurements it did not see.
  *
  * <p>Start from {@link io.github.llmcost.hardware.calibration.Calibration#defaults()}; factors already fitted to
