@@ -109,17 +109,17 @@ final class EstimateView {
     }
 
     /** A figure's 80% interval as the {@code Low} and {@code High} fields beside it. */
-    private static void seconds(Map<String, Object> o, String field, Interval<Seconds> i) {
+    static void seconds(Map<String, Object> o, String field, Interval<Seconds> i) {
         o.put(field + "Low", i.low().toSeconds());
         o.put(field + "High", i.high().toSeconds());
     }
 
-    private static void rates(Map<String, Object> o, String field, Interval<Double> i) {
+    static void rates(Map<String, Object> o, String field, Interval<Double> i) {
         o.put(field + "Low", i.low());
         o.put(field + "High", i.high());
     }
 
-    private static void money(Map<String, Object> o, String field, Interval<Money> i) {
+    static void money(Map<String, Object> o, String field, Interval<Money> i) {
         o.put(field + "Low", i.low().toUsd());
         o.put(field + "High", i.high().toUsd());
     }

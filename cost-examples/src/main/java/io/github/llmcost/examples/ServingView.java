@@ -109,24 +109,19 @@ final class ServingView {
         return o;
     }
 
+    /** A time and its interval: the Low and High fields are {@link EstimateView}'s. */
     private void times(Map<String, Object> o, String field, Seconds value) {
         o.put(field, value.toSeconds());
-        Interval<Seconds> i = e.timeInterval(value);
-        o.put(field + "Low", i.low().toSeconds());
-        o.put(field + "High", i.high().toSeconds());
+        EstimateView.seconds(o, field, e.timeInterval(value));
     }
 
     private void rates(Map<String, Object> o, String field, double value) {
-        Interval<Double> i = e.rateInterval(value);
-        o.put(field + "Low", i.low());
-        o.put(field + "High", i.high());
+        EstimateView.rates(o, field, e.rateInterval(value));
     }
 
     private void money(Map<String, Object> o, String field, Money value) {
         o.put(field, value.toUsd());
-        Interval<Money> i = e.costInterval(value);
-        o.put(field + "Low", i.low().toUsd());
-        o.put(field + "High", i.high().toUsd());
+        EstimateView.money(o, field, e.costInterval(value));
     }
 
     String text() {

@@ -30,7 +30,8 @@ class ServingFormulaTest {
     void theCacheHoldsWholeBlocksOfEachSequenceAndThePrefixOnce() {
         for (Traffic t : TRAFFIC) {
             long held = t.inputTokens() + t.outputTokens();
-            long blocks = (held + 15) / 16 * 16;
+            long block = Scheduler.DEFAULT_BLOCK_TOKENS;
+            long blocks = (held + block - 1) / block * block;
             MemoryBudget m = C.memory(Workload.builder()
                     .promptTokens(blocks)
                     .outputTokens(0)
@@ -49,9 +50,10 @@ class ServingFormulaTest {
             Saturation s = M.saturated(t);
             double decodes = t.outputTokens() - 1;
             double computed = t.computedInputTokens();
-            double chunks = Math.max(1, Math.ceil(computed / 8192));
-            long n = Math.min(1024, M.kvSequences(t));
-            double r = Math.min(n / (decodes + chunks), 8192 / (decodes + computed));
+            double budget = Scheduler.DEFAULT_MAX_BATCHED_TOKENS;
+            double chunks = Math.max(1, Math.ceil(computed / budget));
+            long n = Math.min(Scheduler.DEFAULT_MAX_BATCH_SIZE, M.kvSequences(t));
+            double r = Math.min(n / (decodes + chunks), budget / (decodes + computed));
             double step = M.stepSeconds(t, r * decodes, r * computed, r);
             String what = t.toString();
             assertThat(s.timePerOutputToken().toSeconds()).as(what).isEqualTo(step);
@@ -93,7 +95,7 @@ class ServingFormulaTest {
                 double fixedPoint = M.stepSeconds(t, 1 + lambda * decodes * tau, lambda * computed * tau, lambda * tau);
                 assertThat(fixedPoint).as(what).isCloseTo(tau, withinPercentage(1e-6));
                 double others = lambda * decodes * tau;
-                double chunk = Math.min(computed, Math.max(1, 8192 - others));
+                double chunk = Math.min(computed, Math.max(1, Scheduler.DEFAULT_MAX_BATCHED_TOKENS - others));
                 double chunks = Math.max(1, Math.ceil(computed / chunk));
                 double prompts = Math.min(1, chunk / computed);
                 double service = chunks * M.stepSeconds(t, others, chunk, prompts);
