@@ -19,9 +19,10 @@ import org.jspecify.annotations.Nullable;
  * A deployment serving traffic under continuous batching ({@link ServingModel}): throughput at saturation, latency at
  * a request rate, the highest rate within latency targets, and what a token costs on the busy devices.
  *
- * <p>Money at load. The devices are paid by the hour whether busy or not ({@link GpuPricing}, with its utilisation),
- * so a second of the deployment costs the same at any load, and a token's cost is that second over the tokens served
- * in it. The second is split between input and output tokens by what the prefill chunks add to each step ({@link
+ * <p>Money at load. The devices are paid by the hour whether busy or not, so a second of the deployment costs the
+ * same at any load, and a token's cost is that second over the tokens served in it. At saturation the pricing's
+ * utilisation says what share of the paid hours the devices run ({@link GpuPricing#utilization()}); at a rate the load
+ * point already counts the idle time. The second is split between input and output tokens by what the prefill chunks add to each step ({@link
  * Saturation#prefillShare()}): a million output tokens costs {@code (1 - share)} of the time that serves them, a
  * million input tokens {@code share}; the blended figure spreads the whole second over both. At a rate below
  * saturation fewer tokens share the same second, and each costs more.
@@ -129,36 +130,54 @@ public final class ServingEstimate {
         return deployment.calibration();
     }
 
-    /** {@return what tokens cost at saturation} */
+    /**
+     * {@return what tokens cost at saturation, the devices busy {@link GpuPricing#utilization()} of the hours paid}
+     *
+     * @throws IllegalStateException if the deployment has no price
+     */
     public TokenCosts costs() {
-        return costs(new Served(
-                saturation.prefillShare(), saturation.inputTokensPerSecond(), saturation.outputTokensPerSecond()));
+        return costs(
+                new Served(
+                        saturation.prefillShare(),
+                        saturation.inputTokensPerSecond(),
+                        saturation.outputTokensPerSecond()),
+                false);
     }
 
     /**
-     * What tokens cost at a load: the same paid second over the tokens served in it.
+     * What tokens cost at a load: every paid second over the tokens served in it. The load point already counts the
+     * idle time, so the pricing's utilisation is not applied again.
      *
      * @param load a sustainable load point of this estimate
      * @return the costs
      * @throws IllegalStateException if the load is not sustainable, or the deployment has no price
+     * @throws IllegalArgumentException if the rate is too small for its costs to be finite
      */
     public TokenCosts costsAt(LoadPoint load) {
         if (!load.sustainable()) {
             throw new IllegalStateException("cannot price " + load + ": the deployment does not keep up");
         }
-        return costs(new Served(load.prefillShare(), load.inputTokensPerSecond(), load.outputTokensPerSecond()));
+        return costs(new Served(load.prefillShare(), load.inputTokensPerSecond(), load.outputTokensPerSecond()), true);
     }
 
-    private TokenCosts costs(Served s) {
+    private TokenCosts costs(Served s, boolean busyTimeCounted) {
         GpuPricing p = deployment
                 .pricing()
                 .orElseThrow(() -> new IllegalStateException("cannot give costs: "
                         + deployment.hardware().name() + " has no rental price; set one with pricePerHour(...)"));
-        Money second = p.costOf(1, deployment.tensorParallel());
-        return new TokenCosts(
-                second.multipliedBy(s.prefillShare() * 1e6 / s.inputPerSecond()),
-                second.multipliedBy((1 - s.prefillShare()) * 1e6 / s.outputPerSecond()),
-                second.multipliedBy(1e6 / (s.inputPerSecond() + s.outputPerSecond())));
+        double second = (busyTimeCounted ? p.withUtilization(1) : p)
+                .costOf(1, deployment.tensorParallel())
+                .toUsd();
+        double blended = second * 1e6 / (s.inputPerSecond() + s.outputPerSecond());
+        double input = second * s.prefillShare() * 1e6 / s.inputPerSecond();
+        // with one output token there is no decode: it comes from the prefill, at the blended cost
+        double output =
+                traffic.outputTokens() == 1 ? blended : second * (1 - s.prefillShare()) * 1e6 / s.outputPerSecond();
+        if (!(Double.isFinite(blended) && Double.isFinite(input) && Double.isFinite(output))) {
+            throw new IllegalArgumentException("requestsPerSecond (" + s.outputPerSecond() / traffic.outputTokens()
+                    + ") is too small for a finite cost per token");
+        }
+        return new TokenCosts(Money.of(input), Money.of(output), Money.of(blended));
     }
 
     /**

@@ -61,7 +61,8 @@ class ServingEstimateTest {
         ServingEstimate e = D.serving(T);
         LoadPoint p = e.atRate(0.2 * e.saturation().requestsPerSecond());
         ServingEstimate.TokenCosts c = e.costsAt(p);
-        double second = 2 * 2.5 / 3600 / 0.8;
+        // the load point counts the idle time: the pricing's 80% utilisation is not applied again
+        double second = 2 * 2.5 / 3600;
         assertThat(c.perMillionOutputTokens().toUsd())
                 .isCloseTo(second * (1 - p.prefillShare()) * 1e6 / p.outputTokensPerSecond(), withinPercentage(1e-9));
         assertThat(c.perMillionTokensBlended().toUsd())
@@ -74,6 +75,12 @@ class ServingEstimateTest {
         assertThatThrownBy(() -> e.costsAt(over))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("does not keep up");
+        assertThatThrownBy(() -> e.costsAt(e.atRate(1e-310)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("too small for a finite cost");
+        ServingEstimate single = D.serving(Traffic.of(2000, 1));
+        assertThat(single.costs().perMillionOutputTokens())
+                .isEqualTo(single.costs().perMillionTokensBlended());
         assertThat(e.maxRateWithinSlo(Seconds.of(1), Seconds.of(0.05)).maxRequestsPerSecond())
                 .isGreaterThan(0)
                 .isLessThan(e.saturation().requestsPerSecond());

@@ -286,10 +286,14 @@ final class Charts {
         return write(chart, file, format);
     }
 
-    /** The request's lengths served under continuous batching; refuses a deployment that cannot hold one. */
+    /**
+     * The request's lengths served under continuous batching, its shared prefix cached for every request; refuses a
+     * deployment that cannot hold one.
+     */
     private static ServingEstimate serving(Estimate e) {
         Workload w = e.workload();
-        return e.deployment().serving(Traffic.of(w.promptTokens(), Math.max(1, w.outputTokens())));
+        Traffic t = Traffic.of(w.promptTokens(), Math.max(1, w.outputTokens()));
+        return e.deployment().serving(w.cachedPrefixTokens() > 0 ? t.withPrefix(w.cachedPrefixTokens(), 1) : t);
     }
 
     private static Path servingThroughput(Estimate e, Path file, String format) {

@@ -77,9 +77,9 @@ final class ServingCommand extends CliCommand {
     @Option(
             names = "--prefix-hit-rate",
             description = "Fraction of requests that find the --shared-prefix in the prefix cache, in [0, 1];"
-                    + " default: ${DEFAULT-VALUE}.",
-            defaultValue = "0")
-    double prefixHitRate;
+                    + " default: 1 with --shared-prefix.")
+    @Nullable
+    Double prefixHitRate;
 
     @Override
     public Integer call() {
@@ -88,9 +88,15 @@ final class ServingCommand extends CliCommand {
         Options.positive("--max-batch", maxBatch);
         Options.positive("--max-batched-tokens", maxBatchedTokens);
         Options.positive("--block-tokens", blockTokens);
-        if (!(prefixHitRate >= 0 && prefixHitRate <= 1)) {
-            throw new IllegalArgumentException("--prefix-hit-rate (" + prefixHitRate + ") must be in [0, 1]");
+        Double given = prefixHitRate;
+        if (given != null && !(given >= 0 && given <= 1)) {
+            throw new IllegalArgumentException("--prefix-hit-rate (" + given + ") must be in [0, 1]");
         }
+        if (given != null && deployment.sharedPrefix == 0) {
+            throw new IllegalArgumentException(
+                    "--prefix-hit-rate (" + given + ") needs --shared-prefix: the tokens" + " the requests share");
+        }
+        double hitRate = given != null ? given : deployment.sharedPrefix > 0 ? 1 : 0;
         if (deployment.sharedPrefix >= input) {
             throw new IllegalArgumentException(
                     "--shared-prefix (" + deployment.sharedPrefix + ") must be less than" + " --input (" + input + ")");
@@ -111,7 +117,7 @@ final class ServingCommand extends CliCommand {
                 .inputTokens(input)
                 .outputTokens(deployment.output)
                 .sharedPrefixTokens(deployment.sharedPrefix)
-                .prefixHitRate(prefixHitRate)
+                .prefixHitRate(hitRate)
                 .build();
         Scheduler scheduler = Scheduler.builder()
                 .maxBatchSize(maxBatch)

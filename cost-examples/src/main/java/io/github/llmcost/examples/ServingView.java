@@ -64,6 +64,12 @@ final class ServingView {
         o.put("stepBound", s.stepBound().name());
         o.put("saturatedRequestsPerSecond", s.requestsPerSecond());
         o.put("saturatedOutputTokensPerSecond", s.outputTokensPerSecond());
+        if (ttftSlo != null && tpotSlo != null) {
+            SloResult slo = e.maxRateWithinSlo(ttftSlo, tpotSlo);
+            o.put("sloMet", slo.met());
+            o.put("maxRequestsPerSecondWithinSlo", slo.maxRequestsPerSecond());
+            o.put("maxBatchSizeWithinSlo", slo.batchCap());
+        }
         LoadPoint p = rate == null ? null : e.atRate(rate);
         if (p != null && !p.sustainable()) {
             o.put("requestsPerSecond", p.requestsPerSecond());
@@ -91,11 +97,6 @@ final class ServingView {
         times(o, "timeToFirstTokenSecondsP90", ttftP90);
         times(o, "timePerOutputTokenSeconds", tpot);
         times(o, "timePerOutputTokenSecondsP90", tpotP90);
-        if (ttftSlo != null && tpotSlo != null) {
-            SloResult slo = e.maxRateWithinSlo(ttftSlo, tpotSlo);
-            o.put("maxRequestsPerSecondWithinSlo", slo.maxRequestsPerSecond());
-            o.put("maxBatchSizeWithinSlo", slo.batchCap());
-        }
         if (e.pricing().isPresent()) {
             ServingEstimate.TokenCosts c = p == null ? e.costs() : e.costsAt(p);
             o.put("pricePerDeviceHourUsd", e.pricing().get().usdPerDeviceHour());

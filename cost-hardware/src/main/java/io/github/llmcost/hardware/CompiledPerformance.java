@@ -371,7 +371,9 @@ public final class CompiledPerformance {
         if (p == 2) {
             return Math.sqrt(compute * compute + memory * memory);
         }
-        return Math.pow(Math.pow(compute, p) + Math.pow(memory, p), 1 / p);
+        // scaled by the larger, so that high exponents of microsecond times do not underflow
+        double larger = Math.max(compute, memory);
+        return larger == 0 ? 0 : larger * Math.pow(Math.pow(compute / larger, p) + Math.pow(memory / larger, p), 1 / p);
     }
 
     /**

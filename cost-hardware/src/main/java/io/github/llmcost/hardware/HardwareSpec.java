@@ -82,7 +82,7 @@ public abstract class HardwareSpec {
      * collected NCCL and vLLM all-reduce tables and TensorRT-LLM v0.8.0's published time to first token,
      * docs/research/engines.md and holdout-notes.md (read 2026-11-30).
      *
-     * @param devices devices in the all-reduce, {@code >= 2}
+     * @param devices devices in the all-reduce, {@code >= 1} (the share does not depend on it yet)
      * @return the bandwidth each device's share of a ring all-reduce moves at
      */
     public Bandwidth allReduceBandwidth(int devices) {

@@ -22,7 +22,7 @@ import java.util.Objects;
  * generic set, pulled toward it (prior weight {@value #CHIP_PRIOR_WEIGHT}) since they have few rows. The error bands
  * are the 5th and 95th percentiles of measured over predicted time on rows the fit did not see (leave-one-out for
  * each chip's own rows, and every other chip's rows predicted from the generic set): a 90% band on the project's own
- * data, which held 77% of 43 published measurements from other engines (the 80% the library promises; rows from
+ * data, which held 74% of 43 published measurements from other engines (the 80% the library promises; rows from
  * engines the data does not contain scatter more than the data's own rows do). {@code FidelityTest} refits all of them
  * and fails if these constants drift from the fit.
  *
@@ -83,7 +83,7 @@ public final class CalibratedEfficiencies {
      * The factors for a chip without measurements of its own: {@link #H200}'s, whose 32 rows pin the most factors;
      * the fractions are dimensionless and the overheads those of a modern engine, so they carry to other chips as a
      * first guess. Its band is wider: predicting the H100 and A100 rows from these factors put measured over predicted
-     * time between 0.93 and 1.59 (5th and 95th percentiles).
+     * time between 0.93 and 1.59 (5th and 95th percentiles); its low end is the fitted chips' 0.91.
      */
     public static final ChipCalibration GENERIC = H200.toBuilder()
             .errorHigh(GENERIC_BAND_HIGH)

@@ -28,8 +28,9 @@ import java.util.Optional;
  *       {@code N} sequences in flight, {@code M} tokens per step, {@code I} computed prompt tokens, {@code O} output
  *       tokens and {@code c} prefill steps per request; a step then holds {@code r (O - 1)} decodes (at the mean
  *       position {@code prompt + O/2}) and {@code r I} prefill tokens, and throughput is {@code r / step}.
- *   <li><b>At a rate</b> {@code λ}: a request's step time {@code τ} solves {@code τ = step(1 + λ (O - 1) τ decodes, λ I
- *       τ prefill tokens)} (Poisson arrivals see the time average: Little's law for the others in flight), so at
+ *   <li><b>At a rate</b> {@code λ}: a request's step time {@code τ} solves {@code τ = step(1 + min(λ (O - 1) τ, B - 1)
+ *       decodes, λ I τ prefill tokens)} for a batch cap {@code B} (Poisson arrivals see the time average: Little's law
+ *       for the others in flight; past the cap the excess waits for admission), so at
  *       {@code λ -> 0} it is a batch-1 decode step. Time to first token is its own prefill alongside the running
  *       decodes, half a step to start, and the queue of an M/D/1 server at utilisation {@code ρ = λ / λ_saturated}
  *       ({@code ρ S / (2 (1 - ρ))} for a prefill of {@code S}); its 90th percentile takes a whole step to start and
@@ -197,7 +198,7 @@ public final class ServingModel {
             }
         }
         double tau = hi;
-        double others = lambda * s.decodes * tau;
+        double others = others(s, lambda, tau);
         double chunk = Math.min(s.computed, Math.max(1, scheduler.maxBatchedTokens() - others));
         double chunks = Math.max(1, Math.ceil(s.computed / chunk));
         double chunkStep = stepSeconds(s, others, chunk, Math.min(1, chunk / s.computed));
@@ -213,7 +214,7 @@ public final class ServingModel {
         // sequence is decoding (a Poisson count with mean λ (O - 1) τ, so busy 1 - e^-mean of the time)
         double decodeOnly = stepSeconds(s, 1 + others, 0, 0);
         double prefillBusy = lambda * chunks * Math.max(0, withChunk - decodeOnly);
-        double decodeBusy = -Math.expm1(-lambda * s.decodes * tau);
+        double decodeBusy = -Math.expm1(-others);
         double share = prefillBusy + decodeBusy > 0 ? prefillBusy / (prefillBusy + decodeBusy) : 1;
         return new LoadPoint(
                 lambda,
@@ -230,12 +231,22 @@ public final class ServingModel {
     }
 
     private double residual(Shape s, double lambda, double tau) {
-        return stepSeconds(s, 1 + lambda * s.decodes * tau, lambda * s.computed * tau, lambda * tau) - tau;
+        return stepSeconds(s, 1 + others(s, lambda, tau), lambda * s.computed * tau, lambda * tau) - tau;
+    }
+
+    /**
+     * The other sequences decoding beside a request, by Little's law, at most the batch cap less the request: past the
+     * cap the excess waits for admission (the queue at time to first token), so a lower cap shortens each step.
+     */
+    private double others(Shape s, double lambda, double tau) {
+        return Math.min(lambda * s.decodes * tau, scheduler.maxBatchSize() - 1.0);
     }
 
     /**
      * The highest Poisson rate whose 90th-percentile latencies meet the targets, over batch caps of 1, 2, 4, ... up to
-     * the scheduler's: a lower cap trades throughput for time per output token.
+     * the scheduler's. In this steady-state model a cap binds only near its own saturated rate (it keeps the sequences
+     * decoding in a step below it, the rest waiting for admission), so the cap found is the smallest that reaches the
+     * best rate; bursts above the mean concurrency, which a cap also clips in a real engine, are not modelled.
      *
      * @param traffic the requests
      * @param ttftP90 the target for time to first token's 90th percentile

@@ -92,9 +92,9 @@ class ServingFormulaTest {
                 double computed = t.computedInputTokens();
                 double tau = p.timePerOutputToken().toSeconds();
                 // the tagged request's step: itself, the others (Little), the prefill arriving meanwhile
-                double fixedPoint = M.stepSeconds(t, 1 + lambda * decodes * tau, lambda * computed * tau, lambda * tau);
+                double others = Math.min(lambda * decodes * tau, Scheduler.DEFAULT_MAX_BATCH_SIZE - 1);
+                double fixedPoint = M.stepSeconds(t, 1 + others, lambda * computed * tau, lambda * tau);
                 assertThat(fixedPoint).as(what).isCloseTo(tau, withinPercentage(1e-6));
-                double others = lambda * decodes * tau;
                 double chunk = Math.min(computed, Math.max(1, Scheduler.DEFAULT_MAX_BATCHED_TOKENS - others));
                 double chunks = Math.max(1, Math.ceil(computed / chunk));
                 double prompts = Math.min(1, chunk / computed);
@@ -112,7 +112,7 @@ class ServingFormulaTest {
                 assertThat(p.timePerOutputTokenP90().toSeconds()).as(what).isCloseTo(tpotP90, withinPercentage(1e-6));
                 double decodeOnly = M.stepSeconds(t, 1 + others, 0, 0);
                 double prefillBusy = lambda * chunks * Math.max(0, withChunk - decodeOnly);
-                double decodeBusy = -Math.expm1(-lambda * decodes * tau);
+                double decodeBusy = -Math.expm1(-others);
                 assertThat(p.prefillShare())
                         .as(what)
                         .isCloseTo(prefillBusy / (prefillBusy + decodeBusy), withinPercentage(1e-6));
