@@ -27,19 +27,18 @@ class ServingCommandTest {
             .weights(NumericFormat.FP8_E4M3)
             .deployment();
 
+    /** {@code llm-cost serving} of Llama 3.1 8B FP8 on an H100, 2,000 in / 200 out, with more options. */
+    private static JsonNode eightBFp8(String... more) throws IOException {
+        String[] base = {"serving", "--model", "llama-3.1-8b", "--weights", "fp8", "--input", "2000", "--output", "200"
+        };
+        String[] args = java.util.Arrays.copyOf(base, base.length + more.length);
+        System.arraycopy(more, 0, args, base.length, more.length);
+        return LlmCostCliTest.json(args);
+    }
+
     @Test
     void saturatedJsonReadsTheApisFigures() throws IOException {
-        JsonNode j = LlmCostCliTest.json(
-                "serving",
-                "--model",
-                "llama-3.1-8b",
-                "--weights",
-                "fp8",
-                "--input",
-                "2000",
-                "--output",
-                "200",
-                "--json");
+        JsonNode j = eightBFp8("--json");
         ServingEstimate e = EIGHT_B_FP8.serving(Traffic.of(2000, 200));
         assertThat(j.get("feasible").asBoolean()).isTrue();
         assertThat(j.get("outputTokensPerSecond").asDouble())
@@ -79,23 +78,7 @@ class ServingCommandTest {
 
     @Test
     void atARateAndWithinTargets() throws IOException {
-        JsonNode j = LlmCostCliTest.json(
-                "serving",
-                "--model",
-                "llama-3.1-8b",
-                "--weights",
-                "fp8",
-                "--input",
-                "2000",
-                "--output",
-                "200",
-                "--rate",
-                "5",
-                "--ttft-slo",
-                "1",
-                "--tpot-slo",
-                "0.05",
-                "--json");
+        JsonNode j = eightBFp8("--rate", "5", "--ttft-slo", "1", "--tpot-slo", "0.05", "--json");
         ServingEstimate e = EIGHT_B_FP8.serving(Traffic.of(2000, 200));
         LoadPoint p = e.atRate(5);
         assertThat(j.get("requestsPerSecond").asDouble()).isEqualTo(5.0);
