@@ -12,4 +12,5 @@ module io.github.llmcost.economics {
     requires transitive io.github.llmcost.hardware;
 
     exports io.github.llmcost.economics;
+    exports io.github.llmcost.economics.plan;
 }

@@ -106,7 +106,7 @@ public final class ServingEstimate {
      * @return the load point; not sustainable at or above the saturated rate
      */
     public LoadPoint atRate(double requestsPerSecond) {
-        return model.atRate(traffic, requestsPerSecond);
+        return model.atRate(saturation, requestsPerSecond);
     }
 
     /**

@@ -335,7 +335,7 @@ final class Charts {
         return write(chart, file, format);
     }
 
-    private static XYChart chart(String title, String xTitle, String yTitle) {
+    static XYChart chart(String title, String xTitle, String yTitle) {
         XYChart chart = new XYChartBuilder()
                 .width(1400)
                 .height(800)
@@ -348,6 +348,11 @@ final class Charts {
     }
 
     private static Path write(XYChart chart, Path file, String format) {
+        return write(chart, file, format, "--out");
+    }
+
+    /** Writes a chart to a file, naming the option that named it if it cannot be written. */
+    static Path write(XYChart chart, Path file, String format, String option) {
         System.setProperty("java.awt.headless", "true");
         try (OutputStream out = Files.newOutputStream(file)) {
             if (format.equals("svg")) {
@@ -359,7 +364,7 @@ final class Charts {
             }
         } catch (IOException ex) {
             throw new IllegalArgumentException(
-                    "--out (" + file + ") cannot be written: " + OutputFiles.describe(ex), ex);
+                    option + " (" + file + ") cannot be written: " + OutputFiles.describe(ex), ex);
         }
         return file;
     }

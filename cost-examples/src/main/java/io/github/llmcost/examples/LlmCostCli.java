@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
             ModelCommand.class,
             EstimateCommand.class,
             ServingCommand.class,
+            PlanCommand.class,
             EdgeCommand.class,
             SweepCommand.class,
             RooflineCommand.class,

@@ -56,23 +56,8 @@ final class ServingCommand extends CliCommand {
     @Nullable
     Double tpotSlo;
 
-    @Option(
-            names = "--max-batch",
-            description = "Most sequences in flight; default: ${DEFAULT-VALUE}.",
-            defaultValue = "" + Scheduler.DEFAULT_MAX_BATCH_SIZE)
-    int maxBatch = Scheduler.DEFAULT_MAX_BATCH_SIZE;
-
-    @Option(
-            names = "--max-batched-tokens",
-            description = "Most tokens one step computes (decodes plus prefill chunks); default: ${DEFAULT-VALUE}.",
-            defaultValue = "" + Scheduler.DEFAULT_MAX_BATCHED_TOKENS)
-    int maxBatchedTokens = Scheduler.DEFAULT_MAX_BATCHED_TOKENS;
-
-    @Option(
-            names = "--block-tokens",
-            description = "Tokens per KV-cache block; default: ${DEFAULT-VALUE}.",
-            defaultValue = "" + Scheduler.DEFAULT_BLOCK_TOKENS)
-    int blockTokens = Scheduler.DEFAULT_BLOCK_TOKENS;
+    @Mixin
+    SchedulerOptions scheduling = new SchedulerOptions();
 
     @Option(
             names = "--prefix-hit-rate",
@@ -83,47 +68,20 @@ final class ServingCommand extends CliCommand {
 
     @Override
     public Integer call() {
-        Options.positive("--input", input);
-        Options.positive("--output", deployment.output);
-        Options.positive("--max-batch", maxBatch);
-        Options.positive("--max-batched-tokens", maxBatchedTokens);
-        Options.positive("--block-tokens", blockTokens);
-        Double given = prefixHitRate;
-        if (given != null && !(given >= 0 && given <= 1)) {
-            throw new IllegalArgumentException("--prefix-hit-rate (" + given + ") must be in [0, 1]");
-        }
-        if (given != null && deployment.sharedPrefix == 0) {
-            throw new IllegalArgumentException(
-                    "--prefix-hit-rate (" + given + ") needs --shared-prefix: the tokens" + " the requests share");
-        }
-        double hitRate = given != null ? given : deployment.sharedPrefix > 0 ? 1 : 0;
-        if (deployment.sharedPrefix >= input) {
-            throw new IllegalArgumentException(
-                    "--shared-prefix (" + deployment.sharedPrefix + ") must be less than" + " --input (" + input + ")");
-        }
+        Traffic traffic = Options.traffic(input, deployment.output, deployment.sharedPrefix, prefixHitRate);
+        Scheduler scheduler = scheduling.scheduler();
         Double r = rate;
         if (r != null && !(r > 0 && Double.isFinite(r))) {
             throw new IllegalArgumentException("--rate (" + r + ") must be finite and > 0");
         }
-        Seconds ttft = seconds("--ttft-slo", ttftSlo);
-        Seconds tpot = seconds("--tpot-slo", tpotSlo);
+        Seconds ttft = Options.seconds("--ttft-slo", ttftSlo);
+        Seconds tpot = Options.seconds("--tpot-slo", tpotSlo);
         if ((ttft == null) != (tpot == null)) {
             throw new IllegalArgumentException("--ttft-slo and --tpot-slo go together: give both or neither");
         }
         LlmCost.Builder b = LlmCost.model(model.model());
         deployment.applyTo(b);
         Deployment d = b.deployment();
-        Traffic traffic = Traffic.builder()
-                .inputTokens(input)
-                .outputTokens(deployment.output)
-                .sharedPrefixTokens(deployment.sharedPrefix)
-                .prefixHitRate(hitRate)
-                .build();
-        Scheduler scheduler = Scheduler.builder()
-                .maxBatchSize(maxBatch)
-                .maxBatchedTokens(maxBatchedTokens)
-                .blockTokens(blockTokens)
-                .build();
         PrintWriter out = out();
         ServingEstimate e;
         try {
@@ -143,15 +101,5 @@ final class ServingCommand extends CliCommand {
             err().println("llm-cost: no price for " + d.hardware().name() + ": pass --price-per-hour to see costs");
         }
         return 0;
-    }
-
-    private static @Nullable Seconds seconds(String option, @Nullable Double value) {
-        if (value == null) {
-            return null;
-        }
-        if (!(value > 0 && Double.isFinite(value))) {
-            throw new IllegalArgumentException(option + " (" + value + ") must be finite and > 0");
-        }
-        return Seconds.of(value);
     }
 }

@@ -21,8 +21,12 @@ public final class Saturation {
     private final Seconds stepTime;
     private final Seconds timeToFirstToken;
     private final double prefillShare;
+    private final ServingModel model;
+    private final Traffic traffic;
 
     Saturation(
+            ServingModel model,
+            Traffic traffic,
             double requestsPerSecond,
             double outputTokens,
             double inputTokens,
@@ -41,6 +45,18 @@ public final class Saturation {
         this.stepTime = stepTime;
         this.timeToFirstToken = timeToFirstToken;
         this.prefillShare = prefillShare;
+        this.model = model;
+        this.traffic = traffic;
+    }
+
+    /** {@return the model this steady state is of} */
+    ServingModel model() {
+        return model;
+    }
+
+    /** {@return the requests served} */
+    public Traffic traffic() {
+        return traffic;
     }
 
     /** {@return requests completed per second} */

@@ -55,6 +55,8 @@ import java.util.Optional;
  */
 public final class ServingModel {
     private static final int BISECTIONS = 60;
+    /** Most regula falsi steps for a step time: it converges in about ten, and the bracket at least halves every two. */
+    private static final int ROOT_ITERATIONS = 200;
     /** Doublings of the bracket for a step time: 2^60 times a lone decode step is beyond any sustainable load. */
     private static final int DOUBLINGS = 60;
 
@@ -139,6 +141,8 @@ public final class ServingModel {
         PassCosts bound = compiled.step(wholeStep(s, Math.max(1, Math.round(r * s.decodes)), r * s.computed, r));
         double requestsPerSecond = r / step;
         return new Saturation(
+                this,
+                traffic,
                 requestsPerSecond,
                 traffic.outputTokens(),
                 traffic.inputTokens(),
@@ -159,11 +163,32 @@ public final class ServingModel {
      * @throws InfeasibleConfigurationException if the deployment cannot hold one request of this traffic
      */
     public LoadPoint atRate(Traffic traffic, double requestsPerSecond) {
+        checkRate(requestsPerSecond);
+        Saturation sat = saturated(traffic);
+        return atRate(traffic, requestsPerSecond, sat);
+    }
+
+    /**
+     * The deployment serving Poisson arrivals, from a steady state already found: the same figures as {@link
+     * #atRate(Traffic, double)} without finding the saturated rate again (what a search over rates calls).
+     *
+     * @param saturation this model's steady state at saturation for the traffic
+     * @param requestsPerSecond the arrival rate, {@code > 0}
+     * @return utilisation, latency and throughput; not sustainable at or above the saturated rate
+     * @throws IllegalArgumentException if the steady state is another model's, or the rate is not finite and positive
+     */
+    public LoadPoint atRate(Saturation saturation, double requestsPerSecond) {
+        if (saturation.model() != this) {
+            throw new IllegalArgumentException("saturation (" + saturation + ") is another serving model's");
+        }
+        checkRate(requestsPerSecond);
+        return atRate(saturation.traffic(), requestsPerSecond, saturation);
+    }
+
+    private static void checkRate(double requestsPerSecond) {
         if (!(requestsPerSecond > 0 && Double.isFinite(requestsPerSecond))) {
             throw new IllegalArgumentException("requestsPerSecond (" + requestsPerSecond + ") must be finite and > 0");
         }
-        Saturation sat = saturated(traffic);
-        return atRate(traffic, requestsPerSecond, sat);
     }
 
     private LoadPoint atRate(Traffic traffic, double lambda, Saturation sat) {
@@ -183,21 +208,7 @@ public final class ServingModel {
                     traffic.inputTokens(),
                     0);
         }
-        // the tagged request's step time: itself, the others decoding (Little), the prefill arriving meanwhile
-        double lo = stepSeconds(s, 1, 0, 0);
-        double hi = lo;
-        for (int i = 0; i < DOUBLINGS && residual(s, lambda, hi) > 0; i++) {
-            hi *= 2;
-        }
-        for (int i = 0; i < BISECTIONS && hi - lo > 1e-12 * hi; i++) {
-            double mid = (lo + hi) / 2;
-            if (residual(s, lambda, mid) > 0) {
-                lo = mid;
-            } else {
-                hi = mid;
-            }
-        }
-        double tau = hi;
+        double tau = tau(s, lambda);
         double others = others(s, lambda, tau);
         double chunk = Math.min(s.computed, Math.max(1, scheduler.maxBatchedTokens() - others));
         double chunks = Math.max(1, Math.ceil(s.computed / chunk));
@@ -228,6 +239,52 @@ public final class ServingModel {
                 traffic.outputTokens(),
                 traffic.inputTokens(),
                 share);
+    }
+
+    /**
+     * The tagged request's step time: itself, the others decoding (Little), the prefill arriving meanwhile; the root of
+     * {@link #residual}, bracketed from a lone decode step upwards by doubling, then found by regula falsi with the
+     * Illinois modification (superlinear; the bracket is kept, so a kink in the step time cannot throw it off).
+     */
+    private double tau(Shape s, double lambda) {
+        double lo = stepSeconds(s, 1, 0, 0);
+        double fLo = residual(s, lambda, lo);
+        double hi = lo;
+        double fHi = fLo;
+        for (int i = 0; i < DOUBLINGS && fHi > 0; i++) {
+            lo = hi;
+            fLo = fHi;
+            hi *= 2;
+            fHi = residual(s, lambda, hi);
+        }
+        if (fLo <= 0) {
+            return lo;
+        }
+        int kept = 0;
+        double mark = hi - lo;
+        for (int i = 0; i < ROOT_ITERATIONS && hi - lo > 1e-12 * hi && fHi < 0; i++) {
+            if (i % 2 == 0) {
+                mark = hi - lo;
+            }
+            double mid = (lo * fHi - hi * fLo) / (fHi - fLo);
+            // each pair of steps at least halves the bracket: the second bisects if the first did not
+            if (!(mid > lo && mid < hi) || (i % 2 == 1 && hi - lo > mark / 2)) {
+                mid = (lo + hi) / 2;
+            }
+            double f = residual(s, lambda, mid);
+            if (f > 0) {
+                lo = mid;
+                fLo = f;
+                fHi = kept < 0 ? fHi / 2 : fHi;
+                kept = Math.min(kept, 0) - 1;
+            } else {
+                hi = mid;
+                fHi = f;
+                fLo = kept > 0 ? fLo / 2 : fLo;
+                kept = Math.max(kept, 0) + 1;
+            }
+        }
+        return hi;
     }
 
     private double residual(Shape s, double lambda, double tau) {
