@@ -9,6 +9,7 @@ import io.github.llmcost.hardware.Limit;
 import io.github.llmcost.hardware.MemoryBudget;
 import io.github.llmcost.hardware.PassCosts;
 import io.github.llmcost.hardware.Step;
+import io.github.llmcost.hardware.internal.RegulaFalsi;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -55,7 +56,7 @@ import java.util.Optional;
  */
 public final class ServingModel {
     private static final int BISECTIONS = 60;
-    /** Most regula falsi steps for a step time: it converges in about ten, and the bracket at least halves every two. */
+    /** Most regula falsi steps for a step time: it converges in about ten. */
     private static final int ROOT_ITERATIONS = 200;
     /** Doublings of the bracket for a step time: 2^60 times a lone decode step is beyond any sustainable load. */
     private static final int DOUBLINGS = 60;
@@ -243,8 +244,8 @@ public final class ServingModel {
 
     /**
      * The tagged request's step time: itself, the others decoding (Little), the prefill arriving meanwhile; the root of
-     * {@link #residual}, bracketed from a lone decode step upwards by doubling, then found by regula falsi with the
-     * Illinois modification (superlinear; the bracket is kept, so a kink in the step time cannot throw it off).
+     * {@link #residual}, bracketed from a lone decode step upwards by doubling, then found by {@link RegulaFalsi}
+     * (superlinear; the bracket is kept, so a kink in the step time cannot throw it off).
      */
     private double tau(Shape s, double lambda) {
         double lo = stepSeconds(s, 1, 0, 0);
@@ -260,31 +261,7 @@ public final class ServingModel {
         if (fLo <= 0) {
             return lo;
         }
-        int kept = 0;
-        double mark = hi - lo;
-        for (int i = 0; i < ROOT_ITERATIONS && hi - lo > 1e-12 * hi && fHi < 0; i++) {
-            if (i % 2 == 0) {
-                mark = hi - lo;
-            }
-            double mid = (lo * fHi - hi * fLo) / (fHi - fLo);
-            // each pair of steps at least halves the bracket: the second bisects if the first did not
-            if (!(mid > lo && mid < hi) || (i % 2 == 1 && hi - lo > mark / 2)) {
-                mid = (lo + hi) / 2;
-            }
-            double f = residual(s, lambda, mid);
-            if (f > 0) {
-                lo = mid;
-                fLo = f;
-                fHi = kept < 0 ? fHi / 2 : fHi;
-                kept = Math.min(kept, 0) - 1;
-            } else {
-                hi = mid;
-                fHi = f;
-                fLo = kept > 0 ? fLo / 2 : fLo;
-                kept = Math.max(kept, 0) + 1;
-            }
-        }
-        return hi;
+        return RegulaFalsi.root(t -> residual(s, lambda, t), lo, fLo, hi, fHi, 1e-12, ROOT_ITERATIONS);
     }
 
     private double residual(Shape s, double lambda, double tau) {

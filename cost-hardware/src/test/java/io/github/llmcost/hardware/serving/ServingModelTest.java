@@ -33,6 +33,34 @@ class ServingModelTest {
     static final ServingModel SERVING = ServingModel.of(LLAMA_8B_H100, Scheduler.defaults());
 
     @Test
+    void aLoadPointFromAFoundSaturationIsTheSameAndItsStepTimeSolvesTheFixedPoint() {
+        Traffic t = Traffic.of(2000, 200);
+        Saturation sat = SERVING.saturated(t);
+        assertThat(sat.traffic()).isEqualTo(t);
+        double rate = 0.6 * sat.requestsPerSecond();
+        LoadPoint p = SERVING.atRate(sat, rate);
+        LoadPoint q = SERVING.atRate(t, rate);
+        assertThat(p.timePerOutputToken()).isEqualTo(q.timePerOutputToken());
+        assertThat(p.timeToFirstTokenP90()).isEqualTo(q.timeToFirstTokenP90());
+        // tau = step(1 + rate (O - 1) tau decodes, rate I tau prefill tokens), to the root finder's tolerance
+        double tau = p.timePerOutputToken().toSeconds();
+        double step = SERVING.stepSeconds(t, 1 + rate * 199 * tau, rate * 2000 * tau, rate * tau);
+        assertThat(step).isCloseTo(tau, withinPercentage(1e-6));
+        ServingModel other =
+                SERVING.withScheduler(Scheduler.builder().maxBatchSize(8).build());
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> other.atRate(sat, rate))
+                .withMessageStartingWith("saturation (saturated: ")
+                .withMessageEndingWith(") is another serving model's");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> SERVING.atRate(sat, 0))
+                .withMessage("requestsPerSecond (0.0) must be finite and > 0");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> SERVING.atRate(sat, Double.NaN))
+                .withMessage("requestsPerSecond (NaN) must be finite and > 0");
+    }
+
+    @Test
     void atATrickleARequestIsAlone() {
         Traffic t = Traffic.of(2000, 200);
         LoadPoint p = SERVING.atRate(t, 1e-6);
