@@ -5,4 +5,5 @@ import io.github.llmcost.hardware.*;
 import io.github.llmcost.hardware.calibration.*;
 import io.github.llmcost.hardware.serving.*;
 import io.github.llmcost.economics.*;
-System.out.println("llm-cost: io.github.llmcost.{core,hardware,hardware.calibration,hardware.serving,economics}.* imported; try ModelPresets.ids()");
+import io.github.llmcost.economics.plan.*;
+System.out.println("llm-cost: io.github.llmcost.{core,hardware,hardware.calibration,hardware.serving,economics,economics.plan}.* imported; try ModelPresets.ids()");
