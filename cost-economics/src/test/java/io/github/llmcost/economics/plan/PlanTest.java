@@ -214,6 +214,28 @@ class PlanTest {
     }
 
     @Test
+    void aRateBeyondAMillionReplicasIsSetAside() {
+        PlanRequest r = small().requestsPerSecond(1e9)
+                .hardware(List.of(HardwarePresets.H100_SXM))
+                .formats(List.of(Formats.BF16))
+                .maxGpusPerReplica(1)
+                .build();
+        Plan plan = r.plan();
+        assertThat(plan.feasible()).isFalse();
+        assertThat(plan.exclusions())
+                .singleElement()
+                .satisfies(x -> assertThat(x.reason()).isEqualTo("needs more than 1000000 replicas"));
+        // well under the bound the search still answers
+        PlanRequest near = small().requestsPerSecond(1e5)
+                .hardware(List.of(HardwarePresets.H100_SXM))
+                .formats(List.of(Formats.BF16))
+                .maxGpusPerReplica(1)
+                .build();
+        PlanCandidate c = near.plan().best().orElseThrow();
+        assertThat(c.replicas()).isGreaterThan(1000).isLessThan(Planner.MAX_REPLICAS);
+    }
+
+    @Test
     void aModelThatDoesNotFitAndAChipWithoutAPriceAreSetAsideWithTheirReasons() {
         Plan plan = PlanRequest.builder()
                 .model(ModelPresets.LLAMA_3_1_70B)
