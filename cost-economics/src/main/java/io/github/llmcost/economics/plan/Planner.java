@@ -41,7 +41,8 @@ final class Planner {
     /** The load at which latency floors are read, as a share of the saturated rate. */
     static final double LOWEST_LOAD = 1e-9;
 
-    private static final int BISECTIONS = 40;
+    /** Halvings of the capacity's bracket: 2^-30 of the saturated rate. */
+    private static final int BISECTIONS = 30;
 
     private final PlanRequest request;
     private final Traffic traffic;
@@ -167,7 +168,8 @@ final class Planner {
             return 0;
         }
         long ok = Math.max(1, (long) Math.ceil(need));
-        long failed = 0;
+        // fewer replicas than the bound would each take more than the saturated rate
+        long failed = ok - 1;
         while (!meets(e, ok)) {
             if (ok == MAX_REPLICAS) {
                 return 0;
@@ -203,7 +205,7 @@ final class Planner {
         Saturation sat = e.saturation();
         double lo = rate / replicas / request.headroom();
         double hi = sat.requestsPerSecond();
-        for (int i = 0; i < BISECTIONS && hi - lo > 1e-6 * hi; i++) {
+        for (int i = 0; i < BISECTIONS; i++) {
             double mid = (lo + hi) / 2;
             if (within(e.atRate(mid))) {
                 lo = mid;

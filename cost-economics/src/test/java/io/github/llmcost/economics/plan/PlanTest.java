@@ -295,6 +295,17 @@ class PlanTest {
                 Money.of(1));
         all.add(dominated);
         assertThat(Planner.frontier(all)).isEqualTo(f);
+        // as fast per GPU but slower per user: not better on both axes, so not on the frontier
+        FrontierPoint tied = new FrontierPoint(
+                "tied",
+                1,
+                Formats.BF16,
+                1,
+                f.get(0).tokensPerSecondPerUser() / 2,
+                f.get(0).outputTokensPerSecondPerGpu(),
+                Money.of(1));
+        all.add(tied);
+        assertThat(Planner.frontier(all)).isEqualTo(f);
         FrontierPoint fastest =
                 new FrontierPoint("fast", 1, Formats.BF16, 1, 2 * f.get(0).tokensPerSecondPerUser(), 1e-9, Money.of(1));
         all.add(fastest);
@@ -331,10 +342,75 @@ class PlanTest {
                 .contains("Plan for Llama 3.1 8B: 12.00 requests/s of 2000 in / 300 out")
                 .contains("p90 TTFT <= 1 s", "p90 TPOT <= 40 ms", "headroom 80%")
                 .contains("Best: " + plan.best().orElseThrow())
+                .contains("  then " + plan.candidates().get(1))
                 .contains("via OpenAI GPT-4o mini")
                 .contains(plan.candidatesEvaluated() + " candidates evaluated")
                 .contains("a month is 730 hours");
         assertThat(plan.request()).isEqualTo(small().build());
+    }
+
+    @Test
+    void withoutTargetsTheSaturatedBoundIsTheAnswerAndOneTestPerCapConfirmsIt() {
+        PlanRequest r = PlanRequest.builder()
+                .model(ModelPresets.LLAMA_3_1_8B)
+                .traffic(TRAFFIC)
+                .requestsPerSecond(30)
+                .addHardware(HardwarePresets.H100_SXM)
+                .maxGpusPerReplica(1)
+                .build();
+        Plan plan = r.plan();
+        // caps 1, 2, 4, ... 512 and 1,024: one evaluation each
+        assertThat(plan.candidatesEvaluated()).isEqualTo(11);
+        assertThat(plan.candidates()).hasSize(1);
+    }
+
+    @Test
+    void aFrontierPointIsADeploymentAtSaturation() {
+        Scheduler one = Scheduler.builder().maxBatchSize(1).build();
+        Plan plan = small().hardware(List.of(HardwarePresets.H100_SXM))
+                .formats(List.of(Formats.BF16))
+                .maxGpusPerReplica(2)
+                .scheduler(one)
+                .timeToFirstTokenP90(Seconds.of(30))
+                .timePerOutputTokenP90(Seconds.of(1))
+                .requestsPerSecond(0.1)
+                .build()
+                .plan();
+        ServingEstimate two = LlmCost.model(ModelPresets.LLAMA_3_1_8B)
+                .hardware(HardwarePresets.H100_SXM)
+                .tensorParallel(2)
+                .pricePerHour(HardwarePresets.H100_SXM.rentalUsdPerHour().getAsDouble())
+                .deployment()
+                .serving(TRAFFIC, one);
+        FrontierPoint p = plan.frontier().stream()
+                .filter(f -> f.tensorParallel() == 2)
+                .findFirst()
+                .orElseThrow();
+        assertThat(p.hardware()).isEqualTo("NVIDIA H100 SXM");
+        assertThat(p.maxBatch()).isEqualTo(1);
+        assertThat(p.formats()).isEqualTo(Formats.BF16);
+        assertThat(p.tokensPerSecondPerUser())
+                .isCloseTo(1 / two.saturation().timePerOutputToken().toSeconds(), withinPercentage(1e-9));
+        assertThat(p.outputTokensPerSecondPerGpu())
+                .isCloseTo(two.saturation().outputTokensPerSecond() / 2, withinPercentage(1e-9));
+        assertThat(p.costPerMillionOutputTokens()).isEqualTo(two.costs().perMillionOutputTokens());
+        assertThat(plan.candidates()).hasSize(2);
+        assertThat(plan.candidates()).allSatisfy(c -> assertThat(c.maxBatch()).isEqualTo(1));
+    }
+
+    @Test
+    void describeNamesDevicesChipAndFormats() {
+        Deployment one = LlmCost.model(ModelPresets.LLAMA_3_1_8B)
+                .hardware(HardwarePresets.H200)
+                .weights(NumericFormat.FP8_E4M3)
+                .kvCache(NumericFormat.FP8_E4M3)
+                .deployment();
+        assertThat(Plan.describe(one)).isEqualTo("NVIDIA H200, W8A8 (fp8_e4m3 weights), KV fp8_e4m3");
+        assertThat(Plan.describe(one.withTensorParallel(2)))
+                .isEqualTo("2 x NVIDIA H200, W8A8 (fp8_e4m3 weights), KV fp8_e4m3");
+        PlanCandidate c = small().build().plan().best().orElseThrow();
+        assertThat(c.toString())
+                .contains(String.format(java.util.Locale.ROOT, "utilisation %.0f%%", 100 * c.utilization()));
     }
 
     @Test
