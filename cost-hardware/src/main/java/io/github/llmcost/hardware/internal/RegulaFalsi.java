@@ -6,8 +6,7 @@ import java.util.function.DoubleUnaryOperator;
  * The root of a function on a bracket, by regula falsi with the Illinois modification: each step takes the secant
  * through the bracket's ends; when one end is kept twice in a row its value is halved, which restores superlinear
  * convergence where plain regula falsi would creep from one side. The root stays bracketed throughout, so a kink or a
- * jump cannot throw it off. It stops when two estimates in a row agree to the tolerance, or the bracket is that
- * narrow.
+ * jump cannot throw it off. It stops when two estimates in a row agree to the tolerance.
  *
  * <p>Not API (this package is not exported). Stateless and thread-safe if the function is.
  */
@@ -22,10 +21,10 @@ public final class RegulaFalsi {
      * @param fLo {@code f(lo)}, {@code > 0}
      * @param hi the bracket's high end, {@code > lo}
      * @param fHi {@code f(hi)}, {@code <= 0}
-     * @param relativeTolerance the bracket's width at which to stop, relative to its high end
+     * @param relativeTolerance how close two estimates in a row must be to stop, relative to the latest
      * @param maxIterations the most evaluations of {@code f}
-     * @return the last estimate once two in a row agree to the tolerance, else the bracket's high end (where {@code f
-     *     <= 0})
+     * @return the last estimate once two in a row agree to the tolerance; the bracket's high end (where {@code f <=
+     *     0}) if {@code f} is zero there or the iterations run out first
      */
     public static double root(
             DoubleUnaryOperator f,
@@ -41,11 +40,9 @@ public final class RegulaFalsi {
         double fb = fHi;
         int kept = 0;
         double previous = Double.NaN;
-        for (int i = 0; i < maxIterations && b - a > relativeTolerance * b && fb < 0; i++) {
+        for (int i = 0; i < maxIterations && fb < 0; i++) {
+            // inside the bracket, since fa > 0 > fb
             double x = (a * fb - b * fa) / (fb - fa);
-            if (!(x > a && x < b)) {
-                x = (a + b) / 2;
-            }
             double fx = f.applyAsDouble(x);
             if (fx > 0) {
                 a = x;
