@@ -190,6 +190,21 @@ class ServingModelTest {
     }
 
     @Test
+    void theCapFoundIsTheSmallestThatReachesTheBestRate() {
+        Traffic t = Traffic.of(2000, 200);
+        Seconds loose = Seconds.of(10);
+        SloResult r = SERVING.maxRateWithinSlo(t, loose, loose);
+        // the KV cache holds fewer sequences than 1,024, so a smaller cap reaches the same rate
+        assertThat(SERVING.kvSequences(t)).isLessThan(Scheduler.DEFAULT_MAX_BATCH_SIZE);
+        assertThat(r.batchCap()).isLessThan(Scheduler.DEFAULT_MAX_BATCH_SIZE);
+        assertThat(Integer.bitCount(r.batchCap())).isEqualTo(1);
+        SloResult half = SERVING.withScheduler(SERVING.scheduler().withMaxBatchSize(r.batchCap() / 2))
+                .maxRateWithinSlo(t, loose, loose);
+        assertThat(half.maxRequestsPerSecond()).isLessThan(r.maxRequestsPerSecond());
+        assertThat(half.batchCap()).isLessThanOrEqualTo(r.batchCap() / 2);
+    }
+
+    @Test
     void aDeploymentThatCannotHoldOneRequestSaysWhichLimitBinds() {
         CompiledPerformance big = InferencePerformance.builder()
                 .model(ModelPresets.LLAMA_3_1_70B)
