@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.PriorityQueue;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One replica's engine: a waiting queue, the running sequences (prefilling in chunks, or decoding), its KV blocks and
@@ -97,18 +98,12 @@ final class Replica {
             decodes = decoding.size();
         }
         long left = budget - decodes;
-        Step.Builder b = Step.builder();
-        boolean any = decodes > 0;
-        if (any) {
-            long position = Math.round((double) baseSum / decodes) + step;
-            b.decode(Math.toIntExact(decodes), position);
-        }
+        long position = decodes > 0 ? Math.round((double) baseSum / decodes) + step : 0;
+        Step.Builder b = null;
         for (int i = 0; i < prefilling.size() && left > 0; i++) {
             Sequence s = prefilling.get(i);
-            s.chunk = Math.min(s.prompt - s.done, left);
+            b = chunk(b, s, left, decodes, position);
             left -= s.chunk;
-            b.prefill(1, s.chunk, s.done);
-            any = true;
         }
         while (left > 0 && !waiting.isEmpty() && prefilling.size() + decoding.size() < maxBatch) {
             Sequence s = waiting.peekFirst();
@@ -117,18 +112,30 @@ final class Replica {
             }
             waiting.pollFirst();
             prefilling.add(s);
-            s.chunk = Math.min(s.prompt - s.done, left);
+            b = chunk(b, s, left, decodes, position);
             left -= s.chunk;
-            b.prefill(1, s.chunk, s.done);
-            any = true;
         }
-        if (!any) {
+        if (b == null && decodes == 0) {
             stepEnd = Double.POSITIVE_INFINITY;
             return;
         }
-        double dt = times.seconds(b.build());
+        double dt = b != null ? times.seconds(b.build()) : times.decode(Math.toIntExact(decodes), position);
         busy += dt;
         stepEnd = now + dt;
+    }
+
+    /** Schedules a sequence's next chunk into the step, started (with the decodes) on the first chunk. */
+    private static Step.Builder chunk(Step.@Nullable Builder b, Sequence s, long left, long decodes, long position) {
+        Step.Builder out = b;
+        if (out == null) {
+            out = Step.builder();
+            if (decodes > 0) {
+                out.decode(Math.toIntExact(decodes), position);
+            }
+        }
+        s.chunk = Math.min(s.prompt - s.done, left);
+        out.prefill(1, s.chunk, s.done);
+        return out;
     }
 
     /** Ends the running step at {@code now}: chunks computed, first tokens, finished sequences. */
