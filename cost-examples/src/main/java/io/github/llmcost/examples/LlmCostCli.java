@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
             ModelCommand.class,
             EstimateCommand.class,
             ServingCommand.class,
+            SimulateCommand.class,
             EdgeCommand.class,
             SweepCommand.class,
             RooflineCommand.class,
