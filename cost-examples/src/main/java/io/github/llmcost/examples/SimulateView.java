@@ -66,6 +66,7 @@ final class SimulateView {
         o.put("hardware", d.hardware().name());
         o.put("gpus", d.tensorParallel());
         o.put("replicas", r.replicas());
+        o.put("kvBlocksPerReplica", r.kvBlocksPerReplica());
         o.put("router", router.name().toLowerCase(Locale.ROOT).replace('_', '-'));
         o.put("arrival", arrival);
         o.put("inputTokens", nominal.inputTokens());
@@ -77,6 +78,7 @@ final class SimulateView {
         o.put("simulatedSeconds", r.simulatedSeconds());
         o.put("requestsPerSecond", r.requestsPerSecond());
         o.put("outputTokensPerSecond", r.outputTokensPerSecond());
+        o.put("steadyRequestsPerSecond", r.steadyRequestsPerSecond());
         o.put("goodputRequestsPerSecond", r.goodputRequestsPerSecond());
         o.put("sloAttainment", r.sloAttainment());
         o.put("ttftSecondsP50", r.ttftSecondsP50());

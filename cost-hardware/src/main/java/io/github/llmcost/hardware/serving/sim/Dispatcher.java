@@ -37,18 +37,17 @@ final class Dispatcher {
     }
 
     private int affinity(Request r) {
+        int least = leastLoaded();
         if (!r.hasPrefix()) {
-            return leastLoaded();
+            return least;
         }
-        long total = 1;
         int holder = -1;
         for (int i = 0; i < pool.length; i++) {
-            total += pool[i].outstanding();
             if (pool[i].holds(r.prefixId()) && (holder < 0 || pool[i].outstanding() < pool[holder].outstanding())) {
                 holder = i;
             }
         }
-        double bound = Simulation.AFFINITY_BOUND * total / pool.length;
-        return holder >= 0 && pool[holder].outstanding() <= bound ? holder : leastLoaded();
+        double bound = Simulation.AFFINITY_BOUND * (pool[least].outstanding() + 1);
+        return holder >= 0 && pool[holder].outstanding() <= bound ? holder : least;
     }
 }

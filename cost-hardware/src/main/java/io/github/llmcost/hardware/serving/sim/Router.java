@@ -8,7 +8,8 @@ public enum Router {
     LEAST_LOADED,
     /**
      * To the least loaded replica that holds the request's prefix in its cache, unless its outstanding requests
-     * exceed {@link Simulation#AFFINITY_BOUND} times the mean over replicas (this one counted in the mean); otherwise, and for requests without a
+     * exceed {@link Simulation#AFFINITY_BOUND} times one more than the least loaded replica's (a bound against the
+     * mean would let a replica that holds nothing starve); otherwise, and for requests without a
      * prefix, as {@link #LEAST_LOADED}.
      */
     PREFIX_AFFINITY

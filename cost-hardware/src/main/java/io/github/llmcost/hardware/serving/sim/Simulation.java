@@ -39,7 +39,10 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class Simulation {
-    /** Prefix affinity's load bound: a holder is chosen while its outstanding requests are within this many means. */
+    /**
+     * Prefix affinity's load bound: a replica holding the prefix is chosen while its outstanding requests are at most
+     * this many times one more than the least loaded replica's.
+     */
     public static final double AFFINITY_BOUND = 1.5;
 
     /** Loop iterations between progress reports. */
@@ -167,7 +170,7 @@ public final class Simulation {
             busy += r.busySeconds();
         }
         double seconds = Math.max(horizon, metrics.lastEvent);
-        return new SimulationResult(metrics, seconds, busy, replicas, warmup, times.steps());
+        return new SimulationResult(metrics, seconds, busy, replicas, capacityBlocks, warmup, times.steps());
     }
 
     /** Builds a {@link Simulation}. Not thread-safe. */

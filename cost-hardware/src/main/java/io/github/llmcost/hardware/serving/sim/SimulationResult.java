@@ -23,6 +23,7 @@ public final class SimulationResult {
     private final long cachedTokens;
     private final long steps;
     private final int replicas;
+    private final long kvBlocks;
     private final double seconds;
     private final double busy;
     private final double steadyRequestsPerSecond;
@@ -31,7 +32,7 @@ public final class SimulationResult {
     private final double[] tpot;
     private final double[] e2e;
 
-    SimulationResult(Metrics m, double seconds, double busy, int replicas, double warmup, long steps) {
+    SimulationResult(Metrics m, double seconds, double busy, int replicas, long kvBlocks, double warmup, long steps) {
         this.completed = m.completed;
         this.rejected = m.rejected;
         this.measured = m.measured;
@@ -44,6 +45,7 @@ public final class SimulationResult {
         this.cachedTokens = m.cachedTokens;
         this.steps = steps;
         this.replicas = replicas;
+        this.kvBlocks = kvBlocks;
         this.seconds = seconds;
         this.busy = busy;
         double window = Math.min(m.windowEnd, seconds) - warmup;
@@ -205,6 +207,11 @@ public final class SimulationResult {
     /** {@return the replicas simulated} */
     public int replicas() {
         return replicas;
+    }
+
+    /** {@return the KV-cache blocks of each replica ({@link Simulation#kvBlocks})} */
+    public long kvBlocksPerReplica() {
+        return kvBlocks;
     }
 
     @Override

@@ -157,6 +157,22 @@ class SimulationTest {
         assertThat(affine.toString()).startsWith(Metrics.CSV_HEADER + "\n");
     }
 
+    @Test
+    void prefixAffinityFallsBackToTheLeastLoadedOnceTheHolderIsBusy() {
+        StringWriter log = new StringWriter();
+        // five requests of one prefix at once: the holder takes them while it has at most 1.5 x (0 + 1) outstanding
+        Simulation.builder(C, Scheduler.defaults(), T)
+                .replicas(3)
+                .router(Router.PREFIX_AFFINITY)
+                .requestLog(log)
+                .build()
+                .run(TraceSource.of(new StringReader("0,100,50,0,64\n0,100,50,0,64\n0,100,50,0,64\n0,100,50,0,64\n"
+                        + "0,100,50,0,64\n0,100,50,0,64\n")));
+        // 0 (no holder: the least loaded); 0 (the holder has 1 <= 1.5 x (0 + 1)); 1 (the holder has 2 > 1.5);
+        // 1 (the least loaded holder has 1); 2 (the holders have 2 > 1.5); 2 (the least loaded holder has 1 <= 3)
+        assertThat(replicas(log)).containsExactlyInAnyOrder(0, 0, 1, 1, 2, 2);
+    }
+
     private static int[] replicas(StringWriter log) {
         return log.toString()
                 .lines()
@@ -198,6 +214,8 @@ class SimulationTest {
     void theKvBlocksAreTheServingModelsSequencesInBlocks() {
         long sequences = ServingModel.of(C, Scheduler.defaults()).kvSequences(T);
         assertThat(Simulation.kvBlocks(C, Scheduler.defaults(), T)).isEqualTo(sequences * 144);
+        assertThat(run(1, Router.ROUND_ROBIN, source(1, 1).build()).kvBlocksPerReplica())
+                .isEqualTo(sequences * 144);
         assertThat(Simulation.builder(C, Scheduler.defaults(), T.withPrefix(1000, 1))
                         .build()
                         .capacityBlocks())
