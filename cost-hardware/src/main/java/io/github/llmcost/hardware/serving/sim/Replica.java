@@ -17,7 +17,21 @@ final class Replica {
     private static final Comparator<Sequence> BY_FINISH =
             Comparator.<Sequence>comparingLong(s -> s.finishStep).thenComparingLong(s -> s.order);
 
+    /** What a replica runs: both phases, or one pool's half of a disaggregated deployment. */
+    enum Role {
+        BOTH,
+        PREFILL,
+        DECODE
+    }
+
+    /** Receives a prefill replica's sequences once their first token is out. */
+    interface HandOff {
+        void prefilled(Sequence s, double now);
+    }
+
     final int index;
+    private final Role role;
+    private final @Nullable HandOff handOff;
     private final StepTimes times;
     private final Metrics metrics;
     private final int maxBatch;
@@ -39,7 +53,20 @@ final class Replica {
     private double busy;
 
     Replica(int index, Scheduler scheduler, long capacityBlocks, StepTimes times, Metrics metrics) {
+        this(index, scheduler, capacityBlocks, times, metrics, Role.BOTH, null);
+    }
+
+    Replica(
+            int index,
+            Scheduler scheduler,
+            long capacityBlocks,
+            StepTimes times,
+            Metrics metrics,
+            Role role,
+            @Nullable HandOff handOff) {
         this.index = index;
+        this.role = role;
+        this.handOff = handOff;
         this.times = times;
         this.metrics = metrics;
         this.maxBatch = scheduler.maxBatchSize();
@@ -53,7 +80,7 @@ final class Replica {
 
     /** {@return blocks a request needs of its own at admission, before any prefix} */
     long blocksAtAdmission(long prompt, long output) {
-        return ceil(reserve ? prompt + output : prompt);
+        return ceil(reserve && role != Role.PREFILL ? prompt + output : prompt);
     }
 
     /** {@return whether a request can ever run here: its whole sequence fits the KV cache} */
@@ -92,6 +119,9 @@ final class Replica {
 
     /** Schedules and times the next step from {@code now}; idle if there is nothing to run. */
     void start(double now) {
+        if (role == Role.DECODE) {
+            admitDecodes();
+        }
         long decodes = decoding.size();
         if (!reserve && decodes > 0) {
             grow();
@@ -160,13 +190,11 @@ final class Replica {
             }
             if (s.output == 1) {
                 complete(s, now, s.prompt);
+            } else if (handOff != null) {
+                release(s, s.prompt);
+                handOff.prefilled(s, now);
             } else {
-                long first = step + 1;
-                s.base = s.prompt + 1 - first;
-                s.finishStep = first + s.output - 2;
-                baseSum += s.base;
-                residues[residue(s.base)]++;
-                decoding.add(s);
+                beginDecoding(s, step + 1);
             }
         }
         prefilling.subList(kept, prefilling.size()).clear();
@@ -176,6 +204,30 @@ final class Replica {
             complete(s, now, s.base + step);
         }
         step++;
+    }
+
+    /** A sequence decodes from replica step {@code first} on. */
+    private void beginDecoding(Sequence s, long first) {
+        s.base = s.prompt + 1 - first;
+        s.finishStep = first + s.output - 2;
+        baseSum += s.base;
+        residues[residue(s.base)]++;
+        decoding.add(s);
+    }
+
+    /** A decode replica admits sequences whose cache has arrived, FCFS, while the batch and the blocks allow. */
+    private void admitDecodes() {
+        while (!waiting.isEmpty() && decoding.size() < maxBatch) {
+            Sequence s = waiting.peekFirst();
+            long need = blocksAtAdmission(s.prompt, s.output);
+            if (need > free) {
+                return;
+            }
+            waiting.pollFirst();
+            free -= need;
+            s.ownBlocks = need;
+            beginDecoding(s, step);
+        }
     }
 
     private int residue(long base) {

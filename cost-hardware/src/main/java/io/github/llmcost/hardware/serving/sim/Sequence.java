@@ -36,6 +36,17 @@ final class Sequence {
         this.order = order;
     }
 
+    /** Disaggregated: when its cache reaches the decode pool. */
+    double transferDone;
+
+    /** Sent from a prefill replica to a decode replica: its prompt computed, no blocks or prefix entry held. */
+    void handedOff() {
+        chunk = 0;
+        ownBlocks = 0;
+        entry = null;
+        owner = false;
+    }
+
     /** Back to the queue as if just arrived (preemption by recompute): everything computed is dropped. */
     void reset() {
         done = 0;

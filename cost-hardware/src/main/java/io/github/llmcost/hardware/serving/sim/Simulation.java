@@ -6,7 +6,10 @@ import io.github.llmcost.hardware.serving.Scheduler;
 import io.github.llmcost.hardware.serving.ServingModel;
 import io.github.llmcost.hardware.serving.Traffic;
 import java.io.Writer;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Objects;
+import java.util.PriorityQueue;
 import java.util.function.DoubleConsumer;
 import org.jspecify.annotations.Nullable;
 
@@ -51,6 +54,7 @@ public final class Simulation {
     private final CompiledPerformance compiled;
     private final Scheduler scheduler;
     private final int replicas;
+    private final int prefillReplicas;
     private final Router router;
     private final long capacityBlocks;
     private final double warmup;
@@ -64,6 +68,11 @@ public final class Simulation {
         this.compiled = b.compiled;
         this.scheduler = b.scheduler;
         this.replicas = b.replicas;
+        this.prefillReplicas = b.prefillReplicas;
+        if (prefillReplicas > 0 && !scheduler.reserveFullSequence()) {
+            throw new IllegalArgumentException("disaggregation needs a scheduler that reserves each sequence's whole"
+                    + " cache at admission (reserveFullSequence): a decode replica cannot recompute a prompt");
+        }
         this.router = b.router;
         this.warmup = b.warmup;
         this.ttftSlo = b.ttftSlo;
@@ -124,11 +133,26 @@ public final class Simulation {
         ran = true;
         Metrics metrics = new Metrics(warmup, ttftSlo, tpotSlo, csv);
         StepTimes times = new StepTimes(compiled);
+        PriorityQueue<Sequence> transfers = new PriorityQueue<>(
+                Comparator.<Sequence>comparingDouble(s -> s.transferDone).thenComparingLong(s -> s.order));
         Replica[] pool = new Replica[replicas];
+        int front = prefillReplicas > 0 ? prefillReplicas : replicas;
+        KvTransfer link = new KvTransfer(compiled);
         for (int i = 0; i < replicas; i++) {
-            pool[i] = new Replica(i, scheduler, capacityBlocks, times, metrics);
+            if (prefillReplicas == 0) {
+                pool[i] = new Replica(i, scheduler, capacityBlocks, times, metrics);
+            } else if (i < front) {
+                pool[i] = new Replica(i, scheduler, capacityBlocks, times, metrics, Replica.Role.PREFILL, (s, now) -> {
+                    s.handedOff();
+                    s.transferDone = now + link.seconds(s.prompt);
+                    transfers.add(s);
+                });
+            } else {
+                pool[i] = new Replica(i, scheduler, capacityBlocks, times, metrics, Replica.Role.DECODE, null);
+            }
         }
-        Dispatcher dispatcher = new Dispatcher(router, pool);
+        Dispatcher dispatcher = new Dispatcher(router, Arrays.copyOfRange(pool, 0, front));
+        Dispatcher decoders = new Dispatcher(Router.LEAST_LOADED, Arrays.copyOfRange(pool, front, replicas));
         double horizon = source.horizonSeconds();
         Request pending = source.next();
         long order = 0;
@@ -141,7 +165,9 @@ public final class Simulation {
                 }
             }
             double end = next.stepEnd();
-            if (pending != null && pending.arrivalSeconds() <= end) {
+            Sequence moving = transfers.peek();
+            double moved = moving == null ? Double.POSITIVE_INFINITY : moving.transferDone;
+            if (pending != null && pending.arrivalSeconds() <= Math.min(end, moved)) {
                 double now = pending.arrivalSeconds();
                 Replica to = pool[dispatcher.route(pending)];
                 if (to.fits(pending)) {
@@ -154,6 +180,9 @@ public final class Simulation {
                 if (pending == null) {
                     metrics.windowEnd = now;
                 }
+            } else if (moving != null && moved <= end) {
+                transfers.poll();
+                pool[front + decoders.route(moving.request)].arrive(moving, moved);
             } else if (end < Double.POSITIVE_INFINITY) {
                 next.finish(end);
                 next.start(end);
@@ -179,6 +208,7 @@ public final class Simulation {
         private final Scheduler scheduler;
         private final Traffic nominal;
         private int replicas = 1;
+        private int prefillReplicas;
         private Router router = Router.ROUND_ROBIN;
         private double warmup;
         private double ttftSlo = Double.POSITIVE_INFINITY;
@@ -203,6 +233,29 @@ public final class Simulation {
                 throw new IllegalArgumentException("replicas (" + replicas + ") must be in [1, 100000]");
             }
             this.replicas = replicas;
+            this.prefillReplicas = 0;
+            return this;
+        }
+
+        /**
+         * Disaggregates: {@code prefill} replicas compute prompts (the router spreads requests over them, and their
+         * prefix caches serve), then each sequence's KV cache crosses the interconnect ({@link KvTransfer}) to the
+         * least loaded of {@code decode} replicas, which generate the rest; replaces {@link #replicas}. Needs a
+         * scheduler that reserves each sequence's whole cache at admission.
+         *
+         * @param prefill prefill replicas, {@code >= 1}
+         * @param decode decode replicas, {@code >= 1}
+         * @return this builder
+         */
+        public Builder disaggregate(int prefill, int decode) {
+            if (prefill < 1) {
+                throw new IllegalArgumentException("prefill (" + prefill + ") must be >= 1");
+            }
+            if (decode < 1) {
+                throw new IllegalArgumentException("decode (" + decode + ") must be >= 1");
+            }
+            replicas(Math.addExact(prefill, decode));
+            this.prefillReplicas = prefill;
             return this;
         }
 
