@@ -92,6 +92,13 @@ final class SimulateCommand extends CliCommand {
     int replicas = 1;
 
     @Option(
+            names = "--disaggregate",
+            description = "XpYd: X prefill replicas and Y decode replicas instead of --replicas, each sequence's KV"
+                    + " cache sent over the interconnect between them.")
+    @Nullable
+    String disaggregate;
+
+    @Option(
             names = "--router",
             description = "round-robin, least-loaded or prefix-affinity; default: ${DEFAULT-VALUE}.",
             defaultValue = "round-robin")
@@ -145,6 +152,15 @@ final class SimulateCommand extends CliCommand {
                 .replicas(replicas)
                 .router(route)
                 .warmupSeconds(nonNegative("--warmup", warmup));
+        String split = disaggregate;
+        if (split != null) {
+            int[] pools = pools(split);
+            if (replicas != 1) {
+                throw new IllegalArgumentException(
+                        "--disaggregate (" + split + ") replaces --replicas (" + replicas + "): give one of them");
+            }
+            sim.disaggregate(pools[0], pools[1]);
+        }
         if (ttftSlo != null || tpotSlo != null) {
             sim.slo(positive("--ttft-slo", ttftSlo), positive("--tpot-slo", tpotSlo));
         }
@@ -177,7 +193,8 @@ final class SimulateCommand extends CliCommand {
                 throw e.getCause();
             }
             progress.done();
-            SimulateView view = new SimulateView(d, r, nominal, route, arrival, groups, deployment.sharedPrefix);
+            SimulateView view =
+                    new SimulateView(d, r, nominal, route, arrival, groups, deployment.sharedPrefix, disaggregate);
             out().println(json.json ? Json.write(view.json()) : view.text());
         }
         if (d.pricing().isEmpty()) {
@@ -199,6 +216,15 @@ final class SimulateCommand extends CliCommand {
                     "--prefix-groups (" + k + ") needs --shared-prefix: the tokens each group shares");
         }
         return k;
+    }
+
+    static int[] pools(String spec) {
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("(\\d{1,5})p(\\d{1,5})d").matcher(spec.toLowerCase(Locale.ROOT));
+        if (!m.matches() || Integer.parseInt(m.group(1)) < 1 || Integer.parseInt(m.group(2)) < 1) {
+            throw new IllegalArgumentException("--disaggregate (" + spec + ") must be XpYd, e.g. 2p6d, X and Y >= 1");
+        }
+        return new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))};
     }
 
     static Router router(String name) {

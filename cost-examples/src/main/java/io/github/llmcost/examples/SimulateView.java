@@ -23,6 +23,7 @@ final class SimulateView {
     private final String arrival;
     private final int groups;
     private final long sharedPrefix;
+    private final @Nullable String disaggregate;
 
     SimulateView(
             Deployment d,
@@ -31,7 +32,8 @@ final class SimulateView {
             Router router,
             String arrival,
             int groups,
-            long sharedPrefix) {
+            long sharedPrefix,
+            @Nullable String disaggregate) {
         this.d = d;
         this.r = r;
         this.nominal = nominal;
@@ -39,6 +41,7 @@ final class SimulateView {
         this.arrival = arrival;
         this.groups = groups;
         this.sharedPrefix = sharedPrefix;
+        this.disaggregate = disaggregate;
     }
 
     /**
@@ -66,6 +69,9 @@ final class SimulateView {
         o.put("hardware", d.hardware().name());
         o.put("gpus", d.tensorParallel());
         o.put("replicas", r.replicas());
+        if (disaggregate != null) {
+            o.put("disaggregate", disaggregate);
+        }
         o.put("kvBlocksPerReplica", r.kvBlocksPerReplica());
         o.put("router", router.name().toLowerCase(Locale.ROOT).replace('_', '-'));
         o.put("arrival", arrival);
@@ -109,11 +115,12 @@ final class SimulateView {
         StringBuilder t = new StringBuilder();
         t.append(String.format(
                 Locale.ROOT,
-                "%s on %d x %s, %d replica(s), %s routing; %s arrivals, %d in / %d out%s%n",
+                "%s on %d x %s, %d replica(s)%s, %s routing; %s arrivals, %d in / %d out%s%n",
                 d.model().name(),
                 d.tensorParallel(),
                 d.hardware().name(),
                 r.replicas(),
+                disaggregate != null ? " (" + disaggregate + ")" : "",
                 router.name().toLowerCase(Locale.ROOT).replace('_', '-'),
                 arrival,
                 nominal.inputTokens(),

@@ -139,6 +139,11 @@ class SimulateCommandTest {
                 "0.1"));
         assertThat(text.code()).isZero();
         assertThat(text.out()).contains("time to first token: p50", "per million output tokens", "goodput");
+        JsonNode split =
+                LlmCostCliTest.json(with("--rate", "5", "--duration", "10", "--disaggregate", "1p2d", "--json"));
+        assertThat(split.get("replicas").asInt()).isEqualTo(3);
+        assertThat(split.get("disaggregate").asText()).isEqualTo("1p2d");
+        assertThat(split.get("completedRequests").asLong()).isPositive();
     }
 
     @Test
@@ -166,6 +171,9 @@ class SimulateCommandTest {
                 new String[] {"--ttft-slo", "1", "--rate", "1"},
                 new String[] {"--shared-prefix", "2000", "--rate", "1"},
                 new String[] {"--max-batch", "0", "--rate", "1"},
+                new String[] {"--disaggregate", "2p", "--rate", "1"},
+                new String[] {"--disaggregate", "0p2d", "--rate", "1"},
+                new String[] {"--disaggregate", "1p1d", "--replicas", "3", "--rate", "1"},
                 new String[] {"--rate"})) {
             String[] args = with(bad);
             LlmCostCliTest.Run run = LlmCostCliTest.run(args);
