@@ -253,6 +253,37 @@ class SimulationTest {
     }
 
     @Test
+    void theResultsRatesAreItsCountsOverItsSecondsAndProgressIsReported() {
+        java.util.List<Double> progress = new java.util.ArrayList<>();
+        SimulationResult r = Simulation.builder(C, Scheduler.defaults(), T)
+                .replicas(2)
+                .progress(progress::add)
+                .build()
+                .run(source(20, 600).seed(4).build());
+        double seconds = r.simulatedSeconds();
+        assertThat(seconds).isGreaterThan(600);
+        assertThat(r.requestsPerSecond()).isEqualTo(r.completedRequests() / seconds);
+        assertThat(r.outputTokensPerSecond()).isEqualTo(r.outputTokens() / seconds);
+        assertThat(r.outputTokens()).isEqualTo(300 * r.completedRequests());
+        assertThat(r.inputTokensPerSecond())
+                .isCloseTo(2000.0 * r.completedRequests() / seconds, withinPercentage(1e-9));
+        assertThat(r.goodputRequestsPerSecond()).isEqualTo(r.requestsPerSecond());
+        assertThat(r.steadyRequestsPerSecond()).isCloseTo(20, withinPercentage(5));
+        assertThat(r.ttftSecondsP50()).isLessThanOrEqualTo(r.ttftSecondsP90()).isPositive();
+        assertThat(r.ttftSecondsP90()).isLessThanOrEqualTo(r.ttftSecondsP99());
+        assertThat(r.tpotSecondsP50()).isLessThanOrEqualTo(r.tpotSecondsP90()).isPositive();
+        assertThat(r.tpotSecondsP90()).isLessThanOrEqualTo(r.tpotSecondsP99());
+        assertThat(r.e2eSecondsP50()).isLessThanOrEqualTo(r.e2eSecondsP90());
+        assertThat(r.e2eSecondsP90()).isLessThanOrEqualTo(r.e2eSecondsP99());
+        assertThat(r.e2eSecondsMean())
+                .isCloseTo(r.ttftSecondsMean() + 299 * r.tpotSecondsMean(), withinPercentage(1e-6));
+        assertThat(r.replicas()).isEqualTo(2);
+        assertThat(r.rejectedRequests()).isZero();
+        assertThat(r.toString()).startsWith(r.completedRequests() + " requests in ");
+        assertThat(progress).isNotEmpty().isSorted().allMatch(f -> f > 0 && f <= 1);
+    }
+
+    @Test
     void goodputCountsTheRequestsWithinBothTargets() {
         double prefill = C.step(Step.prefill(1, 2000, 0)).seconds();
         SimulationResult all = Simulation.builder(C, Scheduler.defaults(), T)
