@@ -30,9 +30,9 @@ import picocli.CommandLine.Spec;
             ModelCommand.class,
             EstimateCommand.class,
             ServingCommand.class,
-            SimulateCommand.class,
             EdgeCommand.class,
             SweepCommand.class,
+            SimulateCommand.class,
             RooflineCommand.class,
             ChartCommand.class,
             CommandLine.HelpCommand.class

@@ -3,7 +3,7 @@ package io.github.llmcost.examples;
 import io.github.llmcost.hardware.serving.Scheduler;
 import picocli.CommandLine.Option;
 
-/** {@code --max-batch}, {@code --max-batched-tokens}, {@code --block-tokens}: how the engine batches. */
+/** {@code --max-batch}, {@code --max-batched-tokens} and {@code --block-tokens}: how the engine batches. */
 final class SchedulerOptions {
     @Option(
             names = "--max-batch",
@@ -24,9 +24,10 @@ final class SchedulerOptions {
     int blockTokens = Scheduler.DEFAULT_BLOCK_TOKENS;
 
     /**
-     * {@return the scheduler the options describe}
+     * The scheduler the options describe.
      *
-     * @throws IllegalArgumentException naming the option, for a value out of range
+     * @return the scheduler
+     * @throws IllegalArgumentException naming the option as typed, for a value that is not positive
      */
     Scheduler scheduler() {
         Options.positive("--max-batch", maxBatch);

@@ -56,8 +56,23 @@ final class ServingCommand extends CliCommand {
     @Nullable
     Double tpotSlo;
 
-    @Mixin
-    SchedulerOptions batching = new SchedulerOptions();
+    @Option(
+            names = "--max-batch",
+            description = "Most sequences in flight; default: ${DEFAULT-VALUE}.",
+            defaultValue = "" + Scheduler.DEFAULT_MAX_BATCH_SIZE)
+    int maxBatch = Scheduler.DEFAULT_MAX_BATCH_SIZE;
+
+    @Option(
+            names = "--max-batched-tokens",
+            description = "Most tokens one step computes (decodes plus prefill chunks); default: ${DEFAULT-VALUE}.",
+            defaultValue = "" + Scheduler.DEFAULT_MAX_BATCHED_TOKENS)
+    int maxBatchedTokens = Scheduler.DEFAULT_MAX_BATCHED_TOKENS;
+
+    @Option(
+            names = "--block-tokens",
+            description = "Tokens per KV-cache block; default: ${DEFAULT-VALUE}.",
+            defaultValue = "" + Scheduler.DEFAULT_BLOCK_TOKENS)
+    int blockTokens = Scheduler.DEFAULT_BLOCK_TOKENS;
 
     @Option(
             names = "--prefix-hit-rate",
@@ -70,6 +85,9 @@ final class ServingCommand extends CliCommand {
     public Integer call() {
         Options.positive("--input", input);
         Options.positive("--output", deployment.output);
+        Options.positive("--max-batch", maxBatch);
+        Options.positive("--max-batched-tokens", maxBatchedTokens);
+        Options.positive("--block-tokens", blockTokens);
         Double given = prefixHitRate;
         if (given != null && !(given >= 0 && given <= 1)) {
             throw new IllegalArgumentException("--prefix-hit-rate (" + given + ") must be in [0, 1]");
@@ -101,7 +119,11 @@ final class ServingCommand extends CliCommand {
                 .sharedPrefixTokens(deployment.sharedPrefix)
                 .prefixHitRate(hitRate)
                 .build();
-        Scheduler scheduler = batching.scheduler();
+        Scheduler scheduler = Scheduler.builder()
+                .maxBatchSize(maxBatch)
+                .maxBatchedTokens(maxBatchedTokens)
+                .blockTokens(blockTokens)
+                .build();
         PrintWriter out = out();
         ServingEstimate e;
         try {
