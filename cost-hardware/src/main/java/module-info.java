@@ -14,4 +14,5 @@ module io.github.llmcost.hardware {
     exports io.github.llmcost.hardware;
     exports io.github.llmcost.hardware.calibration;
     exports io.github.llmcost.hardware.serving;
+    exports io.github.llmcost.hardware.serving.sim;
 }

@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
             PlanCommand.class,
             EdgeCommand.class,
             SweepCommand.class,
+            SimulateCommand.class,
             RooflineCommand.class,
             ChartCommand.class,
             CommandLine.HelpCommand.class

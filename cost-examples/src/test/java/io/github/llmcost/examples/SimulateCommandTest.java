@@ -1,0 +1,200 @@
+package io.github.llmcost.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.withinPercentage;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.llmcost.core.ModelPresets;
+import io.github.llmcost.core.NumericFormat;
+import io.github.llmcost.economics.Deployment;
+import io.github.llmcost.economics.LlmCost;
+import io.github.llmcost.hardware.HardwarePresets;
+import io.github.llmcost.hardware.serving.Scheduler;
+import io.github.llmcost.hardware.serving.Traffic;
+import io.github.llmcost.hardware.serving.sim.Arrivals;
+import io.github.llmcost.hardware.serving.sim.Lengths;
+import io.github.llmcost.hardware.serving.sim.Router;
+import io.github.llmcost.hardware.serving.sim.Simulation;
+import io.github.llmcost.hardware.serving.sim.SimulationResult;
+import io.github.llmcost.hardware.serving.sim.SyntheticSource;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code llm-cost simulate}: its JSON reads the simulation's figures, the cost is the devices' paid time over the
+ * output tokens, the per-request CSV and traces work, a deployment that cannot hold a request exits 3 and bad options
+ * exit 2 in one line.
+ */
+class SimulateCommandTest {
+    private static final Deployment EIGHT_B_FP8 = LlmCost.model(ModelPresets.LLAMA_3_1_8B)
+            .hardware(HardwarePresets.H100_SXM)
+            .weights(NumericFormat.FP8_E4M3)
+            .deployment();
+
+    private static final String[] BASE = {
+        "simulate", "--model", "llama-3.1-8b", "--weights", "fp8", "--input", "2000", "--output", "200"
+    };
+
+    private static String[] with(String... more) {
+        String[] args = java.util.Arrays.copyOf(BASE, BASE.length + more.length);
+        System.arraycopy(more, 0, args, BASE.length, more.length);
+        return args;
+    }
+
+    @Test
+    void jsonReadsTheSimulationsFiguresAndPricesThePaidTime() throws IOException {
+        JsonNode j = LlmCostCliTest.json(with(
+                "--rate",
+                "30",
+                "--duration",
+                "20",
+                "--replicas",
+                "2",
+                "--router",
+                "prefix-affinity",
+                "--shared-prefix",
+                "1500",
+                "--prefix-groups",
+                "4",
+                "--seed",
+                "9",
+                "--json"));
+        SimulationResult r = Simulation.builder(EIGHT_B_FP8.compiled(), Scheduler.defaults(), Traffic.of(2000, 200))
+                .replicas(2)
+                .router(Router.PREFIX_AFFINITY)
+                .build()
+                .run(SyntheticSource.builder()
+                        .arrivals(Arrivals.poisson(30))
+                        .durationSeconds(20)
+                        .input(Lengths.fixed(2000))
+                        .output(Lengths.fixed(200))
+                        .prefixGroups(4, 1500)
+                        .seed(9)
+                        .build());
+        assertThat(j.get("completedRequests").asLong()).isEqualTo(r.completedRequests());
+        assertThat(j.get("ttftSecondsP90").asDouble()).isEqualTo(r.ttftSecondsP90());
+        assertThat(j.get("tpotSecondsP99").asDouble()).isEqualTo(r.tpotSecondsP99());
+        assertThat(j.get("e2eSecondsP50").asDouble()).isEqualTo(r.e2eSecondsP50());
+        assertThat(j.get("prefixCacheHitRate").asDouble())
+                .isEqualTo(r.prefixCacheHitRate())
+                .isGreaterThan(0.9);
+        assertThat(j.get("simulatedSeconds").asDouble()).isEqualTo(r.simulatedSeconds());
+        double usd = 2 * EIGHT_B_FP8.pricing().orElseThrow().usdPerDeviceHour() * r.simulatedSeconds() / 3600;
+        assertThat(j.get("costPerMillionOutputTokensUsd").asDouble())
+                .isCloseTo(usd / (r.completedRequests() * 200.0) * 1e6, withinPercentage(1e-9));
+        for (String field : List.of(
+                "completedRequests",
+                "outputTokensPerSecond",
+                "requestsPerSecond",
+                "ttftSecondsP50",
+                "ttftSecondsP90",
+                "ttftSecondsP99",
+                "tpotSecondsP50",
+                "tpotSecondsP90",
+                "tpotSecondsP99",
+                "e2eSecondsP50",
+                "e2eSecondsP99",
+                "prefixCacheHitRate",
+                "preemptions",
+                "utilization",
+                "costPerMillionOutputTokensUsd",
+                "simulatedSeconds")) {
+            assertThat(j.has(field)).as(field).isTrue();
+        }
+        assertThat(j.get("router").asText()).isEqualTo("prefix-affinity");
+    }
+
+    @Test
+    void aTraceIsReplayedAndEachRequestLogged(@TempDir Path dir) throws IOException {
+        Path trace = dir.resolve("trace.jsonl");
+        Files.writeString(
+                trace,
+                "{\"arrival\": 0, \"input\": 500, \"output\": 20}\n{\"arrival\": 0.5, \"input\": 800, \"output\": 10,"
+                        + " \"prefixId\": 1, \"prefixTokens\": 300}\n",
+                StandardCharsets.UTF_8);
+        Path csv = dir.resolve("requests.csv");
+        JsonNode j =
+                LlmCostCliTest.json(with("--arrival", "trace:" + trace, "--requests-csv", csv.toString(), "--json"));
+        assertThat(j.get("completedRequests").asLong()).isEqualTo(2);
+        List<String> rows = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(0)).startsWith("arrival_s,replica,input_tokens");
+        LlmCostCliTest.Run text = LlmCostCliTest.run(with(
+                "--rate",
+                "2",
+                "--duration",
+                "5",
+                "--arrival",
+                "gamma:3",
+                "--lengths",
+                "lognormal:0.5",
+                "--ttft-slo",
+                "1",
+                "--tpot-slo",
+                "0.1"));
+        assertThat(text.code()).isZero();
+        assertThat(text.out()).contains("time to first token: p50", "per million output tokens", "goodput");
+        JsonNode split =
+                LlmCostCliTest.json(with("--rate", "5", "--duration", "10", "--disaggregate", "1p2d", "--json"));
+        assertThat(split.get("replicas").asInt()).isEqualTo(3);
+        assertThat(split.get("disaggregate").asText()).isEqualTo("1p2d");
+        assertThat(split.get("completedRequests").asLong()).isPositive();
+    }
+
+    @Test
+    void aDeploymentThatCannotHoldARequestExitsThreeAndBadOptionsTwo() throws IOException {
+        LlmCostCliTest.Run big = LlmCostCliTest.run("simulate", "--model", "llama-3.1-405b", "--rate", "1", "--json");
+        assertThat(big.code()).isEqualTo(LlmCostCli.INFEASIBLE);
+        JsonNode j = TrustTest.json(big);
+        assertThat(j.get("feasible").asBoolean()).isFalse();
+        assertThat(j.get("bindingLimit").asText()).isEqualTo("MEMORY");
+        assertThat(big.err().trim().lines()).hasSize(1);
+        for (String[] bad : List.of(
+                new String[] {"--rate", "-1"},
+                new String[] {"--router", "random"},
+                new String[] {"--arrival", "gamma:x", "--rate", "1"},
+                new String[] {"--arrival", "gamma:0", "--rate", "1"},
+                new String[] {"--arrival", "weibull", "--rate", "1"},
+                new String[] {"--arrival", "trace:"},
+                new String[] {"--lengths", "zipf", "--rate", "1"},
+                new String[] {"--lengths", "lognormal:9", "--rate", "1"},
+                new String[] {"--prefix-groups", "0", "--shared-prefix", "10", "--rate", "1"},
+                new String[] {"--prefix-groups", "2", "--rate", "1"},
+                new String[] {"--replicas", "0", "--rate", "1"},
+                new String[] {"--duration", "0", "--rate", "1"},
+                new String[] {"--warmup", "-1", "--rate", "1"},
+                new String[] {"--ttft-slo", "1", "--rate", "1"},
+                new String[] {"--shared-prefix", "2000", "--rate", "1"},
+                new String[] {"--max-batch", "0", "--rate", "1"},
+                new String[] {"--disaggregate", "2p", "--rate", "1"},
+                new String[] {"--disaggregate", "0p2d", "--rate", "1"},
+                new String[] {"--disaggregate", "1p1d", "--replicas", "3", "--rate", "1"},
+                new String[] {"--rate"})) {
+            String[] args = with(bad);
+            LlmCostCliTest.Run run = LlmCostCliTest.run(args);
+            assertThat(run.code()).as(String.join(" ", args)).isEqualTo(LlmCostCli.USAGE);
+            assertThat(run.err().trim().lines()).as(run.err()).hasSize(1);
+            assertThat(run.err()).contains(bad[0]).doesNotContain("Exception");
+        }
+        LlmCostCliTest.Run absent = LlmCostCliTest.run(with("--arrival", "trace:/no/such/trace.csv"));
+        assertThat(absent.code()).isEqualTo(LlmCostCli.USAGE);
+        assertThat(absent.err().trim()).isEqualTo("llm-cost: /no/such/trace.csv: no such file or directory");
+        LlmCostCliTest.Run missing = LlmCostCliTest.run(BASE);
+        assertThat(missing.code()).isEqualTo(LlmCostCli.USAGE);
+        assertThat(missing.err()).contains("--rate is required");
+    }
+
+    @Test
+    void aMalformedTraceExitsTwoNamingTheLine(@TempDir Path dir) throws IOException {
+        Path trace = dir.resolve("trace.csv");
+        Files.writeString(trace, "0,100,10\n1,abc,10\n", StandardCharsets.UTF_8);
+        LlmCostCliTest.Run run = LlmCostCliTest.run(with("--arrival", "trace:" + trace));
+        assertThat(run.code()).isEqualTo(LlmCostCli.USAGE);
+        assertThat(run.err().trim()).isEqualTo("llm-cost: trace line 2: input (abc) is not a number");
+    }
+}
