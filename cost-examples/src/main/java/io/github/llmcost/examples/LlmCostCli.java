@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
             SweepCommand.class,
             RooflineCommand.class,
             ChartCommand.class,
+            CalibrateCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class LlmCostCli implements Callable<Integer> {
