@@ -153,7 +153,12 @@ final class CalibrateView {
         top.put("worst", r.worst().stream().map(i -> r.rows().get(i).id()).toList());
         top.put("outliers", r.outliers().stream().map(i -> r.rows().get(i).id()).toList());
         List<Object> excluded = new ArrayList<>();
-        r.excluded().forEach((id, why) -> excluded.add(Map.of("row", id, "reason", why)));
+        r.excluded().forEach((id, why) -> {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("row", id);
+            e.put("reason", why);
+            excluded.add(e);
+        });
         top.put("excluded", excluded);
         top.put("out", file.toString());
         try {
