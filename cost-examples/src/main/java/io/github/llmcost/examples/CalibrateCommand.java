@@ -30,8 +30,8 @@ import picocli.CommandLine.Option;
         description = {
             "Fit the step-time model to your own measurements and write a calibration file.",
             "Reads a .csv or .jsonl file of measurements (columns: model, hardware, gpus, weights, kv, compute,"
-                    + " metric, batch, input_tokens, output_tokens, value, unit, engine) or a measure.py .json"
-                    + " result; fits one chip's factors, predicts each row from a fit to the others (leave-one-out)"
+                    + " metric, batch, input_tokens, output_tokens, value, unit, engine), a measure.py .json"
+                    + " result or a vLLM benchmark_serving.py --save-result .json; fits one chip's factors, predicts each row from a fit to the others (leave-one-out)"
                     + " and writes --out, for `--calibration FILE` on every command that predicts."
         })
 final class CalibrateCommand extends CliCommand {
@@ -61,6 +61,13 @@ final class CalibrateCommand extends CliCommand {
 
     @Option(names = "--reason", description = "Why the --exclude at the same position is left out.")
     List<String> reason = new ArrayList<>();
+
+    @Option(
+            names = "--model",
+            description = "The model of a vLLM result file (a preset id or a config.json); default: the preset its"
+                    + " model_id names.")
+    @Nullable
+    String model;
 
     @Option(names = "--engine", description = "The engine and version, for the file; default: the rows' engine.")
     @Nullable
@@ -96,7 +103,7 @@ final class CalibrateCommand extends CliCommand {
                 asked.add(FactorEvidence.parse(n));
             }
         }
-        List<MeasurementRow> rows = MeasurementFiles.read(measurements, chip);
+        List<MeasurementRow> rows = MeasurementFiles.read(measurements, chip, model);
         CalibrationReport report =
                 CalibrationReport.compute(rows, exclusions, chip, asked, engine, LocalDate.now(ZoneOffset.UTC));
         try {

@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Reads a measurement file: CSV (a header row naming the {@link MeasurementColumns#COLUMNS}, then one observation a
  * line; {@code #} starts a comment line; fields may be double-quoted), JSONL (one JSON object a line, the same keys)
- * or a JSON result of the project's harness ({@link MeasurePyRows}).
+ * or a JSON result of the project's harness ({@link MeasurePyRows}) or of vLLM's benchmark_serving.py ({@link
+ * VllmServingResult}).
  */
 final class MeasurementFiles {
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
@@ -30,10 +31,11 @@ final class MeasurementFiles {
      *
      * @param file a .csv, .jsonl or .json file
      * @param hardware the chip for rows that do not name one, or null
+     * @param model the model of a vLLM result (a preset id or config.json path), or null
      * @return the rows, in file order, at least one
      * @throws IllegalArgumentException naming the file, the row, the column and the value
      */
-    static List<MeasurementRow> read(Path file, @Nullable HardwareSpec hardware) {
+    static List<MeasurementRow> read(Path file, @Nullable HardwareSpec hardware, @Nullable String model) {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("--measurements (" + file + ") is not a readable file");
         }
@@ -55,13 +57,17 @@ final class MeasurementFiles {
                 rows = jsonl(text, base, hardware);
             } else if (name.endsWith(".json")) {
                 JsonNode root = parse(text, "the file");
-                if (!MeasurePyRows.matches(root)) {
-                    throw new IllegalArgumentException("not a measure.py result (an object with \"rows\" of"
-                            + " prefill and decode timings); for your own rows use .csv or .jsonl");
+                if (MeasurePyRows.matches(root)) {
+                    rows = MeasurePyRows.read(root, hardware);
+                } else if (VllmServingResult.matches(root)) {
+                    rows = VllmServingResult.read(root, base, hardware, model);
+                } else {
+                    throw new IllegalArgumentException("neither a measure.py result (an object with \"rows\" of"
+                            + " prefill and decode timings) nor a vLLM benchmark_serving.py result; for your own rows"
+                            + " use .csv or .jsonl");
                 }
-                rows = MeasurePyRows.read(root, hardware);
             } else {
-                throw new IllegalArgumentException("the name must end in .csv, .jsonl or .json (measure.py)");
+                throw new IllegalArgumentException("the name must end in .csv, .jsonl or .json (measure.py or vLLM)");
             }
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(file + ": " + e.getMessage(), e);

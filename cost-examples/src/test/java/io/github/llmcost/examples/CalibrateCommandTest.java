@@ -88,7 +88,7 @@ class CalibrateCommandTest {
         assertThat(mine.errorHigh()).isEqualTo(file.residualQuantiles().get(0.95));
         assertThat(Calibration.read(h200File)).isEqualTo(file);
         // through the API: every H200 row predicted alike by the file and the built-in calibration
-        List<Measurement> rows = MeasurementFiles.read(H200_ROWS, null).stream()
+        List<Measurement> rows = MeasurementFiles.read(H200_ROWS, null, null).stream()
                 .map(MeasurementRow::measurement)
                 .toList();
         for (Measurement m : rows) {

@@ -45,7 +45,7 @@ class MeasurementFilesTest {
                 "llama-3.1-8b,h100-sxm,4,bf16,,,static_batch_throughput,16,128,128,2000,tokens/s/gpu,x",
                 "llama-3.1-8b,h100-sxm,1,bf16,,,decode_tokens_per_second_per_user,1,5,200,150,tokens/s,x",
                 "llama-3.1-8b,,1,bf16,,fp8,decode_step,32,2048,,0.02,s,x");
-        List<MeasurementRow> rows = MeasurementFiles.read(f, HardwarePresets.H100_SXM);
+        List<MeasurementRow> rows = MeasurementFiles.read(f, HardwarePresets.H100_SXM, null);
         assertThat(rows)
                 .extracting(MeasurementRow::id)
                 .containsExactly("line 3", "line 4", "line 5", "line 6", "line 7", "line 8");
@@ -89,7 +89,7 @@ class MeasurementFilesTest {
                 "",
                 "{\"model\": \"llama-3.1-8b\", \"hardware\": \"h200\", \"metric\": \"decode_step\", \"batch\": 8,"
                         + " \"input_tokens\": 2048, \"value\": \"5.6\", \"unit\": \"ms\", \"gpus\": null}");
-        List<MeasurementRow> rows = MeasurementFiles.read(f, null);
+        List<MeasurementRow> rows = MeasurementFiles.read(f, null, null);
         assertThat(rows).extracting(MeasurementRow::id).containsExactly("line 1", "line 3");
         assertThat(rows.get(0).measurement().model().numLayers()).isEqualTo(32);
         assertThat(rows.get(0).measurement().value()).isCloseTo(0.0483, within(1e-15));
@@ -163,7 +163,7 @@ class MeasurementFilesTest {
                 .endsWith(": no measurements");
         Path txt = file("e.txt", "x");
         assertThat(CliErrorsTest.usageError("calibrate", "--measurements", txt.toString(), "--out", out))
-                .endsWith(": the name must end in .csv, .jsonl or .json (measure.py)");
+                .endsWith(": the name must end in .csv, .jsonl or .json (measure.py or vLLM)");
         Path notJson = file("f.jsonl", "{\"model\": ");
         assertThat(CliErrorsTest.usageError("calibrate", "--measurements", notJson.toString(), "--out", out))
                 .contains(": line 1 is not JSON: ");
@@ -175,7 +175,7 @@ class MeasurementFilesTest {
                 .endsWith(": line 1: model ({\"a\":1}) must be a string or a number");
         Path other = file("i.json", "{\"results\": []}");
         assertThat(CliErrorsTest.usageError("calibrate", "--measurements", other.toString(), "--out", out))
-                .contains(": not a measure.py result");
+                .contains(": neither a measure.py result");
         Path shape = file(
                 "j.json",
                 "{\"meta\": {\"device\": \"NVIDIA H200\"}, \"rows\": [{\"model\": \"tiny\", \"phase\": \"decode\","

@@ -100,6 +100,8 @@ public abstract class Calibration {
      * @throws IllegalArgumentException naming {@code name}, the key and the value
      */
     public static CalibrationFile parse(String json, String name) {
+        Objects.requireNonNull(json, "json");
+        Objects.requireNonNull(name, "name");
         return CalibrationJson.read(json, name);
     }
 
@@ -111,6 +113,8 @@ public abstract class Calibration {
      * @throws UncheckedIOException if the file cannot be written
      */
     public static void write(CalibrationFile calibration, Path file) {
+        Objects.requireNonNull(calibration, "calibration");
+        Objects.requireNonNull(file, "file");
         try {
             Files.writeString(file, CalibrationJson.write(calibration), StandardCharsets.UTF_8);
         } catch (IOException e) {

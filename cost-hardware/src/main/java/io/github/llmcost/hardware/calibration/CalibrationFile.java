@@ -58,7 +58,11 @@ public record CalibrationFile(
      * @param calibration the factors
      */
     public CalibrationFile {
+        Objects.requireNonNull(chip, "chip");
+        Objects.requireNonNull(engine, "engine");
         Objects.requireNonNull(date, "date");
+        Objects.requireNonNull(rowsDigest, "rowsDigest");
+        Objects.requireNonNull(residualQuantiles, "residualQuantiles");
         Objects.requireNonNull(calibration, "calibration");
         notBlank("chip", chip);
         notBlank("engine", engine);
@@ -104,6 +108,12 @@ public record CalibrationFile(
             List<Measurement> measurements,
             ChipCalibration fitted,
             Evaluation heldOut) {
+        Objects.requireNonNull(chip, "chip");
+        Objects.requireNonNull(engine, "engine");
+        Objects.requireNonNull(date, "date");
+        Objects.requireNonNull(measurements, "measurements");
+        Objects.requireNonNull(fitted, "fitted");
+        Objects.requireNonNull(heldOut, "heldOut");
         Map<Double, Double> quantiles = new TreeMap<>();
         for (double q : QUANTILES) {
             quantiles.put(q, heldOut.timeRatioQuantile(q));
