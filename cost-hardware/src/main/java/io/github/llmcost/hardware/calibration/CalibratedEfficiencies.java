@@ -29,7 +29,9 @@ import java.util.Objects;
  * each chip's own rows, and every other chip's rows predicted from the generic set): a 90% band on the project's own
  * data, which held 74% of 43 published measurements from other engines (the 80% the library promises; rows from
  * engines the data does not contain scatter more than the data's own rows do). {@code FidelityTest} refits all of them
- * and fails if these constants drift from the fit.
+ * and fails if these constants drift from the fit. Each is stored as a calibration file ({@link CalibrationFile}:
+ * {@code h200.json}, {@code h100-sxm.json}, {@code a100-80gb.json}, {@code generic.json} beside this class) and read
+ * by {@link Calibration#parse(String, String)}, the reader of users' own files ({@link #file(String)}).
  *
  * <p>They are effective factors of the engines measured (a PyTorch harness replaying CUDA graphs on the H200,
  * TensorRT-LLM and gpt-fast on the others); another engine on the same chip may differ by its own overheads, and
