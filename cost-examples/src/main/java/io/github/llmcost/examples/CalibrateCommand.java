@@ -31,7 +31,7 @@ import picocli.CommandLine.Option;
             "Fit the step-time model to your own measurements and write a calibration file.",
             "Reads a .csv or .jsonl file of measurements (columns: model, hardware, gpus, weights, kv, compute,"
                     + " metric, batch, input_tokens, output_tokens, value, unit, engine), a measure.py .json"
-                    + " result or a vLLM benchmark_serving.py --save-result .json; fits one chip's factors, predicts each row from a fit to the others (leave-one-out)"
+                    + " result, a vLLM benchmark_serving.py --save-result .json or SGLang bench_serving .jsonl lines; fits one chip's factors, predicts each row from a fit to the others (leave-one-out)"
                     + " and writes --out, for `--calibration FILE` on every command that predicts."
         })
 final class CalibrateCommand extends CliCommand {
@@ -64,8 +64,8 @@ final class CalibrateCommand extends CliCommand {
 
     @Option(
             names = "--model",
-            description = "The model of a vLLM result file (a preset id or a config.json); default: the preset its"
-                    + " model_id names.")
+            description = "The model of a vLLM or SGLang result (a preset id or a config.json); default: the preset"
+                    + " vLLM's model_id names.")
     @Nullable
     String model;
 

@@ -1,6 +1,7 @@
 package io.github.llmcost.examples;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.github.llmcost.hardware.HardwareSpec;
@@ -17,12 +18,15 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a measurement file: CSV (a header row naming the {@link MeasurementColumns#COLUMNS}, then one observation a
- * line; {@code #} starts a comment line; fields may be double-quoted), JSONL (one JSON object a line, the same keys)
+ * line; {@code #} starts a comment line; fields may be double-quoted), JSONL (one JSON object a line, the same keys,
+ * or SGLang's bench_serving result lines)
  * or a JSON result of the project's harness ({@link MeasurePyRows}) or of vLLM's benchmark_serving.py ({@link
  * VllmServingResult}).
  */
 final class MeasurementFiles {
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS) // Python's json writes Infinity
+            .build();
 
     private MeasurementFiles() {}
 
@@ -54,13 +58,13 @@ final class MeasurementFiles {
             if (name.endsWith(".csv")) {
                 rows = csv(text, base, hardware);
             } else if (name.endsWith(".jsonl")) {
-                rows = jsonl(text, base, hardware);
+                rows = jsonl(text, base, hardware, model);
             } else if (name.endsWith(".json")) {
                 JsonNode root = parse(text, "the file");
                 if (MeasurePyRows.matches(root)) {
                     rows = MeasurePyRows.read(root, hardware);
                 } else if (VllmServingResult.matches(root)) {
-                    rows = VllmServingResult.read(root, base, hardware, model);
+                    rows = VllmServingResult.read(root, base, hardware, model, "result", 1);
                 } else {
                     throw new IllegalArgumentException("neither a measure.py result (an object with \"rows\" of"
                             + " prefill and decode timings) nor a vLLM benchmark_serving.py result; for your own rows"
@@ -140,7 +144,8 @@ final class MeasurementFiles {
         return out;
     }
 
-    private static List<MeasurementRow> jsonl(String text, Path base, @Nullable HardwareSpec hardware) {
+    private static List<MeasurementRow> jsonl(
+            String text, Path base, @Nullable HardwareSpec hardware, @Nullable String model) {
         List<MeasurementRow> out = new ArrayList<>();
         String[] lines = text.split("\r?\n", -1);
         for (int i = 0; i < lines.length; i++) {
@@ -150,6 +155,10 @@ final class MeasurementFiles {
             JsonNode node = parse(lines[i], "line " + (i + 1));
             if (!node.isObject()) {
                 throw new IllegalArgumentException("line " + (i + 1) + " (" + node + ") must be a JSON object");
+            }
+            if (VllmServingResult.matches(node)) {
+                out.addAll(VllmServingResult.read(node, base, hardware, model, "line " + (i + 1), i + 1));
+                continue;
             }
             Map<String, String> row = new LinkedHashMap<>();
             for (Map.Entry<String, JsonNode> e : node.properties()) {

@@ -12,10 +12,13 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The result file of vLLM's {@code benchmarks/benchmark_serving.py --save-result} (read at vllm-project/vllm commit
- * {@code 0049e29c}, the script of the vLLM 0.8 releases; {@code vllm bench serve} writes the same keys) as measurement
- * rows. It names neither the chip ({@code --hardware}) nor the parallelism; the model is {@code --model}, else the
- * preset whose id is {@code model_id}'s last segment without {@code -Instruct}; {@code --metadata gpus=2 weights=fp8
+ * The result of a serving benchmark as measurement rows: the JSON file of vLLM's {@code
+ * benchmarks/benchmark_serving.py --save-result} (read at vllm-project/vllm commit {@code 0049e29c}, the script of the
+ * vLLM 0.8 releases; {@code vllm bench serve} writes the same keys), or a line of the JSONL file SGLang's {@code
+ * python -m sglang.bench_serving} appends to (read at sgl-project/sglang commit {@code 0033168f}; forked from vLLM's, the
+ * same keys without {@code model_id}, and {@code request_rate} a number, {@code Infinity} at saturation). A result
+ * names neither the chip ({@code --hardware}) nor the parallelism; the model is {@code --model}, else the preset whose
+ * id is vLLM's {@code model_id}'s last segment without {@code -Instruct}; {@code --metadata gpus=2 weights=fp8
  * kv=fp8 compute=fp8 version=0.8.5} keys, where given, set the rest. Lengths are the run's means ({@code
  * total_input_tokens} and {@code total_output_tokens} over {@code completed}: use fixed-length prompts). What a run
  * measures depends on how it was driven:
@@ -54,16 +57,28 @@ final class VllmServingResult {
      * @param base the directory a config.json path is read from
      * @param hardware the chip (the result does not name it)
      * @param model a preset id or config.json path, or null to match {@code model_id} to a preset
+     * @param where the result's place in its file ({@code "result"}, {@code "line 3"}), the start of each row's id
+     * @param number the number {@code --exclude} takes for its rows
      * @return one to two rows
      * @throws IllegalArgumentException naming the key and the value
      */
     static List<MeasurementRow> read(
-            JsonNode root, Path base, @Nullable HardwareSpec hardware, @Nullable String model) {
+            JsonNode root,
+            Path base,
+            @Nullable HardwareSpec hardware,
+            @Nullable String model,
+            String where,
+            int number) {
         if (hardware == null) {
-            throw new IllegalArgumentException("a vLLM result does not name the chip: give --hardware");
+            throw new IllegalArgumentException(
+                    where + ": a serving benchmark's result does not name the chip: give" + " --hardware");
         }
         long completed = whole(root, "completed");
         Map<String, String> row = new LinkedHashMap<>();
+        if (model == null && !root.hasNonNull("model_id")) {
+            throw new IllegalArgumentException(
+                    where + ": the result does not name the model: give --model (a preset id" + " or a config.json)");
+        }
         row.put("model", model != null ? model : preset(root.path("model_id").asText("")));
         for (String key : List.of("gpus", "weights", "kv", "compute")) {
             if (root.hasNonNull(key)) {
@@ -72,11 +87,12 @@ final class VllmServingResult {
         }
         row.put("input_tokens", Long.toString(Math.round(whole(root, "total_input_tokens") / (double) completed)));
         row.put("output_tokens", Long.toString(Math.round(whole(root, "total_output_tokens") / (double) completed)));
-        String engine = "vLLM benchmark_serving.py, backend "
+        String engine = (root.has("model_id") ? "vLLM benchmark_serving.py" : "SGLang bench_serving") + ", backend "
                 + root.path("backend").asText("?")
                 + (root.hasNonNull("version") ? ", " + root.get("version").asText() : "");
         JsonNode concurrency = root.path("max_concurrency");
-        boolean unlimited = root.path("request_rate").asText("").equals("inf");
+        JsonNode rate = root.path("request_rate");
+        boolean unlimited = rate.asText("").equals("inf") || (rate.isNumber() && Double.isInfinite(rate.asDouble()));
         List<Map<String, String>> rows = new ArrayList<>();
         if (concurrency.isNull() || concurrency.isMissingNode()) {
             if (!unlimited) {
@@ -93,10 +109,10 @@ final class VllmServingResult {
             rows.add(with(row, "tpot", Long.toString(c), number(root, "mean_tpot_ms"), "ms"));
         }
         List<MeasurementRow> out = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            String id = "result " + (i + 1);
+        for (Map<String, String> r : rows) {
+            String id = rows.size() > 1 ? where + " " + r.get("metric") : where;
             out.add(new MeasurementRow(
-                    id, i + 1, MeasurementColumns.measurement(rows.get(i), id, base, hardware), engine, null));
+                    id, number, MeasurementColumns.measurement(r, id, base, hardware), engine, null));
         }
         return out;
     }

@@ -54,7 +54,7 @@ class VllmServingResultTest {
                 result("1", "\"inf\"", ", \"gpus\": \"2\", \"weights\": \"fp8\", \"version\": \"0.8.5\""),
                 HardwarePresets.H100_SXM,
                 null);
-        assertThat(rows).extracting(MeasurementRow::id).containsExactly("result 1", "result 2");
+        assertThat(rows).extracting(MeasurementRow::id).containsExactly("result ttft", "result tpot");
         Measurement ttft = rows.get(0).measurement();
         assertThat(ttft.metric()).isEqualTo(Measurement.Metric.TIME_TO_FIRST_TOKEN);
         assertThat(ttft.value()).isCloseTo(0.0255, within(1e-15));
@@ -76,6 +76,38 @@ class VllmServingResultTest {
         assertThat(rows.get(0).measurement().metric()).isEqualTo(Measurement.Metric.DECODE_STEP_SECONDS);
     }
 
+    private List<MeasurementRow> rowsOf(Path file) {
+        return MeasurementFiles.read(file, HardwarePresets.H100_SXM, null);
+    }
+
+    /**
+     * SGLang's bench_serving appends one line per run to a JSONL file (the same keys, no model_id, request_rate a
+     * number: Infinity at saturation, as Python's json writes it).
+     */
+    @Test
+    void sglangJsonlLinesAreResultsToo() throws IOException {
+        String common = "\"backend\": \"sglang\", \"dataset_name\": \"random\", \"completed\": 100,"
+                + " \"total_input_tokens\": 102400, \"total_output_tokens\": 12800, \"output_throughput\": 3000.5,"
+                + " \"mean_ttft_ms\": 26.0, \"mean_tpot_ms\": 5.5";
+        Path f = dir.resolve("sglang.jsonl");
+        Files.write(
+                f,
+                List.of(
+                        "{\"request_rate\": Infinity, \"max_concurrency\": null, " + common + "}",
+                        "{\"request_rate\": Infinity, \"max_concurrency\": 1, " + common + "}"));
+        List<MeasurementRow> rows = MeasurementFiles.read(f, HardwarePresets.H100_SXM, "llama-3.1-8b");
+        assertThat(rows).extracting(MeasurementRow::id).containsExactly("line 1", "line 2 ttft", "line 2 tpot");
+        assertThat(rows).extracting(MeasurementRow::number).containsExactly(1, 2, 2);
+        assertThat(rows.get(0).measurement().metric()).isEqualTo(Measurement.Metric.SATURATED_OUTPUT_TOKENS_PER_SECOND);
+        assertThat(rows.get(0).measurement().value()).isEqualTo(3000.5);
+        assertThat(rows.get(0).engine()).isEqualTo("SGLang bench_serving, backend sglang");
+        assertThat(rows.get(2).measurement().value()).isCloseTo(0.0055, within(1e-15));
+        String out = dir.resolve("o.json").toString();
+        assertThat(CliErrorsTest.usageError(
+                        "calibrate", "--measurements", f.toString(), "--out", out, "--hardware", "h100-sxm"))
+                .endsWith(": line 1: the result does not name the model: give --model (a preset id or a config.json)");
+    }
+
     @Test
     void whatAResultCannotTell() throws IOException {
         String out = dir.resolve("o.json").toString();
@@ -85,7 +117,7 @@ class VllmServingResultTest {
                 .endsWith(": request_rate (10.0) is finite: such a run measures queueing as much as the engine; run"
                         + " with --request-rate inf, or --max-concurrency N");
         assertThat(CliErrorsTest.usageError("calibrate", "--measurements", finite.toString(), "--out", out))
-                .endsWith(": a vLLM result does not name the chip: give --hardware");
+                .endsWith(": result: a serving benchmark's result does not name the chip: give --hardware");
         Path unknown = dir.resolve("u.json");
         Files.writeString(
                 unknown, Files.readString(finite).replace("Llama-3.1-8B-Instruct\", \"tok", "Foo-7B\", \"tok"));
@@ -99,6 +131,7 @@ class VllmServingResultTest {
                         "calibrate", "--measurements", noTpot.toString(), "--out", out, "--hardware", "h100-sxm"))
                 .endsWith(": mean_tpot_ms (null) must be a number");
         assertThat(VllmServingResult.preset("Qwen/Qwen2.5-7B-Instruct")).isEqualTo("qwen2.5-7b");
+        assertThat(rowsOf(result("1", "\"inf\"", "")).get(0).number()).isEqualTo(1);
         assertThat(VllmServingResult.preset("llama-3.1-8b")).isEqualTo("llama-3.1-8b");
     }
 }
