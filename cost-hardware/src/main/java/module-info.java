@@ -10,6 +10,7 @@ module io.github.llmcost.hardware {
     requires static transitive org.jspecify;
     requires static org.immutables.value;
     requires transitive io.github.llmcost.core;
+    requires com.fasterxml.jackson.databind;
 
     exports io.github.llmcost.hardware;
     exports io.github.llmcost.hardware.calibration;

@@ -4,7 +4,7 @@ import org.jspecify.annotations.NullMarked;
  * llm-cost huggingface: reads a Hugging Face {@code config.json} into a {@link io.github.llmcost.core.ModelSpec}.
  *
  * <p>Start from {@link io.github.llmcost.huggingface.HuggingFaceConfig}. Jackson parses the JSON; it is this module's
- * only dependency besides cost-core, and no other module of llm-cost uses it.
+ * only dependency besides cost-core (cost-hardware also uses it, for calibration files).
  */
 @NullMarked
 module io.github.llmcost.huggingface {

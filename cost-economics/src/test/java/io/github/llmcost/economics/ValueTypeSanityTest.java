@@ -234,6 +234,10 @@ class ValueTypeSanityTest {
                 Evaluation.Point.class,
                 () -> new Evaluation.Point(measurement(50), 40),
                 () -> new Evaluation.Point(measurement(50), 45));
+        samples(
+                io.github.llmcost.hardware.calibration.CalibrationFile.class,
+                () -> calibrationFile("h200"),
+                () -> calibrationFile("generic"));
         // cost-economics
         samples(Money.class, () -> Money.of(2.5), () -> Money.of(-2.5));
         samples(
@@ -285,7 +289,15 @@ class ValueTypeSanityTest {
         ARGUMENTS.put(Phase.class, () -> Phase.DECODE);
         ARGUMENTS.put(Roofline.class, () -> Roofline.of(HardwarePresets.H100_SXM, NumericFormat.BF16, Efficiency.PEAK));
         ARGUMENTS.put(Evaluation.Point.class, () -> new Evaluation.Point(measurement(50), 40));
+        ARGUMENTS.put(java.time.LocalDate.class, () -> java.time.LocalDate.of(2026, 11, 30));
+        ARGUMENTS.put(Evaluation.class, () -> Evaluation.of(List.of(new Evaluation.Point(measurement(50), 40))));
         SAMPLES.forEach((type, samples) -> ARGUMENTS.putIfAbsent(type, samples.a()));
+    }
+
+    /** A shipped calibration file, read afresh: an equal value, a new instance. */
+    private static io.github.llmcost.hardware.calibration.CalibrationFile calibrationFile(String id) {
+        return Calibration.parse(
+                Calibration.toJson(io.github.llmcost.hardware.calibration.CalibratedEfficiencies.file(id)), id);
     }
 
     @Test

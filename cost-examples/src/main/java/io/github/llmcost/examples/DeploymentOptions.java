@@ -6,7 +6,7 @@ import io.github.llmcost.core.NumericFormat;
 import io.github.llmcost.economics.Estimate;
 import io.github.llmcost.economics.LlmCost;
 import io.github.llmcost.hardware.HardwarePresets;
-import io.github.llmcost.hardware.calibration.CalibratedEfficiencies;
+import io.github.llmcost.hardware.calibration.ChipCalibration;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
@@ -79,9 +79,7 @@ final class DeploymentOptions {
 
     @Option(
             names = "--calibration",
-            description = "The step-time model's factors: auto (the chip's own fit, else the generic set), none (the"
-                    + " plain roofline at 0.5 of peak compute and 0.7 of peak bandwidth), or one of h200, h100-sxm,"
-                    + " a100-80gb, generic; default: ${DEFAULT-VALUE}.",
+            description = CalibrationOption.DESCRIPTION + "; default: ${DEFAULT-VALUE}.",
             defaultValue = "auto")
     String calibration = "auto";
 
@@ -106,15 +104,9 @@ final class DeploymentOptions {
                 .kvCache(kv)
                 .utilization(utilization)
                 .convention(convention);
-        if (!calibration.equalsIgnoreCase("auto")) {
-            try {
-                b.calibration(CalibratedEfficiencies.byId(calibration));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(
-                        "--calibration (" + calibration + ") is not known; use auto or one of "
-                                + CalibratedEfficiencies.ids(),
-                        e);
-            }
+        ChipCalibration chosen = CalibrationOption.resolve(calibration);
+        if (chosen != null) {
+            b.calibration(chosen);
         }
         NumericFormat compute = activations;
         if (compute != null) {

@@ -30,12 +30,13 @@ import picocli.CommandLine.Spec;
             ModelCommand.class,
             EstimateCommand.class,
             ServingCommand.class,
+            SimulateCommand.class,
             PlanCommand.class,
             EdgeCommand.class,
             SweepCommand.class,
-            SimulateCommand.class,
             RooflineCommand.class,
             ChartCommand.class,
+            CalibrateCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class LlmCostCli implements Callable<Integer> {

@@ -3,7 +3,12 @@ package io.github.llmcost.hardware.calibration;
 import io.github.llmcost.core.Seconds;
 import io.github.llmcost.hardware.HardwarePresets;
 import io.github.llmcost.hardware.HardwareSpec;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -24,7 +29,9 @@ import java.util.Objects;
  * each chip's own rows, and every other chip's rows predicted from the generic set): a 90% band on the project's own
  * data, which held 74% of 43 published measurements from other engines (the 80% the library promises; rows from
  * engines the data does not contain scatter more than the data's own rows do). {@code FidelityTest} refits all of them
- * and fails if these constants drift from the fit.
+ * and fails if these constants drift from the fit. Each is stored as a calibration file ({@link CalibrationFile}:
+ * {@code h200.json}, {@code h100-sxm.json}, {@code a100-80gb.json}, {@code generic.json} beside this class) and read
+ * by {@link Calibration#parse(String, String)}, the reader of users' own files ({@link #file(String)}).
  *
  * <p>They are effective factors of the engines measured (a PyTorch harness replaying CUDA graphs on the H200,
  * TensorRT-LLM and gpt-fast on the others); another engine on the same chip may differ by its own overheads, and
@@ -53,42 +60,24 @@ public final class CalibratedEfficiencies {
             .source("physics start: before any measurement")
             .build();
 
-    /** The 80% band of measured over predicted time for the fitted chips: see the class comment. */
-    public static final double FITTED_BAND_LOW = 0.909;
-
-    /** The high end of the fitted chips' band. */
-    public static final double FITTED_BAND_HIGH = 1.287;
-
-    /** The high end of the generic band: a chip's rows predicted from another chip's fit. */
-    public static final double GENERIC_BAND_HIGH = 1.594;
+    private static final Map<String, CalibrationFile> FILES = shippedFiles();
 
     /**
      * NVIDIA H200 ({@link HardwarePresets#H200}): matmuls 0.642 of peak, attention 0.557, bandwidth 0.843, compute and
      * memory combined as a 2-norm, 31.2 us per layer, 279 us per step; fitted to the 32 representative rows of {@code
      * h200-measurements.json} (bf16, PyTorch 2.11, torch.compile'd layers replayed from CUDA graphs, measured
-     * 2026-11-29). Leave-one-out median error 2.6%.
+     * 2026-11-29). Leave-one-out median error 2.6%. Stored in the calibration file {@code h200.json} beside this class.
      */
-    public static final ChipCalibration H200 = PHYSICS_START.toBuilder()
-            .matmulFraction(0.642)
-            .attentionFraction(0.557)
-            .bandwidthFraction(0.843)
-            .layerOverhead(Seconds.of(31.2e-6))
-            .stepOverhead(Seconds.of(279e-6))
-            .errorLow(FITTED_BAND_LOW)
-            .errorHigh(FITTED_BAND_HIGH)
-            .source("h200: fitted 2026-11-30 to 32 rows of h200-measurements.json (bf16, PyTorch + CUDA graphs)")
-            .build();
+    public static final ChipCalibration H200 = shipped("h200");
 
     /**
      * The factors for a chip without measurements of its own: {@link #H200}'s, whose 32 rows pin the most factors;
      * the fractions are dimensionless and the overheads those of a modern engine, so they carry to other chips as a
      * first guess. Its band is wider: predicting the H100 and A100 rows from these factors put measured over predicted
-     * time between 0.93 and 1.59 (5th and 95th percentiles); its low end is the fitted chips' 0.91.
+     * time between 0.93 and 1.59 (5th and 95th percentiles); its low end is the fitted chips' 0.91. Stored in {@code
+     * generic.json}.
      */
-    public static final ChipCalibration GENERIC = H200.toBuilder()
-            .errorHigh(GENERIC_BAND_HIGH)
-            .source("generic: the h200 fit (32 rows, 2026-11-30) carried to a chip without measurements, wider band")
-            .build();
+    public static final ChipCalibration GENERIC = shipped("generic");
 
     /**
      * NVIDIA H100 SXM ({@link HardwarePresets#H100_SXM}): matmuls 0.672 of peak (0.504 in FP8, all its rows), bandwidth 0.860, 1.56 ms
@@ -96,15 +85,10 @@ public final class CalibratedEfficiencies {
      * performance tables, all FP8: ten offline max-load throughputs of Llama 3.1 8B (TensorRT-LLM 1.x, {@code
      * perf-overview.md} at commit {@code 00f37686}: 128/128 to 20,000/2,000 tokens, 28,312 to 1,351 tokens/s, through
      * the serving model) and four of late 2023 ({@code performance.md} at {@code 138f96d4}: static-batch throughput of
-     * Llama 2 7B, time to first token of 128 tokens for the 7B and for the 70B on four GPUs).
+     * Llama 2 7B, time to first token of 128 tokens for the 7B and for the 70B on four GPUs). Stored in {@code
+     * h100-sxm.json}.
      */
-    public static final ChipCalibration H100_SXM = GENERIC.toBuilder()
-            .matmulFraction(0.672)
-            .bandwidthFraction(0.860)
-            .stepOverhead(Seconds.of(1.555e-3))
-            .errorHigh(FITTED_BAND_HIGH)
-            .source("h100-sxm: fitted 2026-11-30 to 14 TensorRT-LLM rows (FP8; 10 at max load) from the generic set")
-            .build();
+    public static final ChipCalibration H100_SXM = shipped("h100-sxm");
 
     /**
      * NVIDIA A100 SXM 80GB ({@link HardwarePresets#A100_80GB}): matmuls 0.577 of peak, bandwidth 0.794, weight-only
@@ -112,20 +96,59 @@ public final class CalibratedEfficiencies {
      * NVIDIA/TensorRT-LLM {@code docs/source/performance.md} at {@code 138f96d4} (FP16 static-batch throughput and time
      * to first token of Llama 2 7B and 70B) and pytorch-labs/gpt-fast {@code README.md} at {@code 32971d31} (batch-1
      * decode of Llama 2 7B in BF16 and INT8 weight-only, Llama 3.1 8B, Llama 3.1 70B on four GPUs, Mixtral 8x7B on
-     * two; A100s power-limited to 330 W).
+     * two; A100s power-limited to 330 W). Stored in {@code a100-80gb.json}.
      */
-    public static final ChipCalibration A100_80GB = GENERIC.toBuilder()
-            .matmulFraction(0.577)
-            .bandwidthFraction(0.794)
-            .weightOnlyBandwidthFactor(0.825)
-            .stepOverhead(Seconds.of(469e-6))
-            .errorHigh(FITTED_BAND_HIGH)
-            .source("a100-80gb: fitted 2026-11-30 to 9 TensorRT-LLM and gpt-fast rows from the generic set")
-            .build();
+    public static final ChipCalibration A100_80GB = shipped("a100-80gb");
+
+    /** The 80% band of measured over predicted time for the fitted chips (0.909): see the class comment. */
+    public static final double FITTED_BAND_LOW = H200.errorLow();
+
+    /** The high end of the fitted chips' band (1.287). */
+    public static final double FITTED_BAND_HIGH = H200.errorHigh();
+
+    /** The high end of the generic band (1.594): a chip's rows predicted from another chip's fit. */
+    public static final double GENERIC_BAND_HIGH = GENERIC.errorHigh();
 
     private static final Map<String, ChipCalibration> BY_ID = registry();
 
     private CalibratedEfficiencies() {}
+
+    private static Map<String, CalibrationFile> shippedFiles() {
+        Map<String, CalibrationFile> map = new LinkedHashMap<>();
+        for (String id : List.of("h200", "h100-sxm", "a100-80gb", "generic")) {
+            String resource = id + ".json";
+            try (InputStream in = CalibratedEfficiencies.class.getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IllegalStateException("the shipped calibration " + resource + " is missing");
+                }
+                map.put(id, Calibration.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), resource));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return map;
+    }
+
+    private static ChipCalibration shipped(String id) {
+        return file(id).calibration();
+    }
+
+    /**
+     * A shipped calibration as its file holds it: the factors with the chip, the engine, the date, the rows' digest
+     * and the residual quantiles.
+     *
+     * @param id {@code h200}, {@code h100-sxm}, {@code a100-80gb} or {@code generic}
+     * @return the file's contents
+     * @throws IllegalArgumentException naming the id and the known ones
+     */
+    public static CalibrationFile file(String id) {
+        CalibrationFile f = FILES.get(id.toLowerCase(Locale.ROOT));
+        if (f == null) {
+            throw new IllegalArgumentException(
+                    "calibration file (" + id + ") is not shipped; shipped: " + FILES.keySet());
+        }
+        return f;
+    }
 
     private static Map<String, ChipCalibration> registry() {
         Map<String, ChipCalibration> map = new LinkedHashMap<>();

@@ -5,6 +5,11 @@ import io.github.llmcost.core.internal.Check;
 import io.github.llmcost.hardware.HardwareSpec;
 import io.github.llmcost.hardware.InferencePerformance;
 import io.github.llmcost.hardware.internal.LevenbergMarquardt;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -64,6 +69,67 @@ public abstract class Calibration {
      */
     public static Calibration defaults() {
         return builder().build();
+    }
+
+    /**
+     * Reads a calibration file ({@link CalibrationFile}, the format {@link #write(CalibrationFile, Path)} writes and
+     * the shipped calibrations use).
+     *
+     * @param file the JSON file
+     * @return the calibration and its provenance
+     * @throws IllegalArgumentException naming the file, the key and the value, for a missing or unknown key, a value
+     *     of the wrong type or out of range
+     * @throws UncheckedIOException if the file cannot be read
+     */
+    public static CalibrationFile read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return CalibrationJson.read(text, file.toString());
+    }
+
+    /**
+     * Reads a calibration from JSON text.
+     *
+     * @param json the text of a calibration file
+     * @param name what to call it in messages (a file name, a resource)
+     * @return the calibration and its provenance
+     * @throws IllegalArgumentException naming {@code name}, the key and the value
+     */
+    public static CalibrationFile parse(String json, String name) {
+        Objects.requireNonNull(json, "json");
+        Objects.requireNonNull(name, "name");
+        return CalibrationJson.read(json, name);
+    }
+
+    /**
+     * Writes a calibration file that {@link #read(Path)} reads back to an equal {@link CalibrationFile}.
+     *
+     * @param calibration the calibration
+     * @param file the file, replaced if it exists
+     * @throws UncheckedIOException if the file cannot be written
+     */
+    public static void write(CalibrationFile calibration, Path file) {
+        Objects.requireNonNull(calibration, "calibration");
+        Objects.requireNonNull(file, "file");
+        try {
+            Files.writeString(file, CalibrationJson.write(calibration), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A calibration file's JSON text.
+     *
+     * @param calibration the calibration
+     * @return the text {@link #write(CalibrationFile, Path)} writes
+     */
+    public static String toJson(CalibrationFile calibration) {
+        return CalibrationJson.write(calibration);
     }
 
     /** {@return the starting factors, and where ties are broken toward; {@link ChipCalibration#UNCALIBRATED} by default} */

@@ -6,7 +6,9 @@
  *
  * <p>Start from {@link io.github.llmcost.hardware.calibration.Calibration#defaults()}; factors already fitted to
  * published measurements are in {@link io.github.llmcost.hardware.calibration.CalibratedEfficiencies}, applied with
- * {@link io.github.llmcost.hardware.InferencePerformance.Builder#calibration}.
+ * {@link io.github.llmcost.hardware.InferencePerformance.Builder#calibration}. A calibration is saved and shared as a
+ * JSON file ({@link io.github.llmcost.hardware.calibration.CalibrationFile}, {@link
+ * io.github.llmcost.hardware.calibration.Calibration#read(java.nio.file.Path)}).
  */
 @NullMarked
 @Style

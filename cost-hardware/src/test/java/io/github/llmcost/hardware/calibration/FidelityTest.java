@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
  * if a shipped constant drifts from the fit, if the held-out median error rises above the committed baseline, or if
  * the intervals' held-out coverage leaves 65-95%.
  *
- * <p>To refit after adding measurements: run this test, read the fitted factors it prints, update the constants of
- * {@link CalibratedEfficiencies} and, if the errors fell, lower the baselines here.
+ * <p>To refit after adding measurements: run this test, read the fitted factors it prints, update the calibration files
+ * {@link CalibratedEfficiencies} loads (its resources {@code h200.json} and the like) and, if the errors fell, lower the baselines here.
  */
 class FidelityTest {
     /** Committed baselines: held-out (leave-one-out) median |error| on the H200 rows and on the published rows. */
