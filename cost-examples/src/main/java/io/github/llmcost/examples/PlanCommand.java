@@ -131,14 +131,29 @@ final class PlanCommand extends CliCommand {
     @Nullable
     Path chart;
 
+    @Option(
+            names = "--verify",
+            arity = "0..1",
+            fallbackValue = "3",
+            paramLabel = "N",
+            description = "Confirm the cheapest N candidates (3 if N is not given) by simulating their replicas"
+                    + " request by request at --rate; their measured 90th percentiles replace the model's, and"
+                    + " replicas are added where a target is missed.")
+    @Nullable
+    Integer verify;
+
     @Mixin
     SchedulerOptions scheduling = new SchedulerOptions();
 
     @Override
     public Integer call() {
         PlanRequest request = request();
+        Integer confirm = verify;
+        if (confirm != null) {
+            Options.positive("--verify", confirm);
+        }
         String chartFormat = chart == null ? null : OutputFiles.checkWritable("--chart", chart);
-        Plan plan = request.plan();
+        Plan plan = confirm == null ? request.plan() : request.plan().verified(confirm);
         if (chart != null && chartFormat != null) {
             PlanChart.frontier(plan, chart, chartFormat);
         }

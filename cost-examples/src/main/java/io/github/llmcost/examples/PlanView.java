@@ -7,6 +7,7 @@ import io.github.llmcost.economics.plan.FrontierPoint;
 import io.github.llmcost.economics.plan.Plan;
 import io.github.llmcost.economics.plan.PlanCandidate;
 import io.github.llmcost.economics.plan.PlanRequest;
+import io.github.llmcost.economics.plan.Verification;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -109,10 +110,24 @@ final class PlanView {
         o.put("requestsPerSecondCapacity", c.requestsPerSecondCapacity());
         o.put("capacityLimit", c.capacityLimit().id());
         o.put("utilization", c.utilization());
-        o.put("timeToFirstTokenSecondsP90", c.timeToFirstTokenP90().toSeconds());
-        EstimateView.seconds(o, "timeToFirstTokenSecondsP90", c.timeToFirstTokenP90Interval());
-        o.put("timePerOutputTokenSecondsP90", c.timePerOutputTokenP90().toSeconds());
-        EstimateView.seconds(o, "timePerOutputTokenSecondsP90", c.timePerOutputTokenP90Interval());
+        Optional<Verification> v = c.verification();
+        o.put("verified", v.isPresent());
+        // verified: the simulated percentiles replace the model's, which stay beside them
+        String model = v.isPresent() ? "modelTimeToFirstTokenSecondsP90" : "timeToFirstTokenSecondsP90";
+        o.put(model, c.timeToFirstTokenP90().toSeconds());
+        EstimateView.seconds(o, model, c.timeToFirstTokenP90Interval());
+        model = v.isPresent() ? "modelTimePerOutputTokenSecondsP90" : "timePerOutputTokenSecondsP90";
+        o.put(model, c.timePerOutputTokenP90().toSeconds());
+        EstimateView.seconds(o, model, c.timePerOutputTokenP90Interval());
+        v.ifPresent(s -> {
+            o.put("timeToFirstTokenSecondsP90", s.timeToFirstTokenP90().toSeconds());
+            o.put("timePerOutputTokenSecondsP90", s.timePerOutputTokenP90().toSeconds());
+            o.put("meetsTargetsInSimulation", s.meetsTargets());
+            o.put("replicasAddedInSimulation", s.replicasAdded());
+            o.put("simulatedSeconds", s.simulatedSeconds());
+            o.put("simulatedRequests", s.completedRequests());
+            o.put("sloAttainment", s.sloAttainment());
+        });
         o.put("pricePerGpuHourUsd", d.pricing().orElseThrow().usdPerDeviceHour());
         o.put("costPerMonthUsd", c.costPerMonth().toUsd());
         o.put("costPerMillionInputTokensUsd", c.costs().perMillionInputTokens().toUsd());
@@ -205,6 +220,29 @@ final class PlanView {
                         100 * c.utilization(),
                         c.costPerMonth(),
                         c.costs().perMillionOutputTokens());
+            }
+        }
+        List<PlanCandidate> verified = plan.candidates().stream()
+                .filter(c -> c.verification().isPresent())
+                .toList();
+        if (!verified.isEmpty()) {
+            line(s, "");
+            line(s, "Confirmed by simulation (Poisson arrivals at the rate, least-loaded routing, seed 1):");
+            for (PlanCandidate c : verified) {
+                Verification v = c.verification().orElseThrow();
+                line(
+                        s,
+                        "  %d x %s: p90 TTFT %s, p90 TPOT %s over %d requests (%.0f s), %.0f%% within both"
+                                + " targets: %s%s",
+                        c.replicas(),
+                        Plan.describe(c.deployment()),
+                        v.timeToFirstTokenP90(),
+                        v.timePerOutputTokenP90(),
+                        v.completedRequests(),
+                        v.simulatedSeconds(),
+                        100 * v.sloAttainment(),
+                        v.meetsTargets() ? "targets met" : "targets MISSED",
+                        v.replicasAdded() > 0 ? " (" + v.replicasAdded() + " replicas added to the model's)" : "");
             }
         }
         line(s, "");

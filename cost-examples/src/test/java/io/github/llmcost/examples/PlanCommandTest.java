@@ -120,6 +120,43 @@ class PlanCommandTest {
     }
 
     @Test
+    void verifyPutsTheSimulatedPercentilesInPlaceOfTheModels() throws IOException {
+        JsonNode j = LlmCostCliTest.json(qwen("--json", "--verify", "1"));
+        Plan plan = PlanRequest.builder()
+                .model(ModelPresets.QWEN3_14B)
+                .traffic(Traffic.of(1000, 500))
+                .requestsPerSecond(10)
+                .timeToFirstTokenP90(Seconds.of(1))
+                .timePerOutputTokenP90(Seconds.of(0.03))
+                .addHardware(HardwarePresets.H200, HardwarePresets.H100_SXM)
+                .maxGpusPerReplica(2)
+                .addFormats(Formats.BF16, Formats.of(NumericFormat.FP8_E4M3))
+                .putPricesPerHour(HardwarePresets.H100_SXM, 2.5)
+                .build()
+                .plan()
+                .verified(1);
+        PlanCandidate best = plan.best().orElseThrow();
+        io.github.llmcost.economics.plan.Verification v = best.verification().orElseThrow();
+        JsonNode b = j.get("best");
+        assertThat(b.get("verified").asBoolean()).isTrue();
+        assertThat(b.get("timeToFirstTokenSecondsP90").asDouble())
+                .isEqualTo(v.timeToFirstTokenP90().toSeconds());
+        assertThat(b.get("timePerOutputTokenSecondsP90").asDouble())
+                .isEqualTo(v.timePerOutputTokenP90().toSeconds());
+        assertThat(b.get("modelTimePerOutputTokenSecondsP90").asDouble())
+                .isEqualTo(best.timePerOutputTokenP90().toSeconds());
+        assertThat(b.get("meetsTargetsInSimulation").asBoolean()).isEqualTo(v.meetsTargets());
+        assertThat(b.get("simulatedRequests").asLong()).isEqualTo(v.completedRequests());
+        assertThat(j.get("candidates").get(1).get("verified").asBoolean()).isFalse();
+        assertThat(j.get("candidates").get(1).has("modelTimePerOutputTokenSecondsP90"))
+                .isFalse();
+
+        LlmCostCliTest.Run text = LlmCostCliTest.run(qwen("--verify"));
+        assertThat(text.code()).isZero();
+        assertThat(text.out()).contains("Confirmed by simulation (Poisson arrivals at the rate, least-loaded routing");
+    }
+
+    @Test
     void textListsTheCheapestFirstAndTheApis() {
         LlmCostCliTest.Run run = LlmCostCliTest.run(qwen());
         assertThat(run.code()).isZero();
@@ -184,6 +221,7 @@ class PlanCommandTest {
                 Arguments.of(new String[] {"plan", "--rate", "1", "--max-gpus-per-replica", "0"}, "(0)"),
                 Arguments.of(new String[] {"plan", "--rate", "1", "--tpot-slo", "-1"}, "--tpot-slo (-1.0)"),
                 Arguments.of(new String[] {"plan", "--rate", "1", "--max-batch", "0"}, "--max-batch (0)"),
+                Arguments.of(new String[] {"plan", "--rate", "1", "--verify", "0"}, "--verify (0)"),
                 Arguments.of(new String[] {"plan", "--rate", "1", "--chart", "x.gif"}, "--chart (x.gif)"));
     }
 

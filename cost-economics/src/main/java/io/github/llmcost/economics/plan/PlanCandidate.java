@@ -8,6 +8,8 @@ import io.github.llmcost.economics.ServingEstimate.TokenCosts;
 import io.github.llmcost.hardware.Interval;
 import io.github.llmcost.hardware.serving.LoadPoint;
 import java.util.Locale;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One deployment a plan found feasible: {@link #replicas()} copies of a tensor-parallel {@link #deployment()} under a
@@ -22,15 +24,37 @@ public final class PlanCandidate {
     private final double capacityPerReplica;
     private final CapacityLimit limit;
     private final TokenCosts costs;
+    private final @Nullable Verification verification;
 
     PlanCandidate(
             ServingEstimate serving, long replicas, LoadPoint load, double capacityPerReplica, CapacityLimit limit) {
+        this(serving, replicas, load, capacityPerReplica, limit, null);
+    }
+
+    private PlanCandidate(
+            ServingEstimate serving,
+            long replicas,
+            LoadPoint load,
+            double capacityPerReplica,
+            CapacityLimit limit,
+            @Nullable Verification verification) {
         this.serving = serving;
         this.replicas = replicas;
         this.load = load;
         this.capacityPerReplica = capacityPerReplica;
         this.limit = limit;
         this.costs = serving.costsAt(load);
+        this.verification = verification;
+    }
+
+    /** A copy confirmed by simulation. */
+    PlanCandidate withVerification(Verification v) {
+        return new PlanCandidate(serving, replicas, load, capacityPerReplica, limit, v);
+    }
+
+    /** {@return the simulation that confirmed this candidate, if {@link Plan#verified(int)} ran it} */
+    public Optional<Verification> verification() {
+        return Optional.ofNullable(verification);
     }
 
     /** {@return one replica: the model on its tensor-parallel devices, formats and price} */
@@ -117,10 +141,21 @@ public final class PlanCandidate {
     /** {@return the candidate in a line} */
     @Override
     public String toString() {
+        String verified = verification == null
+                ? ""
+                : String.format(
+                        Locale.ROOT,
+                        "; simulated: p90 TTFT %s, p90 TPOT %s, %s%s",
+                        verification.timeToFirstTokenP90(),
+                        verification.timePerOutputTokenP90(),
+                        verification.meetsTargets() ? "targets met" : "targets MISSED",
+                        verification.replicasAdded() > 0
+                                ? ", " + verification.replicasAdded() + " replicas added"
+                                : "");
         return String.format(
                 Locale.ROOT,
                 "%d x %s, batch cap %d: %s per month (%d GPUs); p90 TTFT %s, p90 TPOT %s, utilisation %.0f%%, %s per"
-                        + " million output tokens, capacity %.3g requests/s (%s)",
+                        + " million output tokens, capacity %.3g requests/s (%s)%s",
                 replicas,
                 Plan.describe(deployment()),
                 maxBatch(),
@@ -131,6 +166,7 @@ public final class PlanCandidate {
                 100 * utilization(),
                 costs.perMillionOutputTokens(),
                 requestsPerSecondCapacity(),
-                limit.id());
+                limit.id(),
+                verified);
     }
 }

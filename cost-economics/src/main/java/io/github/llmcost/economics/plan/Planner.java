@@ -54,7 +54,13 @@ final class Planner {
     private final List<FrontierPoint> points = new ArrayList<>();
     private long evaluations;
 
-    private Planner(PlanRequest request) {
+    /** Cheapest per month first, then fewer devices, then faster tokens, then by name. */
+    static final Comparator<PlanCandidate> ORDER = Comparator.comparing(PlanCandidate::costPerMonth)
+            .thenComparingLong(PlanCandidate::totalGpus)
+            .thenComparing(PlanCandidate::timePerOutputTokenP90)
+            .thenComparing(c -> Plan.describe(c.deployment()));
+
+    Planner(PlanRequest request) {
         this.request = request;
         this.traffic = request.traffic();
         this.rate = request.requestsPerSecond();
@@ -77,10 +83,7 @@ final class Planner {
                 }
             }
         }
-        p.candidates.sort(Comparator.comparing(PlanCandidate::costPerMonth)
-                .thenComparingLong(PlanCandidate::totalGpus)
-                .thenComparing(PlanCandidate::timePerOutputTokenP90)
-                .thenComparing(c -> Plan.describe(c.deployment())));
+        p.candidates.sort(ORDER);
         return new Plan(request, candidates(p), p.evaluations, frontier(p.points), apiCosts(request), p.exclusions);
     }
 
@@ -201,7 +204,7 @@ final class Planner {
     }
 
     /** The chosen replicas under a cap, with the replica's capacity within the targets and what bounds it. */
-    private PlanCandidate candidate(ServingEstimate e, long replicas) {
+    PlanCandidate candidate(ServingEstimate e, long replicas) {
         Saturation sat = e.saturation();
         double lo = rate / replicas / request.headroom();
         double hi = sat.requestsPerSecond();
