@@ -26,6 +26,12 @@ public abstract class GpuPricing {
      */
     public static final double ARTICLE_H100_USD_PER_HOUR = 2.50;
 
+    /**
+     * The most a device-hour may cost, US dollars: {@value}. No device rents for more; a larger figure is a typing
+     * error, and would overflow the costs computed from it.
+     */
+    public static final double MAX_USD_PER_DEVICE_HOUR = 1e6;
+
     GpuPricing() {}
 
     /**
@@ -102,6 +108,10 @@ public abstract class GpuPricing {
     @Value.Check
     void check() {
         Check.positive("usdPerDeviceHour", usdPerDeviceHour());
+        if (usdPerDeviceHour() > MAX_USD_PER_DEVICE_HOUR) {
+            throw new IllegalArgumentException(
+                    "usdPerDeviceHour (" + usdPerDeviceHour() + ") must be at most " + MAX_USD_PER_DEVICE_HOUR);
+        }
         Check.fraction("utilization", utilization());
     }
 

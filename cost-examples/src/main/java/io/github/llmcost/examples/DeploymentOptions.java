@@ -4,6 +4,7 @@ import io.github.llmcost.core.Convention;
 import io.github.llmcost.core.ModelSpec;
 import io.github.llmcost.core.NumericFormat;
 import io.github.llmcost.economics.Estimate;
+import io.github.llmcost.economics.GpuPricing;
 import io.github.llmcost.economics.LlmCost;
 import io.github.llmcost.hardware.HardwarePresets;
 import io.github.llmcost.hardware.calibration.ChipCalibration;
@@ -114,8 +115,9 @@ final class DeploymentOptions {
         }
         Double price = pricePerHour;
         if (price != null) {
-            if (!(price > 0 && Double.isFinite(price))) {
-                throw new IllegalArgumentException("--price-per-hour (" + price + ") must be finite and > 0");
+            if (!(price > 0 && price <= GpuPricing.MAX_USD_PER_DEVICE_HOUR)) {
+                throw new IllegalArgumentException("--price-per-hour (" + price + ") must be > 0 and at most "
+                        + GpuPricing.MAX_USD_PER_DEVICE_HOUR);
             }
             b.pricePerHour(price);
         }

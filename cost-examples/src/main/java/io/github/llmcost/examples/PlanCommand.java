@@ -3,6 +3,7 @@ package io.github.llmcost.examples;
 import io.github.llmcost.core.Formats;
 import io.github.llmcost.core.NumericFormat;
 import io.github.llmcost.core.Seconds;
+import io.github.llmcost.economics.GpuPricing;
 import io.github.llmcost.economics.plan.Plan;
 import io.github.llmcost.economics.plan.PlanRequest;
 import io.github.llmcost.hardware.HardwarePresets;
@@ -11,7 +12,6 @@ import io.github.llmcost.hardware.serving.Traffic;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -82,14 +82,16 @@ final class PlanCommand extends CliCommand {
             split = ",",
             description =
                     "Hardware preset ids to consider, comma-separated; default: every preset with a rental" + " price.")
-    List<String> hardware = new ArrayList<>();
+    @Nullable
+    List<String> hardware;
 
     @Option(
             names = "--formats",
             split = ",",
             description = "Weight formats allowed, comma-separated (" + DeploymentOptions.FORMATS + "): fp8 and fp4"
                     + " compute in their own format, int8 and int4 are weight-only; default: bf16.")
-    List<NumericFormat> formats = new ArrayList<>();
+    @Nullable
+    List<NumericFormat> formats;
 
     @Option(
             names = "--kv",
@@ -109,7 +111,8 @@ final class PlanCommand extends CliCommand {
             split = ",",
             description = "US dollars per device-hour replacing a preset's price, as id=usd, comma-separated (for"
                     + " example h100-sxm=2.10).")
-    Map<String, Double> prices = new LinkedHashMap<>();
+    @Nullable
+    Map<String, Double> prices;
 
     @Option(
             names = "--headroom",
@@ -161,8 +164,11 @@ final class PlanCommand extends CliCommand {
         PrintWriter out = out();
         out.println(json.json ? Json.write(view.json()) : view.text());
         if (!plan.feasible()) {
-            err().println("llm-cost: cannot run: no deployment searched serves " + rate
-                    + " requests/s within the targets (" + plan.exclusions().size() + " set aside; see the reasons)");
+            boolean targets = ttftSlo != null || tpotSlo != null;
+            err().println("llm-cost: cannot run: no deployment searched serves " + rate + " requests/s"
+                    + (targets ? " within the targets" : "") + " ("
+                    + plan.exclusions().size()
+                    + " set aside; see the reasons)");
             return LlmCostCli.INFEASIBLE;
         }
         return 0;
@@ -170,8 +176,10 @@ final class PlanCommand extends CliCommand {
 
     /** The request the options describe, each checked and named as typed. */
     PlanRequest request() {
-        if (!(rate > 0 && Double.isFinite(rate))) {
-            throw new IllegalArgumentException("--rate (" + rate + ") must be finite and > 0");
+        if (!(rate >= PlanRequest.MIN_REQUESTS_PER_SECOND && rate <= PlanRequest.MAX_REQUESTS_PER_SECOND)) {
+            throw new IllegalArgumentException(
+                    "--rate (" + rate + ") must be in [" + PlanRequest.MIN_REQUESTS_PER_SECOND + ", "
+                            + PlanRequest.MAX_REQUESTS_PER_SECOND + "] requests per second");
         }
         Traffic traffic = Options.traffic(input, output, sharedPrefix, prefixHitRate);
         Seconds ttft = Options.seconds("--ttft-slo", ttftSlo);
@@ -194,18 +202,29 @@ final class PlanCommand extends CliCommand {
         if (tpot != null) {
             b.timePerOutputTokenP90(tpot);
         }
+        List<String> ids = nonEmpty("--hardware", hardware);
+        List<NumericFormat> weights = nonEmpty("--formats", formats);
+        Map<String, Double> given = prices == null ? Map.of() : prices;
+        if (prices != null && prices.isEmpty()) {
+            throw new IllegalArgumentException("--price names no chip: give id=usd, comma-separated");
+        }
+        // each chip and format once, in the order first given
         List<HardwareSpec> chips = new ArrayList<>();
-        for (String id : hardware) {
-            chips.add(hardware("--hardware", id));
+        for (String id : ids) {
+            HardwareSpec chip = hardware("--hardware", id);
+            if (!chips.contains(chip)) {
+                chips.add(chip);
+            }
         }
         b.hardware(chips);
         List<HardwareSpec> searched = chips.isEmpty() ? PlanRequest.defaultHardware() : chips;
-        for (Map.Entry<String, Double> price : prices.entrySet()) {
+        for (Map.Entry<String, Double> price : given.entrySet()) {
             HardwareSpec chip = hardware("--price", price.getKey());
             double usd = price.getValue();
-            if (!(usd > 0 && Double.isFinite(usd))) {
+            if (!(usd > 0 && usd <= GpuPricing.MAX_USD_PER_DEVICE_HOUR)) {
                 throw new IllegalArgumentException(
-                        "--price (" + price.getKey() + "=" + usd + ") must be finite and > 0 US dollars per hour");
+                        "--price (" + price.getKey() + "=" + usd + ") must be > 0 and at most "
+                                + GpuPricing.MAX_USD_PER_DEVICE_HOUR + " US dollars per device-hour");
             }
             if (!searched.contains(chip)) {
                 throw new IllegalArgumentException("--price (" + price.getKey() + "=" + usd
@@ -213,13 +232,24 @@ final class PlanCommand extends CliCommand {
             }
             b.putPricesPerHour(chip, usd);
         }
-        for (NumericFormat weights : formats) {
-            b.addFormats(Formats.of(weights).withKvCache(kv));
+        for (NumericFormat w : weights.stream().distinct().toList()) {
+            b.addFormats(Formats.of(w).withKvCache(kv));
         }
-        if (formats.isEmpty()) {
+        if (weights.isEmpty()) {
             b.addFormats(Formats.BF16.withKvCache(kv));
         }
         return b.build();
+    }
+
+    /** A list option as given: none (null) is empty; given but naming nothing ({@code --hardware ,}) is refused. */
+    private static <T> List<T> nonEmpty(String option, @Nullable List<T> values) {
+        if (values == null) {
+            return List.of();
+        }
+        if (values.isEmpty()) {
+            throw new IllegalArgumentException(option + " names nothing: give comma-separated values");
+        }
+        return values;
     }
 
     private static HardwareSpec hardware(String option, String id) {

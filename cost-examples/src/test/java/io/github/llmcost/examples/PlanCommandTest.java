@@ -195,6 +195,34 @@ class PlanCommandTest {
     }
 
     @Test
+    void aChipOrFormatGivenTwiceIsSearchedOnce() throws IOException {
+        JsonNode once = LlmCostCliTest.json(
+                "plan",
+                "--rate",
+                "5",
+                "--hardware",
+                "h200",
+                "--formats",
+                "fp8",
+                "--max-gpus-per-replica",
+                "2",
+                "--json");
+        JsonNode twice = LlmCostCliTest.json(
+                "plan",
+                "--rate",
+                "5",
+                "--hardware",
+                "h200,h200",
+                "--formats",
+                "fp8,fp8_e4m3",
+                "--max-gpus-per-replica",
+                "2",
+                "--json");
+        assertThat(twice.get("candidates")).isEqualTo(once.get("candidates"));
+        assertThat(twice.get("candidates").size()).isEqualTo(2);
+    }
+
+    @Test
     void theFrontierIsDrawn(@TempDir Path dir) throws IOException {
         Path svg = dir.resolve("frontier.svg");
         JsonNode j = LlmCostCliTest.json(qwen("--chart", svg.toString(), "--json"));
@@ -222,6 +250,13 @@ class PlanCommandTest {
                 Arguments.of(new String[] {"plan", "--rate", "1", "--tpot-slo", "-1"}, "--tpot-slo (-1.0)"),
                 Arguments.of(new String[] {"plan", "--rate", "1", "--max-batch", "0"}, "--max-batch (0)"),
                 Arguments.of(new String[] {"plan", "--rate", "1", "--verify", "0"}, "--verify (0)"),
+                Arguments.of(new String[] {"plan", "--rate", "1", "--hardware", ","}, "--hardware names nothing"),
+                Arguments.of(new String[] {"plan", "--rate", "1", "--formats", ","}, "--formats names nothing"),
+                Arguments.of(new String[] {"plan", "--rate", "1", "--price", ","}, "--price names no chip"),
+                Arguments.of(new String[] {"plan", "--rate", "1e308"}, "--rate (1.0E308)"),
+                Arguments.of(new String[] {"plan", "--rate", "1e-300"}, "--rate (1.0E-300)"),
+                Arguments.of(new String[] {"plan", "--rate", "1", "--price", "h100-sxm=1e308"}, "at most"),
+                Arguments.of(new String[] {"estimate", "--price-per-hour", "1e308"}, "--price-per-hour (1.0E308)"),
                 Arguments.of(new String[] {"plan", "--rate", "1", "--chart", "x.gif"}, "--chart (x.gif)"));
     }
 

@@ -148,8 +148,8 @@ public final class Plan {
      * The plan with its cheapest candidates confirmed by simulation: each is run request by request at the plan's rate
      * ({@link io.github.llmcost.hardware.serving.sim.Simulation}: Poisson arrivals, least-loaded routing, a warm-up,
      * a fixed seed), its measured 90th percentiles recorded ({@link PlanCandidate#verification()}); where they miss a
-     * target, replicas are added one at a time (at most four) and the candidate re-costed, and the ranking redone until
-     * the cheapest {@code top} are all confirmed.
+     * target, replicas are added one at a time (at most four) and the candidate re-costed; one that still misses is set
+     * aside ({@link #exclusions()}); the ranking is redone until the cheapest {@code top} are all confirmed.
      *
      * @param top how many of the cheapest to confirm, {@code >= 0}
      * @return the verified plan

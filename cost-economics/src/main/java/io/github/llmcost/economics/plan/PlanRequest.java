@@ -3,6 +3,7 @@ package io.github.llmcost.economics.plan;
 import io.github.llmcost.core.Formats;
 import io.github.llmcost.core.ModelSpec;
 import io.github.llmcost.core.Seconds;
+import io.github.llmcost.economics.GpuPricing;
 import io.github.llmcost.hardware.HardwarePresets;
 import io.github.llmcost.hardware.HardwareSpec;
 import io.github.llmcost.hardware.serving.Scheduler;
@@ -43,6 +44,12 @@ public abstract class PlanRequest {
 
     /** Default share of a replica's sustainable rate it is planned to run at: {@value}. */
     public static final double DEFAULT_HEADROOM = 0.8;
+
+    /** The fewest requests per second a plan is made for: {@value}. */
+    public static final double MIN_REQUESTS_PER_SECOND = 1e-6;
+
+    /** The most requests per second a plan is made for: {@value}. */
+    public static final double MAX_REQUESTS_PER_SECOND = 1e7;
 
     /** Default most tensor-parallel devices in one replica: {@value}, one 8-GPU node. */
     public static final int DEFAULT_MAX_GPUS_PER_REPLICA = 8;
@@ -99,14 +106,21 @@ public abstract class PlanRequest {
         return Scheduler.defaults();
     }
 
-    /** {@return the chips searched: {@link #hardware()}, or every preset with a rental price when that is empty} */
+    /**
+     * {@return the chips searched, each once: {@link #hardware()}, or every preset with a rental price when that is
+     * empty}
+     */
     public List<HardwareSpec> candidateHardware() {
-        return hardware().isEmpty() ? defaultHardware() : hardware();
+        return hardware().isEmpty()
+                ? defaultHardware()
+                : hardware().stream().distinct().toList();
     }
 
-    /** {@return the formats searched: {@link #formats()}, or BF16 when that is empty} */
+    /** {@return the formats searched, each once: {@link #formats()}, or BF16 when that is empty} */
     public List<Formats> candidateFormats() {
-        return formats().isEmpty() ? List.of(Formats.BF16) : formats();
+        return formats().isEmpty()
+                ? List.of(Formats.BF16)
+                : formats().stream().distinct().toList();
     }
 
     /** {@return every hardware preset that carries a rental price: the data-centre chips, in the presets' order} */
@@ -140,8 +154,9 @@ public abstract class PlanRequest {
     @Value.Check
     void check() {
         double rate = requestsPerSecond();
-        if (!(rate > 0 && Double.isFinite(rate))) {
-            throw new IllegalArgumentException("requestsPerSecond (" + rate + ") must be finite and > 0");
+        if (!(rate >= MIN_REQUESTS_PER_SECOND && rate <= MAX_REQUESTS_PER_SECOND)) {
+            throw new IllegalArgumentException("requestsPerSecond (" + rate + ") must be in [" + MIN_REQUESTS_PER_SECOND
+                    + ", " + MAX_REQUESTS_PER_SECOND + "]");
         }
         if (!(headroom() > 0 && headroom() <= 1)) {
             throw new IllegalArgumentException("headroom (" + headroom() + ") must be in (0, 1]");
@@ -152,9 +167,9 @@ public abstract class PlanRequest {
         timeToFirstTokenP90().ifPresent(s -> positive("timeToFirstTokenP90", s));
         timePerOutputTokenP90().ifPresent(s -> positive("timePerOutputTokenP90", s));
         pricesPerHour().forEach((h, usd) -> {
-            if (!(usd > 0 && Double.isFinite(usd))) {
-                throw new IllegalArgumentException(
-                        "pricesPerHour (" + h.name() + " = " + usd + ") must be finite and > 0");
+            if (!(usd > 0 && usd <= GpuPricing.MAX_USD_PER_DEVICE_HOUR)) {
+                throw new IllegalArgumentException("pricesPerHour (" + h.name() + " = " + usd + ") must be > 0 and at"
+                        + " most " + GpuPricing.MAX_USD_PER_DEVICE_HOUR);
             }
         });
     }

@@ -15,7 +15,8 @@ import java.util.List;
 /**
  * {@link Plan#verified(int)}: the cheapest candidates simulated at the plan's rate, with replicas added one at a time
  * (at most {@value #MOST_ADDED}) where the plan's miss a target in simulation, until the cheapest {@code top} are all
- * confirmed.
+ * confirmed; one that still misses a target is set aside with its simulated percentiles ({@link Exclusion}), never
+ * priced.
  *
  * <p>Each simulation: Poisson arrivals at the plan's rate over all replicas for {@code max(}{@value #MIN_SECONDS} s,
  * {@value #REQUESTS} requests{@code )} (at most {@value #MAX_SECONDS} s), the first tenth a warm-up, least-loaded
@@ -37,8 +38,9 @@ final class Verifier {
         PlanRequest r = plan.request();
         Planner planner = new Planner(r);
         List<PlanCandidate> candidates = new ArrayList<>(plan.candidates());
+        List<Exclusion> exclusions = new ArrayList<>(plan.exclusions());
         Comparator<PlanCandidate> order = Planner.ORDER;
-        for (int round = 0; round < plan.candidates().size(); round++) {
+        for (int round = 0; round < plan.candidates().size() + 1; round++) {
             candidates.sort(order);
             int next = -1;
             for (int i = 0; i < Math.min(top, candidates.size()); i++) {
@@ -50,10 +52,22 @@ final class Verifier {
             if (next < 0) {
                 break;
             }
-            candidates.set(next, confirmed(planner, r, candidates.get(next)));
+            PlanCandidate c = confirmed(planner, r, candidates.get(next));
+            Verification v = c.verification().orElseThrow();
+            if (v.meetsTargets()) {
+                candidates.set(next, c);
+            } else {
+                // more replicas do not help a target a lone request's steps miss: never priced
+                candidates.remove(next);
+                exclusions.add(new Exclusion(
+                        Plan.describe(c.deployment()),
+                        "misses a target in simulation even with " + MOST_ADDED + " more replicas (" + v.replicas()
+                                + "): p90 time to first token " + v.timeToFirstTokenP90() + ", p90 time per output"
+                                + " token " + v.timePerOutputTokenP90()));
+            }
         }
         candidates.sort(order);
-        return new Plan(r, candidates, plan.candidatesEvaluated(), plan.frontier(), plan.apiCosts(), plan.exclusions());
+        return new Plan(r, candidates, plan.candidatesEvaluated(), plan.frontier(), plan.apiCosts(), exclusions);
     }
 
     private static PlanCandidate confirmed(Planner planner, PlanRequest r, PlanCandidate c) {

@@ -215,7 +215,7 @@ class PlanTest {
 
     @Test
     void aRateBeyondAMillionReplicasIsSetAside() {
-        PlanRequest r = small().requestsPerSecond(1e9)
+        PlanRequest r = small().requestsPerSecond(1e7)
                 .hardware(List.of(HardwarePresets.H100_SXM))
                 .formats(List.of(Formats.BF16))
                 .maxGpusPerReplica(1)
@@ -463,6 +463,24 @@ class PlanTest {
     }
 
     @Test
+    void aCandidateThatStillMissesATargetInSimulationIsSetAsideNotPriced() {
+        // TPOT 8.2 ms, just above a lone decode step: the model meets it with 12 replicas; in simulation the p90 stays
+        // at 8.22 ms with 16 (a request's steps now and then carry another's prefill chunk), so it is set aside
+        PlanRequest r = PlanRequest.builder()
+                .from(tight())
+                .timePerOutputTokenP90(Seconds.of(0.0082))
+                .build();
+        Plan plan = r.plan();
+        assertThat(plan.feasible()).isTrue();
+        Plan verified = plan.verified(1);
+        assertThat(verified.feasible()).isFalse();
+        assertThat(verified.exclusions()).hasSize(plan.exclusions().size() + 1);
+        assertThat(verified.exclusions().get(verified.exclusions().size() - 1).reason())
+                .startsWith("misses a target in simulation even with 4 more replicas (")
+                .contains("p90 time per output token");
+    }
+
+    @Test
     void verificationConfirmsOnlyTheCheapestAskedFor() {
         Plan plan = small().build().plan();
         Plan none = plan.verified(0);
@@ -497,6 +515,13 @@ class PlanTest {
                 .contains(HardwarePresets.H100_SXM, HardwarePresets.MI300X)
                 .doesNotContain(HardwarePresets.RTX_4090, HardwarePresets.APPLE_M2_ULTRA);
         assertThat(r.candidateFormats()).containsExactly(Formats.BF16);
+        PlanRequest twice = PlanRequest.builder()
+                .from(r)
+                .addHardware(HardwarePresets.H200, HardwarePresets.H200)
+                .addFormats(Formats.BF16, Formats.BF16)
+                .build();
+        assertThat(twice.candidateHardware()).containsExactly(HardwarePresets.H200);
+        assertThat(twice.candidateFormats()).containsExactly(Formats.BF16);
         assertThat(r.headroom()).isEqualTo(0.8);
         assertThat(r.maxGpusPerReplica()).isEqualTo(8);
         assertThat(r.scheduler()).isEqualTo(Scheduler.defaults());
@@ -507,10 +532,21 @@ class PlanTest {
     void badRequestsNameWhatWasTyped() {
         assertThatThrownBy(() -> small().requestsPerSecond(0).build())
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("requestsPerSecond (0.0) must be finite and > 0");
+                .hasMessage("requestsPerSecond (0.0) must be in [1.0E-6, 1.0E7]");
         assertThatThrownBy(() ->
                         small().requestsPerSecond(Double.POSITIVE_INFINITY).build())
                 .hasMessageContaining("requestsPerSecond (Infinity)");
+        assertThatThrownBy(() -> small().requestsPerSecond(1.01e7).build()).hasMessageContaining("(1.01E7)");
+        assertThatThrownBy(() -> small().requestsPerSecond(0.99e-6).build()).hasMessageContaining("(9.9E-7)");
+        assertThat(small().requestsPerSecond(1e7).build().requestsPerSecond()).isEqualTo(1e7);
+        assertThat(small().requestsPerSecond(1e-6).build().requestsPerSecond()).isEqualTo(1e-6);
+        assertThatThrownBy(() -> small().putPricesPerHour(HardwarePresets.H100_SXM, 1.01e6)
+                        .build())
+                .hasMessage("pricesPerHour (NVIDIA H100 SXM = 1010000.0) must be > 0 and at most 1000000.0");
+        assertThat(small().putPricesPerHour(HardwarePresets.H100_SXM, 1e6)
+                        .build()
+                        .pricePerHour(HardwarePresets.H100_SXM))
+                .contains(1e6);
         assertThatThrownBy(() -> small().headroom(0).build()).hasMessage("headroom (0.0) must be in (0, 1]");
         assertThatThrownBy(() -> small().headroom(1.5).build()).hasMessage("headroom (1.5) must be in (0, 1]");
         assertThat(small().headroom(1).build().headroom()).isEqualTo(1);
@@ -521,7 +557,7 @@ class PlanTest {
                 .hasMessageStartingWith("timePerOutputTokenP90 (");
         assertThatThrownBy(() ->
                         small().putPricesPerHour(HardwarePresets.H100_SXM, -1.0).build())
-                .hasMessage("pricesPerHour (NVIDIA H100 SXM = -1.0) must be finite and > 0");
+                .hasMessage("pricesPerHour (NVIDIA H100 SXM = -1.0) must be > 0 and at most 1000000.0");
         assertThatThrownBy(() -> small().putPricesPerHour(HardwarePresets.H100_SXM, Double.NaN)
                         .build())
                 .hasMessageContaining("NaN");
