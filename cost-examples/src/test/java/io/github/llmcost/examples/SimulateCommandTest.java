@@ -107,6 +107,18 @@ class SimulateCommandTest {
             assertThat(j.has(field)).as(field).isTrue();
         }
         assertThat(j.get("router").asText()).isEqualTo("prefix-affinity");
+        assertThat(j.get("maxQueueLength").asLong()).isEqualTo(r.maxQueueLength());
+        assertThat(j.get("meanQueueLength").asDouble()).isEqualTo(r.meanQueueLength());
+        JsonNode queue = j.get("queueLength");
+        assertThat(queue.size()).isEqualTo(r.queueLength().size()).isBetween(128, 256);
+        for (int i : new int[] {0, queue.size() / 2, queue.size() - 1}) {
+            assertThat(queue.get(i).get("seconds").asDouble())
+                    .isEqualTo(r.queueLength().get(i).seconds());
+            assertThat(queue.get(i).get("waiting").asDouble())
+                    .isEqualTo(r.queueLength().get(i).waiting());
+            assertThat(queue.get(i).get("running").asDouble())
+                    .isEqualTo(r.queueLength().get(i).running());
+        }
     }
 
     @Test
@@ -138,7 +150,8 @@ class SimulateCommandTest {
                 "--tpot-slo",
                 "0.1"));
         assertThat(text.code()).isZero();
-        assertThat(text.out()).contains("time to first token: p50", "per million output tokens", "goodput");
+        assertThat(text.out())
+                .contains("time to first token: p50", "per million output tokens", "goodput", "queue: at most ");
         JsonNode split =
                 LlmCostCliTest.json(with("--rate", "5", "--duration", "10", "--disaggregate", "1p2d", "--json"));
         assertThat(split.get("replicas").asInt()).isEqualTo(3);
