@@ -7,6 +7,7 @@ import io.github.llmcost.hardware.serving.Scheduler;
 import io.github.llmcost.hardware.serving.Traffic;
 import io.github.llmcost.hardware.serving.sim.Arrivals;
 import io.github.llmcost.hardware.serving.sim.Lengths;
+import io.github.llmcost.hardware.serving.sim.LengthsFile;
 import io.github.llmcost.hardware.serving.sim.RequestSource;
 import io.github.llmcost.hardware.serving.sim.Router;
 import io.github.llmcost.hardware.serving.sim.Simulation;
@@ -81,7 +82,9 @@ final class SimulateCommand extends CliCommand {
     @Option(
             names = "--lengths",
             description = "fixed, uniform (between half and one and a half times --input and --output) or"
-                    + " lognormal:SIGMA (mean --input and --output, at most 8 times them); default: ${DEFAULT-VALUE}.",
+                    + " lognormal:SIGMA (mean --input and --output, at most 8 times them), or empirical:FILE (drawn from"
+                    + " a CSV of input,output lengths, one request a line; --input and --output still size the KV"
+                    + " cache); default: ${DEFAULT-VALUE}.",
             defaultValue = "fixed")
     String lengths = "fixed";
 
@@ -249,7 +252,7 @@ final class SimulateCommand extends CliCommand {
         return Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8);
     }
 
-    private RequestSource synthetic(int groups) {
+    private RequestSource synthetic(int groups) throws IOException {
         Double r = rate;
         if (r == null) {
             throw new IllegalArgumentException("--rate is required unless --arrival is trace:FILE");
@@ -260,11 +263,12 @@ final class SimulateCommand extends CliCommand {
         if (!(duration > 0 && duration <= 1e7)) {
             throw new IllegalArgumentException("--duration (" + duration + ") must be in (0, 1e7]");
         }
+        LengthsFile measured = empirical(lengths);
         return SyntheticSource.builder()
                 .arrivals(arrivals(arrival, r))
                 .durationSeconds(duration)
-                .input(lengths(lengths, input))
-                .output(lengths(lengths, deployment.output))
+                .input(measured != null ? measured.input() : lengths(lengths, input))
+                .output(measured != null ? measured.output() : lengths(lengths, deployment.output))
                 .prefixGroups(groups, deployment.sharedPrefix)
                 .seed(seed)
                 .build();
@@ -289,6 +293,20 @@ final class SimulateCommand extends CliCommand {
                 "--arrival (" + spec + ") must be poisson, gamma:CV, constant or trace:FILE");
     }
 
+    /** {@return the lengths of an {@code empirical:FILE} spec, read from the file; null for another spec} */
+    static @Nullable LengthsFile empirical(String spec) throws IOException {
+        if (!spec.toLowerCase(Locale.ROOT).startsWith("empirical:")) {
+            return null;
+        }
+        String file = spec.substring("empirical:".length());
+        if (file.isEmpty()) {
+            throw new IllegalArgumentException("--lengths (" + spec + ") must name a file: empirical:FILE");
+        }
+        try (Reader in = Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
+            return LengthsFile.read(in, file);
+        }
+    }
+
     static Lengths lengths(String spec, long mean) {
         String s = spec.toLowerCase(Locale.ROOT);
         if (s.equals("fixed")) {
@@ -304,7 +322,8 @@ final class SimulateCommand extends CliCommand {
             }
             return Lengths.logNormal((double) mean, sigma, Math.multiplyExact(mean, 8));
         }
-        throw new IllegalArgumentException("--lengths (" + spec + ") must be fixed, uniform or lognormal:SIGMA");
+        throw new IllegalArgumentException(
+                "--lengths (" + spec + ") must be fixed, uniform, lognormal:SIGMA or empirical:FILE");
     }
 
     private static double number(String option, String spec, String text) {

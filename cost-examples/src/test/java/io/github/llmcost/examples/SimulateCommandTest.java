@@ -13,6 +13,7 @@ import io.github.llmcost.hardware.serving.Scheduler;
 import io.github.llmcost.hardware.serving.Traffic;
 import io.github.llmcost.hardware.serving.sim.Arrivals;
 import io.github.llmcost.hardware.serving.sim.Lengths;
+import io.github.llmcost.hardware.serving.sim.LengthsFile;
 import io.github.llmcost.hardware.serving.sim.Router;
 import io.github.llmcost.hardware.serving.sim.Simulation;
 import io.github.llmcost.hardware.serving.sim.SimulationResult;
@@ -200,6 +201,45 @@ class SimulateCommandTest {
         LlmCostCliTest.Run missing = LlmCostCliTest.run(BASE);
         assertThat(missing.code()).isEqualTo(LlmCostCli.USAGE);
         assertThat(missing.err()).contains("--rate is required");
+    }
+
+    @Test
+    void empiricalLengthsAreDrawnFromTheFilesColumns(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("lengths.csv");
+        Files.writeString(file, "input,output\n1000,50\n3000,400\n2000,100\n", StandardCharsets.UTF_8);
+        JsonNode j = LlmCostCliTest.json(
+                with("--rate", "5", "--duration", "20", "--seed", "4", "--lengths", "empirical:" + file, "--json"));
+        LengthsFile f;
+        try (java.io.Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            f = LengthsFile.read(in, file.toString());
+        }
+        SimulationResult r = Simulation.builder(EIGHT_B_FP8.compiled(), Scheduler.defaults(), Traffic.of(2000, 200))
+                .build()
+                .run(SyntheticSource.builder()
+                        .arrivals(Arrivals.poisson(5))
+                        .durationSeconds(20)
+                        .input(f.input())
+                        .output(f.output())
+                        .seed(4)
+                        .build());
+        assertThat(j.get("completedRequests").asLong())
+                .isEqualTo(r.completedRequests())
+                .isPositive();
+        assertThat(j.get("outputTokensPerSecond").asDouble()).isEqualTo(r.outputTokensPerSecond());
+        // outputs of 50, 100 and 400 tokens: neither all 200 (the nominal) nor one value
+        assertThat(r.outputTokens()).isNotEqualTo(200 * r.completedRequests());
+        assertThat(r.e2eSecondsP99()).isGreaterThan(2 * r.e2eSecondsP50());
+
+        Files.writeString(file, "input,output\n1000,50\n3000,-2\n", StandardCharsets.UTF_8);
+        LlmCostCliTest.Run bad = LlmCostCliTest.run(with("--rate", "5", "--lengths", "empirical:" + file));
+        assertThat(bad.code()).isEqualTo(LlmCostCli.USAGE);
+        assertThat(bad.err().trim()).isEqualTo("llm-cost: " + file + " line 3: output (-2) must be >= 1");
+        LlmCostCliTest.Run absent = LlmCostCliTest.run(with("--rate", "5", "--lengths", "empirical:/no/such.csv"));
+        assertThat(absent.code()).isEqualTo(LlmCostCli.USAGE);
+        assertThat(absent.err().trim()).isEqualTo("llm-cost: /no/such.csv: no such file or directory");
+        LlmCostCliTest.Run unnamed = LlmCostCliTest.run(with("--rate", "5", "--lengths", "empirical:"));
+        assertThat(unnamed.code()).isEqualTo(LlmCostCli.USAGE);
+        assertThat(unnamed.err()).contains("--lengths (empirical:) must name a file");
     }
 
     @Test
