@@ -243,6 +243,31 @@ class SimulateCommandTest {
     }
 
     @Test
+    void aChartOfSimulatedLatencyAgainstRateIsWritten(@TempDir Path dir) throws IOException {
+        Path svg = dir.resolve("latency.svg");
+        LlmCostCliTest.Run run =
+                LlmCostCliTest.run(with("--duration", "10", "--replicas", "2", "--chart", svg.toString()));
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out().trim()).isEqualTo("wrote " + svg);
+        String text = Files.readString(svg, StandardCharsets.UTF_8);
+        assertThat(text)
+                .contains("<title>Simulated latency against request rate: Llama 3.1 8B on 1 x ")
+                .contains("2 replica(s), 2000 in / 200 out")
+                .contains("x axis: requests per second; y axis: milliseconds; series: simulated TTFT p50,"
+                        + " simulated TTFT p90, simulated TTFT p99, model TTFT p90, simulated TPOT p50,"
+                        + " simulated TPOT p90, simulated TPOT p99, model TPOT p90");
+        for (String[] bad : List.of(
+                new String[] {"--chart", dir.resolve("latency.txt").toString()},
+                new String[] {"--chart", dir.resolve("no/such/dir.svg").toString()},
+                new String[] {"--chart", svg.toString(), "--rate", "3"})) {
+            LlmCostCliTest.Run refused = LlmCostCliTest.run(with(bad));
+            assertThat(refused.code()).as(refused.err()).isEqualTo(LlmCostCli.USAGE);
+            assertThat(refused.err().trim().lines()).hasSize(1);
+            assertThat(refused.err()).contains("--chart (");
+        }
+    }
+
+    @Test
     void aMalformedTraceExitsTwoNamingTheLine(@TempDir Path dir) throws IOException {
         Path trace = dir.resolve("trace.csv");
         Files.writeString(trace, "0,100,10\n1,abc,10\n", StandardCharsets.UTF_8);
