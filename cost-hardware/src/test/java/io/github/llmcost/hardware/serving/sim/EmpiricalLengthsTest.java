@@ -55,6 +55,9 @@ class EmpiricalLengthsTest {
         assertThat(f.input().maxTokens()).isEqualTo(4000);
         assertThat(f.output().meanTokens()).isEqualTo(20.5);
         assertThat(f.output().maxTokens()).isEqualTo(40);
+        LengthsFile ones = LengthsFile.read(new StringReader("1,1\n"), "x");
+        assertThat(ones.input().maxTokens()).isEqualTo(1);
+        assertThat(ones.output().meanTokens()).isEqualTo(1);
         LengthsFile bare = LengthsFile.read(new StringReader("7,3"), "x");
         assertThat(bare.count()).isEqualTo(1);
         assertThat(bare.input().draw(new SplittableRandom(1))).isEqualTo(7);
@@ -66,6 +69,9 @@ class EmpiricalLengthsTest {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> LengthsFile.read(new StringReader("input,output\n10,5\n12,x\n"), "lens.csv"))
                 .withMessage("lens.csv line 3: output (x) is not a whole number");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> LengthsFile.read(new StringReader("10,5\nabc,5\n"), "lens.csv"))
+                .withMessage("lens.csv line 2: input (abc) is not a whole number");
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> LengthsFile.read(new StringReader("10,5\n0,5\n"), "lens.csv"))
                 .withMessage("lens.csv line 2: input (0) must be >= 1");
