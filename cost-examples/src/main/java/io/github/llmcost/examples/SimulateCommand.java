@@ -4,9 +4,9 @@ import io.github.llmcost.economics.Deployment;
 import io.github.llmcost.economics.LlmCost;
 import io.github.llmcost.hardware.InfeasibleConfigurationException;
 import io.github.llmcost.hardware.serving.Scheduler;
+import io.github.llmcost.hardware.serving.ServingModel;
 import io.github.llmcost.hardware.serving.Traffic;
-import io.github.llmcost.hardware.serving.sim.Arrivals;
-import io.github.llmcost.hardware.serving.sim.Lengths;
+import io.github.llmcost.hardware.serving.sim.LengthsFile;
 import io.github.llmcost.hardware.serving.sim.RequestSource;
 import io.github.llmcost.hardware.serving.sim.Router;
 import io.github.llmcost.hardware.serving.sim.Simulation;
@@ -81,7 +81,9 @@ final class SimulateCommand extends CliCommand {
     @Option(
             names = "--lengths",
             description = "fixed, uniform (between half and one and a half times --input and --output) or"
-                    + " lognormal:SIGMA (mean --input and --output, at most 8 times them); default: ${DEFAULT-VALUE}.",
+                    + " lognormal:SIGMA (mean --input and --output, at most 8 times them), or empirical:FILE (drawn from"
+                    + " a CSV of input,output lengths, one request a line; --input and --output still size the KV"
+                    + " cache); default: ${DEFAULT-VALUE}.",
             defaultValue = "fixed")
     String lengths = "fixed";
 
@@ -132,8 +134,22 @@ final class SimulateCommand extends CliCommand {
     @Nullable
     Path requestsCsv;
 
+    @Option(
+            names = "--chart",
+            description = "Instead of one run at --rate, simulates 10%, 20%, ... 90% of the replicas' saturated rate"
+                    + " for --duration each and charts TTFT and TPOT p50, p90 and p99 against the rate beside the"
+                    + " serving model's p90s, to this .png or .svg file.")
+    @Nullable
+    Path chart;
+
     @Override
     public Integer call() throws IOException {
+        Path chartFile = chart;
+        String chartFormat = chartFile == null ? "" : OutputFiles.checkWritable("--chart", chartFile);
+        if (chartFile != null && (rate != null || requestsCsv != null || arrival.startsWith("trace:"))) {
+            throw new IllegalArgumentException("--chart (" + chartFile + ") chooses the rates itself: it goes with"
+                    + " neither --rate, --requests-csv nor a trace");
+        }
         Options.positive("--input", input);
         Options.positive("--output", deployment.output);
         Options.positive("--replicas", replicas);
@@ -142,32 +158,17 @@ final class SimulateCommand extends CliCommand {
                     "--shared-prefix (" + deployment.sharedPrefix + ") must be less than --input (" + input + ")");
         }
         int groups = groups();
-        Router route = router(router);
+        Router route = SimulateOptions.router(router);
         Scheduler scheduler = batching.scheduler();
         LlmCost.Builder b = LlmCost.model(model.model());
         deployment.applyTo(b);
         Deployment d = b.deployment();
         Traffic nominal = Traffic.of(input, deployment.output);
-        Simulation.Builder sim = Simulation.builder(d.compiled(), scheduler, nominal)
-                .replicas(replicas)
-                .router(route)
-                .warmupSeconds(nonNegative("--warmup", warmup));
+        Simulation.Builder sim = builder(d, scheduler, nominal, route);
         String split = disaggregate;
-        if (split != null) {
-            int[] pools = pools(split);
-            if (replicas != 1) {
-                throw new IllegalArgumentException(
-                        "--disaggregate (" + split + ") replaces --replicas (" + replicas + "): give one of them");
-            }
-            sim.disaggregate(pools[0], pools[1]);
-        }
-        if (ttftSlo != null || tpotSlo != null) {
-            sim.slo(positive("--ttft-slo", ttftSlo), positive("--tpot-slo", tpotSlo));
-        }
         Path csvPath = requestsCsv;
         try (Reader trace = trace();
                 Writer csv = csvPath == null ? null : Files.newBufferedWriter(csvPath, StandardCharsets.UTF_8)) {
-            RequestSource source = trace != null ? TraceSource.of(trace) : synthetic(groups);
             if (csv != null) {
                 sim.requestLog(csv);
             }
@@ -186,6 +187,30 @@ final class SimulateCommand extends CliCommand {
                 err().println("llm-cost: cannot run: " + x.feasibility().summary());
                 return LlmCostCli.INFEASIBLE;
             }
+            if (chartFile != null) {
+                int total =
+                        split == null ? replicas : SimulateOptions.pools(split)[0] + SimulateOptions.pools(split)[1];
+                String title = String.format(
+                        Locale.ROOT,
+                        "Simulated latency against request rate: %s on %d x %s, %d replica(s), %d in / %d out",
+                        d.model().name(),
+                        d.tensorParallel(),
+                        d.hardware().name(),
+                        total,
+                        input,
+                        deployment.output);
+                Path written = SimulatedLatencyChart.draw(
+                        title,
+                        ServingModel.of(d.compiled(), scheduler),
+                        nominal,
+                        total,
+                        r -> builder(d, scheduler, nominal, route).build().run(synthetic(groups, r)),
+                        chartFile,
+                        chartFormat);
+                out().println("wrote " + written);
+                return 0;
+            }
+            RequestSource source = trace != null ? TraceSource.of(trace) : synthetic(groups, rate);
             SimulationResult r;
             try {
                 r = s.run(source);
@@ -203,6 +228,27 @@ final class SimulateCommand extends CliCommand {
         return 0;
     }
 
+    /** A builder of the simulation the options describe, without a request log or progress. */
+    private Simulation.Builder builder(Deployment d, Scheduler scheduler, Traffic nominal, Router route) {
+        Simulation.Builder sim = Simulation.builder(d.compiled(), scheduler, nominal)
+                .replicas(replicas)
+                .router(route)
+                .warmupSeconds(nonNegative("--warmup", warmup));
+        String split = disaggregate;
+        if (split != null) {
+            int[] pools = SimulateOptions.pools(split);
+            if (replicas != 1) {
+                throw new IllegalArgumentException(
+                        "--disaggregate (" + split + ") replaces --replicas (" + replicas + "): give one of them");
+            }
+            sim.disaggregate(pools[0], pools[1]);
+        }
+        if (ttftSlo != null || tpotSlo != null) {
+            sim.slo(positive("--ttft-slo", ttftSlo), positive("--tpot-slo", tpotSlo));
+        }
+        return sim;
+    }
+
     private int groups() {
         Integer k = prefixGroups;
         if (k == null) {
@@ -218,26 +264,6 @@ final class SimulateCommand extends CliCommand {
         return k;
     }
 
-    static int[] pools(String spec) {
-        java.util.regex.Matcher m =
-                java.util.regex.Pattern.compile("(\\d{1,5})p(\\d{1,5})d").matcher(spec.toLowerCase(Locale.ROOT));
-        if (!m.matches() || Integer.parseInt(m.group(1)) < 1 || Integer.parseInt(m.group(2)) < 1) {
-            throw new IllegalArgumentException("--disaggregate (" + spec + ") must be XpYd, e.g. 2p6d, X and Y >= 1");
-        }
-        return new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))};
-    }
-
-    static Router router(String name) {
-        return switch (name.toLowerCase(Locale.ROOT)) {
-            case "round-robin" -> Router.ROUND_ROBIN;
-            case "least-loaded" -> Router.LEAST_LOADED;
-            case "prefix-affinity" -> Router.PREFIX_AFFINITY;
-            default ->
-                throw new IllegalArgumentException(
-                        "--router (" + name + ") must be round-robin, least-loaded or prefix-affinity");
-        };
-    }
-
     private @Nullable Reader trace() throws IOException {
         if (!arrival.startsWith("trace:")) {
             return null;
@@ -249,8 +275,7 @@ final class SimulateCommand extends CliCommand {
         return Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8);
     }
 
-    private RequestSource synthetic(int groups) {
-        Double r = rate;
+    private RequestSource synthetic(int groups, @Nullable Double r) {
         if (r == null) {
             throw new IllegalArgumentException("--rate is required unless --arrival is trace:FILE");
         }
@@ -260,59 +285,20 @@ final class SimulateCommand extends CliCommand {
         if (!(duration > 0 && duration <= 1e7)) {
             throw new IllegalArgumentException("--duration (" + duration + ") must be in (0, 1e7]");
         }
+        LengthsFile measured;
+        try {
+            measured = SimulateOptions.empirical(lengths);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return SyntheticSource.builder()
-                .arrivals(arrivals(arrival, r))
+                .arrivals(SimulateOptions.arrivals(arrival, r))
                 .durationSeconds(duration)
-                .input(lengths(lengths, input))
-                .output(lengths(lengths, deployment.output))
+                .input(measured != null ? measured.input() : SimulateOptions.lengths(lengths, input))
+                .output(measured != null ? measured.output() : SimulateOptions.lengths(lengths, deployment.output))
                 .prefixGroups(groups, deployment.sharedPrefix)
                 .seed(seed)
                 .build();
-    }
-
-    static Arrivals arrivals(String spec, double rate) {
-        String s = spec.toLowerCase(Locale.ROOT);
-        if (s.equals("poisson")) {
-            return Arrivals.poisson(rate);
-        }
-        if (s.equals("constant")) {
-            return Arrivals.constant(rate);
-        }
-        if (s.startsWith("gamma:")) {
-            double cv = number("--arrival", spec, s.substring("gamma:".length()));
-            if (!(cv > 0 && cv <= 100)) {
-                throw new IllegalArgumentException("--arrival (" + spec + "): the CV must be in (0, 100]");
-            }
-            return Arrivals.gamma(rate, cv);
-        }
-        throw new IllegalArgumentException(
-                "--arrival (" + spec + ") must be poisson, gamma:CV, constant or trace:FILE");
-    }
-
-    static Lengths lengths(String spec, long mean) {
-        String s = spec.toLowerCase(Locale.ROOT);
-        if (s.equals("fixed")) {
-            return Lengths.fixed(mean);
-        }
-        if (s.equals("uniform")) {
-            return Lengths.uniform(Math.max(1, mean / 2), Math.max(1, mean / 2) + mean);
-        }
-        if (s.startsWith("lognormal:")) {
-            double sigma = number("--lengths", spec, s.substring("lognormal:".length()));
-            if (!(sigma > 0 && sigma <= 4)) {
-                throw new IllegalArgumentException("--lengths (" + spec + "): SIGMA must be in (0, 4]");
-            }
-            return Lengths.logNormal((double) mean, sigma, Math.multiplyExact(mean, 8));
-        }
-        throw new IllegalArgumentException("--lengths (" + spec + ") must be fixed, uniform or lognormal:SIGMA");
-    }
-
-    private static double number(String option, String spec, String text) {
-        try {
-            return Double.parseDouble(text);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + " (" + spec + "): " + text + " is not a number", e);
-        }
     }
 
     private static double nonNegative(String option, double value) {

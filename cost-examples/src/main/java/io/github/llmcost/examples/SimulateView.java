@@ -3,9 +3,12 @@ package io.github.llmcost.examples;
 import io.github.llmcost.economics.Deployment;
 import io.github.llmcost.economics.GpuPricing;
 import io.github.llmcost.hardware.serving.Traffic;
+import io.github.llmcost.hardware.serving.sim.QueuePoint;
 import io.github.llmcost.hardware.serving.sim.Router;
 import io.github.llmcost.hardware.serving.sim.SimulationResult;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -99,6 +102,18 @@ final class SimulateView {
         o.put("e2eSecondsP99", r.e2eSecondsP99());
         o.put("e2eSecondsMean", r.e2eSecondsMean());
         o.put("meanRequestsInSystem", r.meanRequestsInSystem());
+        o.put("maxQueueLength", r.maxQueueLength());
+        o.put("meanQueueLength", r.meanQueueLength());
+        o.put("queueIntervalSeconds", r.queueIntervalSeconds());
+        List<Map<String, Object>> queue = new ArrayList<>();
+        for (QueuePoint p : r.queueLength()) {
+            Map<String, Object> q = new LinkedHashMap<>();
+            q.put("seconds", p.seconds());
+            q.put("waiting", p.waiting());
+            q.put("running", p.running());
+            queue.add(q);
+        }
+        o.put("queueLength", queue);
         o.put("prefixCacheHitRate", r.prefixCacheHitRate());
         o.put("cachedPromptTokens", r.cachedPromptTokens());
         o.put("preemptions", r.preemptions());
@@ -139,6 +154,12 @@ final class SimulateView {
         t.append(line("time to first token", r.ttftSecondsP50(), r.ttftSecondsP90(), r.ttftSecondsP99()));
         t.append(line("time per output token", r.tpotSecondsP50(), r.tpotSecondsP90(), r.tpotSecondsP99()));
         t.append(line("end to end", r.e2eSecondsP50(), r.e2eSecondsP90(), r.e2eSecondsP99()));
+        t.append(String.format(
+                Locale.ROOT,
+                "queue: at most %d waiting, %.4g on average; %.4g in the system on average%n",
+                r.maxQueueLength(),
+                r.meanQueueLength(),
+                r.meanRequestsInSystem()));
         t.append(String.format(
                 Locale.ROOT,
                 "utilisation %.1f%%, prefix-cache hits %.1f%%, %d preempted, goodput %.4g requests/s (%.1f%% within"

@@ -13,6 +13,7 @@ import io.github.llmcost.hardware.serving.Scheduler;
 import io.github.llmcost.hardware.serving.Traffic;
 import io.github.llmcost.hardware.serving.sim.Arrivals;
 import io.github.llmcost.hardware.serving.sim.Lengths;
+import io.github.llmcost.hardware.serving.sim.LengthsFile;
 import io.github.llmcost.hardware.serving.sim.Router;
 import io.github.llmcost.hardware.serving.sim.Simulation;
 import io.github.llmcost.hardware.serving.sim.SimulationResult;
@@ -107,6 +108,18 @@ class SimulateCommandTest {
             assertThat(j.has(field)).as(field).isTrue();
         }
         assertThat(j.get("router").asText()).isEqualTo("prefix-affinity");
+        assertThat(j.get("maxQueueLength").asLong()).isEqualTo(r.maxQueueLength());
+        assertThat(j.get("meanQueueLength").asDouble()).isEqualTo(r.meanQueueLength());
+        JsonNode queue = j.get("queueLength");
+        assertThat(queue.size()).isEqualTo(r.queueLength().size()).isBetween(128, 256);
+        for (int i : new int[] {0, queue.size() / 2, queue.size() - 1}) {
+            assertThat(queue.get(i).get("seconds").asDouble())
+                    .isEqualTo(r.queueLength().get(i).seconds());
+            assertThat(queue.get(i).get("waiting").asDouble())
+                    .isEqualTo(r.queueLength().get(i).waiting());
+            assertThat(queue.get(i).get("running").asDouble())
+                    .isEqualTo(r.queueLength().get(i).running());
+        }
     }
 
     @Test
@@ -138,7 +151,8 @@ class SimulateCommandTest {
                 "--tpot-slo",
                 "0.1"));
         assertThat(text.code()).isZero();
-        assertThat(text.out()).contains("time to first token: p50", "per million output tokens", "goodput");
+        assertThat(text.out())
+                .contains("time to first token: p50", "per million output tokens", "goodput", "queue: at most ");
         JsonNode split =
                 LlmCostCliTest.json(with("--rate", "5", "--duration", "10", "--disaggregate", "1p2d", "--json"));
         assertThat(split.get("replicas").asInt()).isEqualTo(3);
@@ -187,6 +201,70 @@ class SimulateCommandTest {
         LlmCostCliTest.Run missing = LlmCostCliTest.run(BASE);
         assertThat(missing.code()).isEqualTo(LlmCostCli.USAGE);
         assertThat(missing.err()).contains("--rate is required");
+    }
+
+    @Test
+    void empiricalLengthsAreDrawnFromTheFilesColumns(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("lengths.csv");
+        Files.writeString(file, "input,output\n1000,50\n3000,400\n2000,100\n", StandardCharsets.UTF_8);
+        JsonNode j = LlmCostCliTest.json(
+                with("--rate", "5", "--duration", "20", "--seed", "4", "--lengths", "empirical:" + file, "--json"));
+        LengthsFile f;
+        try (java.io.Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            f = LengthsFile.read(in, file.toString());
+        }
+        SimulationResult r = Simulation.builder(EIGHT_B_FP8.compiled(), Scheduler.defaults(), Traffic.of(2000, 200))
+                .build()
+                .run(SyntheticSource.builder()
+                        .arrivals(Arrivals.poisson(5))
+                        .durationSeconds(20)
+                        .input(f.input())
+                        .output(f.output())
+                        .seed(4)
+                        .build());
+        assertThat(j.get("completedRequests").asLong())
+                .isEqualTo(r.completedRequests())
+                .isPositive();
+        assertThat(j.get("outputTokensPerSecond").asDouble()).isEqualTo(r.outputTokensPerSecond());
+        // outputs of 50, 100 and 400 tokens: neither all 200 (the nominal) nor one value
+        assertThat(r.outputTokens()).isNotEqualTo(200 * r.completedRequests());
+        assertThat(r.e2eSecondsP99()).isGreaterThan(2 * r.e2eSecondsP50());
+
+        Files.writeString(file, "input,output\n1000,50\n3000,-2\n", StandardCharsets.UTF_8);
+        LlmCostCliTest.Run bad = LlmCostCliTest.run(with("--rate", "5", "--lengths", "empirical:" + file));
+        assertThat(bad.code()).isEqualTo(LlmCostCli.USAGE);
+        assertThat(bad.err().trim()).isEqualTo("llm-cost: " + file + " line 3: output (-2) must be >= 1");
+        LlmCostCliTest.Run absent = LlmCostCliTest.run(with("--rate", "5", "--lengths", "empirical:/no/such.csv"));
+        assertThat(absent.code()).isEqualTo(LlmCostCli.USAGE);
+        assertThat(absent.err().trim()).isEqualTo("llm-cost: /no/such.csv: no such file or directory");
+        LlmCostCliTest.Run unnamed = LlmCostCliTest.run(with("--rate", "5", "--lengths", "empirical:"));
+        assertThat(unnamed.code()).isEqualTo(LlmCostCli.USAGE);
+        assertThat(unnamed.err()).contains("--lengths (empirical:) must name a file");
+    }
+
+    @Test
+    void aChartOfSimulatedLatencyAgainstRateIsWritten(@TempDir Path dir) throws IOException {
+        Path svg = dir.resolve("latency.svg");
+        LlmCostCliTest.Run run =
+                LlmCostCliTest.run(with("--duration", "10", "--replicas", "2", "--chart", svg.toString()));
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out().trim()).isEqualTo("wrote " + svg);
+        String text = Files.readString(svg, StandardCharsets.UTF_8);
+        assertThat(text)
+                .contains("<title>Simulated latency against request rate: Llama 3.1 8B on 1 x ")
+                .contains("2 replica(s), 2000 in / 200 out")
+                .contains("x axis: requests per second; y axis: milliseconds; series: simulated TTFT p50,"
+                        + " simulated TTFT p90, simulated TTFT p99, model TTFT p90, simulated TPOT p50,"
+                        + " simulated TPOT p90, simulated TPOT p99, model TPOT p90");
+        for (String[] bad : List.of(
+                new String[] {"--chart", dir.resolve("latency.txt").toString()},
+                new String[] {"--chart", dir.resolve("no/such/dir.svg").toString()},
+                new String[] {"--chart", svg.toString(), "--rate", "3"})) {
+            LlmCostCliTest.Run refused = LlmCostCliTest.run(with(bad));
+            assertThat(refused.code()).as(refused.err()).isEqualTo(LlmCostCli.USAGE);
+            assertThat(refused.err().trim().lines()).hasSize(1);
+            assertThat(refused.err()).contains("--chart (");
+        }
     }
 
     @Test

@@ -4,8 +4,8 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
- * How many tokens a request's prompt or output holds: fixed, uniform between two bounds, or log-normal with a given mean
- * and log-space standard deviation (rounded, at least 1 and at most a cap).
+ * How many tokens a request's prompt or output holds: fixed, uniform between two bounds, log-normal with a given mean
+ * and log-space standard deviation (rounded, at least 1 and at most a cap), or empirical (drawn from given values).
  *
  * <p>Immutable and thread-safe (the generator is passed in).
  */
@@ -13,7 +13,8 @@ public final class Lengths {
     private enum Kind {
         FIXED,
         UNIFORM,
-        LOG_NORMAL
+        LOG_NORMAL,
+        EMPIRICAL
     }
 
     private final Kind kind;
@@ -22,8 +23,14 @@ public final class Lengths {
     private final double mu;
     private final double sigma;
     private final double mean;
+    private final long[] values;
 
     private Lengths(Kind kind, long low, long high, double mu, double sigma, double mean) {
+        this(kind, low, high, mu, sigma, mean, new long[0]);
+    }
+
+    private Lengths(Kind kind, long low, long high, double mu, double sigma, double mean, long[] values) {
+        this.values = values;
         this.kind = kind;
         this.low = low;
         this.high = high;
@@ -78,13 +85,35 @@ public final class Lengths {
         return new Lengths(Kind.LOG_NORMAL, 1, max, Math.log(mean) - sigma * sigma / 2, sigma, mean);
     }
 
+    /**
+     * Empirical: each draw one of the given lengths, uniformly (a length given twice is drawn twice as often), as
+     * measured from a service's logs ({@link LengthsFile} reads them from a file).
+     *
+     * @param values the lengths, at least one, each {@code >= 1}; copied
+     * @return the lengths
+     */
+    public static Lengths empirical(long[] values) {
+        if (values.length == 0) {
+            throw new IllegalArgumentException("values (none) must hold at least one length");
+        }
+        long[] copy = values.clone();
+        long max = 0;
+        double sum = 0;
+        for (int i = 0; i < copy.length; i++) {
+            positive("values[" + i + "]", copy[i]);
+            max = Math.max(max, copy[i]);
+            sum += copy[i];
+        }
+        return new Lengths(Kind.EMPIRICAL, 1, max, 0, 0, sum / copy.length, copy);
+    }
+
     private static void positive(String name, long value) {
         if (value < 1) {
             throw new IllegalArgumentException(name + " (" + value + ") must be >= 1");
         }
     }
 
-    /** {@return the mean length, tokens (before rounding and capping for a log-normal)} */
+    /** {@return the mean length, tokens (before rounding and capping for a log-normal; of the values if empirical)} */
     public double meanTokens() {
         return mean;
     }
@@ -105,6 +134,7 @@ public final class Lengths {
             case FIXED -> low;
             case UNIFORM -> low + random.nextLong(high - low + 1);
             case LOG_NORMAL -> Math.max(1, Math.min(high, Math.round(Math.exp(mu + sigma * Normal.draw(random)))));
+            case EMPIRICAL -> values[random.nextInt(values.length)];
         };
     }
 
@@ -114,6 +144,8 @@ public final class Lengths {
             case FIXED -> Long.toString(low);
             case UNIFORM -> "uniform " + low + ".." + high;
             case LOG_NORMAL -> String.format(Locale.ROOT, "log-normal mean %.0f sigma %.2f max %d", mean, sigma, high);
+            case EMPIRICAL ->
+                String.format(Locale.ROOT, "empirical of %d values, mean %.0f max %d", values.length, mean, high);
         };
     }
 }

@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What the simulation measures, accumulated as requests finish (never stored per request): latency histograms,
- * counts, the time integral of requests in the system, and the optional per-request CSV.
+ * counts, the time integrals of requests in the system and waiting (and their series over time), and the optional per-request CSV.
  */
 final class Metrics {
     static final String CSV_HEADER =
@@ -35,11 +35,16 @@ final class Metrics {
     long windowCompleted;
     double windowEnd = Double.POSITIVE_INFINITY;
     double lastEvent;
+    long maxWaiting;
     private long inSystem;
+    private long waiting;
     private double inSystemSeconds;
+    private double waitingSeconds;
     private double lastChange;
+    final QueueSeries queue;
 
-    Metrics(double warmup, double ttftSlo, double tpotSlo, @Nullable Writer csv) {
+    Metrics(double warmup, double ttftSlo, double tpotSlo, @Nullable Writer csv, double horizonSeconds) {
+        this.queue = new QueueSeries(horizonSeconds);
         this.warmup = warmup;
         this.ttftSlo = ttftSlo;
         this.tpotSlo = tpotSlo;
@@ -54,7 +59,23 @@ final class Metrics {
         inSystem++;
     }
 
+    /** Requests join ({@code delta > 0}) or leave a replica's waiting queue at {@code now}. */
+    void queued(double now, int delta) {
+        advance(now);
+        waiting += delta;
+    }
+
+    /** Closes the time integrals at the end of the simulated time. */
+    void end(double seconds) {
+        advance(seconds);
+    }
+
     private void advance(double now) {
+        if (now > lastChange) {
+            maxWaiting = Math.max(maxWaiting, waiting);
+        }
+        queue.advance(now, waiting, inSystem);
+        waitingSeconds += waiting * (now - lastChange);
         inSystemSeconds += inSystem * (now - lastChange);
         lastChange = now;
         lastEvent = Math.max(lastEvent, now);
@@ -116,6 +137,11 @@ final class Metrics {
     /** {@return the mean number of requests in the system (arrived, not finished) over the simulated time} */
     double meanInSystem(double seconds) {
         return seconds > 0 ? inSystemSeconds / seconds : 0;
+    }
+
+    /** {@return the mean number of requests waiting (queued, not admitted) over the simulated time} */
+    double meanWaiting(double seconds) {
+        return seconds > 0 ? waitingSeconds / seconds : 0;
     }
 
     private void write(String text) {

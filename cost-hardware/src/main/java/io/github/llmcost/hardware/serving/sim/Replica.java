@@ -112,6 +112,7 @@ final class Replica {
     void arrive(Sequence s, double now) {
         s.replica = index;
         waiting.addLast(s);
+        metrics.queued(now, 1);
         if (stepEnd == Double.POSITIVE_INFINITY) {
             start(now);
         }
@@ -120,11 +121,11 @@ final class Replica {
     /** Schedules and times the next step from {@code now}; idle if there is nothing to run. */
     void start(double now) {
         if (role == Role.DECODE) {
-            admitDecodes();
+            admitDecodes(now);
         }
         long decodes = decoding.size();
         if (!reserve && decodes > 0) {
-            grow();
+            grow(now);
             decodes = decoding.size();
         }
         long left = budget - decodes;
@@ -141,6 +142,7 @@ final class Replica {
                 break;
             }
             waiting.pollFirst();
+            metrics.queued(now, -1);
             prefilling.add(s);
             b = chunk(b, s, left, decodes, position);
             left -= s.chunk;
@@ -216,7 +218,7 @@ final class Replica {
     }
 
     /** A decode replica admits sequences whose cache has arrived, FCFS, while the batch and the blocks allow. */
-    private void admitDecodes() {
+    private void admitDecodes(double now) {
         while (!waiting.isEmpty() && decoding.size() < maxBatch) {
             Sequence s = waiting.peekFirst();
             long need = blocksAtAdmission(s.prompt, s.output);
@@ -224,6 +226,7 @@ final class Replica {
                 return;
             }
             waiting.pollFirst();
+            metrics.queued(now, -1);
             free -= need;
             s.ownBlocks = need;
             beginDecoding(s, step);
@@ -262,7 +265,7 @@ final class Replica {
     }
 
     /** Finds blocks for the decoders whose next token starts a block, evicting cached prefixes, then preempting. */
-    private void grow() {
+    private void grow(double now) {
         while (true) {
             long need = residues[residue(1 - (step % block))];
             if (need <= free) {
@@ -273,11 +276,11 @@ final class Replica {
                 free += cache.evict(need - free);
                 continue;
             }
-            preemptLatest();
+            preemptLatest(now);
         }
     }
 
-    private void preemptLatest() {
+    private void preemptLatest(double now) {
         Sequence victim = null;
         for (Sequence s : prefilling) {
             victim = victim == null || s.order > victim.order ? s : victim;
@@ -297,6 +300,7 @@ final class Replica {
         }
         victim.reset();
         waiting.addFirst(victim);
+        metrics.queued(now, 1);
         metrics.preempted();
     }
 

@@ -131,7 +131,7 @@ public final class Simulation {
             throw new IllegalStateException("a simulation runs once");
         }
         ran = true;
-        Metrics metrics = new Metrics(warmup, ttftSlo, tpotSlo, csv);
+        Metrics metrics = new Metrics(warmup, ttftSlo, tpotSlo, csv, source.horizonSeconds());
         StepTimes times = new StepTimes(compiled);
         PriorityQueue<Sequence> transfers = new PriorityQueue<>(
                 Comparator.<Sequence>comparingDouble(s -> s.transferDone).thenComparingLong(s -> s.order));
@@ -199,6 +199,7 @@ public final class Simulation {
             busy += r.busySeconds();
         }
         double seconds = Math.max(horizon, metrics.lastEvent);
+        metrics.end(seconds);
         return new SimulationResult(metrics, seconds, busy, replicas, capacityBlocks, warmup, times.steps());
     }
 

@@ -1,5 +1,6 @@
 package io.github.llmcost.hardware.serving.sim;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -28,6 +29,10 @@ public final class SimulationResult {
     private final double busy;
     private final double steadyRequestsPerSecond;
     private final double meanInSystem;
+    private final double meanWaiting;
+    private final long maxWaiting;
+    private final double queueInterval;
+    private final List<QueuePoint> queue;
     private final double[] ttft;
     private final double[] tpot;
     private final double[] e2e;
@@ -51,6 +56,10 @@ public final class SimulationResult {
         double window = Math.min(m.windowEnd, seconds) - warmup;
         this.steadyRequestsPerSecond = window > 0 ? m.windowCompleted / window : 0;
         this.meanInSystem = m.meanInSystem(seconds);
+        this.meanWaiting = m.meanWaiting(seconds);
+        this.maxWaiting = m.maxWaiting;
+        this.queueInterval = m.queue.intervalSeconds();
+        this.queue = m.queue.points();
         this.ttft = summary(m.ttft);
         this.tpot = summary(m.tpot);
         this.e2e = summary(m.e2e);
@@ -177,6 +186,30 @@ public final class SimulationResult {
     /** {@return the time-averaged number of requests in the system (arrived, not finished)} */
     public double meanRequestsInSystem() {
         return meanInSystem;
+    }
+
+    /**
+     * {@return the requests waiting (queued at a replica, not yet admitted) and running over the simulated time: at most
+     * a few hundred points, each averaged over {@link #queueIntervalSeconds()} (the last over what remains), so memory
+     * stays bounded whatever the duration; immutable}
+     */
+    public List<QueuePoint> queueLength() {
+        return queue;
+    }
+
+    /** {@return the simulated seconds each point of {@link #queueLength()} averages over} */
+    public double queueIntervalSeconds() {
+        return queueInterval;
+    }
+
+    /** {@return the most requests waiting at once (over all replicas) for a positive time} */
+    public long maxQueueLength() {
+        return maxWaiting;
+    }
+
+    /** {@return the time-averaged number of requests waiting (queued at a replica, not yet admitted)} */
+    public double meanQueueLength() {
+        return meanWaiting;
     }
 
     /** {@return the share of replica-seconds spent running a step} */

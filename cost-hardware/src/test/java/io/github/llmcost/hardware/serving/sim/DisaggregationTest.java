@@ -70,6 +70,10 @@ class DisaggregationTest {
         // hold three KV caches of sequences: the pair serves more than one mixed replica and at most four
         assertThat(r.steadyRequestsPerSecond()).isGreaterThan(sat).isLessThan(4 * sat);
         assertThat(r.preemptions()).isZero();
+        // sequences wait at the decode replicas too, and all are admitted in the end
+        assertThat(r.maxQueueLength()).isPositive();
+        assertThat(r.queueLength()).allSatisfy(p -> assertThat(p.waiting()).isNotNegative());
+        assertThat(r.queueLength().get(r.queueLength().size() - 1).waiting()).isZero();
     }
 
     @Test

@@ -194,6 +194,9 @@ class SimulationTest {
                 .output(Lengths.fixed(4096))
                 .build());
         assertThat(r.preemptions()).isPositive();
+        // a preempted sequence waits again, and every one is admitted in the end
+        assertThat(r.queueLength()).allSatisfy(p -> assertThat(p.waiting()).isNotNegative());
+        assertThat(r.queueLength().get(r.queueLength().size() - 1).waiting()).isZero();
         SimulationResult reserved = Simulation.builder(C, Scheduler.defaults(), t)
                 .build()
                 .run(SyntheticSource.builder()
