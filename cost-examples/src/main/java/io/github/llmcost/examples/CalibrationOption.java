@@ -2,6 +2,7 @@ package io.github.llmcost.examples;
 
 import io.github.llmcost.hardware.calibration.CalibratedEfficiencies;
 import io.github.llmcost.hardware.calibration.Calibration;
+import io.github.llmcost.hardware.calibration.CalibrationFile;
 import io.github.llmcost.hardware.calibration.ChipCalibration;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -19,18 +20,28 @@ final class CalibrationOption {
     private CalibrationOption() {}
 
     /**
+     * What {@code --calibration} chose.
+     *
+     * @param calibration the calibration, or null for {@code auto} (the chip's own)
+     * @param warning a warning line for stderr (a file fitted on another chip than {@code --hardware}), or null
+     */
+    record Chosen(
+            @Nullable ChipCalibration calibration, @Nullable String warning) {}
+
+    /**
      * The calibration a value of {@code --calibration} names.
      *
      * @param value {@code auto}, a built-in id (case-insensitive) or the path of a calibration file
-     * @return the calibration, or null for {@code auto} (the chip's own)
+     * @param hardware the {@code --hardware} id, to warn when a file was fitted on another chip
+     * @return the calibration, null for {@code auto}, and a warning if the file's chip is not {@code hardware}
      * @throws IllegalArgumentException naming the option and the value: neither an id nor a readable, valid file
      */
-    static @Nullable ChipCalibration resolve(String value) {
+    static Chosen resolve(String value, String hardware) {
         if (value.equalsIgnoreCase("auto")) {
-            return null;
+            return new Chosen(null, null);
         }
         if (CalibratedEfficiencies.ids().contains(value.toLowerCase(Locale.ROOT))) {
-            return CalibratedEfficiencies.byId(value);
+            return new Chosen(CalibratedEfficiencies.byId(value), null);
         }
         Path file;
         try {
@@ -44,8 +55,9 @@ final class CalibrationOption {
         if (!Files.isRegularFile(file)) {
             throw notKnown(value, "not a regular file");
         }
+        CalibrationFile read;
         try {
-            return Calibration.read(file).calibration();
+            read = Calibration.read(file);
         } catch (UncheckedIOException e) {
             throw new IllegalArgumentException(
                     "--calibration (" + value + ") cannot be read: "
@@ -54,6 +66,11 @@ final class CalibrationOption {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--calibration: " + e.getMessage(), e);
         }
+        String chip = hardware.trim().toLowerCase(Locale.ROOT);
+        String warning = read.chip().equals(chip) || read.chip().equals("generic")
+                ? null
+                : "llm-cost: warning: calibration " + value + " was fitted on " + read.chip() + ", not " + chip;
+        return new Chosen(read.calibration(), warning);
     }
 
     private static IllegalArgumentException notKnown(String value, String why) {

@@ -54,6 +54,22 @@ record CalibrationReport(
     static final int WORST = 3;
 
     /**
+     * Refuses two rows of the same configuration, metric and value: leave-one-out would still see the twin of the
+     * row it leaves out, and the held-out band would be too narrow.
+     */
+    private static void refuseTwins(List<MeasurementRow> rows) {
+        Map<String, String> first = new LinkedHashMap<>();
+        for (MeasurementRow r : rows) {
+            String twin = first.putIfAbsent(CalibrationFile.digest(List.of(r.measurement())), r.id());
+            if (twin != null) {
+                throw new IllegalArgumentException(twin + " and " + r.id() + " are the same measurement (the same"
+                        + " configuration, metric and value): remove one, or leave one out with --exclude and"
+                        + " --reason; leave-one-out would still see its twin");
+            }
+        }
+    }
+
+    /**
      * Fits and evaluates.
      *
      * @param all every row of the file
@@ -103,6 +119,7 @@ record CalibrationReport(
             throw new IllegalArgumentException(
                     "the rows are on " + chips.size() + " chips " + chips + ": choose one with --hardware");
         }
+        refuseTwins(kept);
         List<Measurement> measurements =
                 kept.stream().map(MeasurementRow::measurement).toList();
         Set<Factor> factors = factors(measurements, asked);

@@ -9,7 +9,9 @@ import io.github.llmcost.economics.LlmCost;
 import io.github.llmcost.hardware.HardwarePresets;
 import io.github.llmcost.hardware.calibration.ChipCalibration;
 import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * The options that describe a deployment, shared by every command that costs one ({@code estimate}, {@code sweep},
@@ -84,6 +86,13 @@ final class DeploymentOptions {
             defaultValue = "auto")
     String calibration = "auto";
 
+    /** The command these options are mixed into, for its stderr (a warning about --calibration). */
+    @Spec(Spec.Target.MIXEE)
+    CommandLine.Model.@Nullable CommandSpec mixee;
+
+    /** Whether the --calibration warning was printed (once a run, however many configurations it costs). */
+    private boolean warned;
+
     /**
      * Sets every option on a builder: the one mapping from options to a configuration, used by every command.
      *
@@ -105,9 +114,15 @@ final class DeploymentOptions {
                 .kvCache(kv)
                 .utilization(utilization)
                 .convention(convention);
-        ChipCalibration chosen = CalibrationOption.resolve(calibration);
-        if (chosen != null) {
-            b.calibration(chosen);
+        CalibrationOption.Chosen chosen = CalibrationOption.resolve(calibration, hardware);
+        ChipCalibration c = chosen.calibration();
+        if (c != null) {
+            b.calibration(c);
+        }
+        String warning = chosen.warning();
+        if (warning != null && !warned && mixee != null) {
+            mixee.commandLine().getErr().println(warning);
+            warned = true;
         }
         NumericFormat compute = activations;
         if (compute != null) {

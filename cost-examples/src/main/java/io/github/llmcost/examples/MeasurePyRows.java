@@ -105,6 +105,11 @@ final class MeasurePyRows {
             Measurement m = prefill
                     ? b.timeToFirstToken(Seconds.of(seconds)).build()
                     : b.decodeStepTime(Seconds.of(seconds)).build();
+            try {
+                MeasurementColumns.runnable(m);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(id + ": " + e.getMessage(), e);
+            }
             String skipped = row.path("representative").asBoolean(true)
                     ? null
                     : row.path("note").asText("marked \"representative\": false");

@@ -5,6 +5,7 @@ import io.github.llmcost.core.ModelPresets;
 import io.github.llmcost.core.ModelSpec;
 import io.github.llmcost.core.NumericFormat;
 import io.github.llmcost.core.Workload;
+import io.github.llmcost.hardware.Feasibility;
 import io.github.llmcost.hardware.HardwarePresets;
 import io.github.llmcost.hardware.HardwareSpec;
 import io.github.llmcost.hardware.calibration.CalibratedEfficiencies;
@@ -138,8 +139,24 @@ final class MeasurementColumns {
                         .workload(w.promptTokens(input).outputTokens(output).build());
         }
         Measurement m = b.value(converted).build();
+        runnable(m);
         plausible(m, metric, value, unit);
         return m;
+    }
+
+    /**
+     * Refuses a configuration that cannot run (tensor parallelism the heads do not divide, weights over memory, a
+     * context over the model's), naming every limit that binds, the binding one first.
+     *
+     * @param m the measurement
+     * @throws IllegalArgumentException "cannot run: " and {@link Feasibility#summary()}
+     */
+    static void runnable(Measurement m) {
+        Feasibility f =
+                m.performance(CalibratedEfficiencies.forHardware(m.hardware())).feasibility();
+        if (!f.isFeasible()) {
+            throw new IllegalArgumentException("this configuration cannot run, so it cannot be fitted: " + f.summary());
+        }
     }
 
     /** The value in the measurement's unit (seconds, or tokens/s per replica), or a refusal naming the unit. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.github.llmcost.hardware.HardwareSpec;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +49,11 @@ final class MeasurementFiles {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new IllegalArgumentException(
-                    "--measurements (" + file + ") cannot be read: " + OutputFiles.describe(e), e);
+                    "--measurements (" + file + ") "
+                            + (e instanceof CharacterCodingException
+                                    ? "is not UTF-8 text"
+                                    : "cannot be read: " + OutputFiles.describe(e)),
+                    e);
         }
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         Path parent = file.toAbsolutePath().getParent();
@@ -77,7 +82,7 @@ final class MeasurementFiles {
             throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
         }
         if (rows.isEmpty()) {
-            throw new IllegalArgumentException(file + ": no measurements");
+            throw new IllegalArgumentException("--measurements (" + file + ") holds no measurement rows");
         }
         return rows;
     }

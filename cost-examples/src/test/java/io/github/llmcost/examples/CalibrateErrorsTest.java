@@ -101,6 +101,100 @@ class CalibrateErrorsTest {
                 .isEqualTo("llm-cost: --out (/nonexistent/dir/o.json): the directory /nonexistent/dir does not exist");
     }
 
+    /** The example file with its first row replaced, one column changed. */
+    Path withRow(String name, String from, String to) throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(CalibrateCommandTest.EXAMPLE));
+        assertThat(lines.get(3)).contains(from);
+        lines.set(3, lines.get(3).replace(from, to));
+        Path f = dir.resolve(name);
+        Files.write(f, lines);
+        return f;
+    }
+
+    @Test
+    void rowsThatCannotRunAreRefusedNamingTheRowAndTheLimit() throws IOException {
+        // 32 heads do not split over 3 GPUs; the 20x plausibility check never sees the row
+        assertThat(CliErrorsTest.usageError(
+                        "calibrate",
+                        "--measurements",
+                        withRow("tp3.csv", "llama-3.1-8b,h200,1,", "llama-3.1-8b,h200,3,")
+                                .toString(),
+                        "--out",
+                        out()))
+                .startsWith("llm-cost: " + dir.resolve("tp3.csv") + ": line 4: this configuration cannot run, so it"
+                        + " cannot be fitted: ")
+                .contains("heads");
+        assertThat(CliErrorsTest.usageError(
+                        "calibrate",
+                        "--measurements",
+                        withRow("big.csv", "llama-3.1-8b,h200,", "llama-3.1-405b,h200,")
+                                .toString(),
+                        "--out",
+                        out()))
+                .startsWith("llm-cost: " + dir.resolve("big.csv") + ": line 4: this configuration cannot run")
+                .contains("memory");
+        assertThat(CliErrorsTest.usageError(
+                        "calibrate",
+                        "--measurements",
+                        withRow("long.csv", "decode_step,1,128,", "decode_step,1,99999999,")
+                                .toString(),
+                        "--out",
+                        out()))
+                .startsWith("llm-cost: " + dir.resolve("long.csv") + ": line 4: this configuration cannot run")
+                .contains("context");
+    }
+
+    @Test
+    void twinRowsAreRefusedNamingBoth() throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(CalibrateCommandTest.EXAMPLE));
+        lines.add(lines.get(5));
+        Path f = dir.resolve("twins.csv");
+        Files.write(f, lines);
+        int last = lines.size();
+        assertThat(CliErrorsTest.usageError("calibrate", "--measurements", f.toString(), "--out", out()))
+                .isEqualTo("llm-cost: line 6 and line " + last + " are the same measurement (the same configuration,"
+                        + " metric and value): remove one, or leave one out with --exclude and --reason;"
+                        + " leave-one-out would still see its twin");
+        LlmCostCliTest.Run excluded = LlmCostCliTest.run(
+                "calibrate",
+                "--measurements",
+                f.toString(),
+                "--out",
+                out(),
+                "--exclude",
+                Integer.toString(last),
+                "--reason",
+                "a repeat");
+        assertThat(excluded.code()).as(excluded.err()).isZero();
+        // the same configuration with another value is a second measurement, not a twin
+        lines.set(last - 1, lines.get(5).replace(",5.625183820724487,", ",5.7,"));
+        Files.write(f, lines);
+        LlmCostCliTest.Run repeat = LlmCostCliTest.run("calibrate", "--measurements", f.toString(), "--out", out());
+        assertThat(repeat.code()).as(repeat.err()).isZero();
+    }
+
+    @Test
+    void aFileFittedOnAnotherChipWarnsOnceAndRuns() throws IOException {
+        Path h200 = dir.resolve("h200.json");
+        io.github.llmcost.hardware.calibration.Calibration.write(
+                io.github.llmcost.hardware.calibration.CalibratedEfficiencies.file("h200"), h200);
+        LlmCostCliTest.Run other =
+                LlmCostCliTest.run("sweep", "--hardware", "h100-sxm", "--calibration", h200.toString());
+        assertThat(other.code()).as(other.err()).isZero();
+        assertThat(other.err().trim())
+                .isEqualTo("llm-cost: warning: calibration " + h200 + " was fitted on h200, not h100-sxm");
+        LlmCostCliTest.Run same = LlmCostCliTest.run("serving", "--hardware", "H200", "--calibration", h200.toString());
+        assertThat(same.code()).as(same.err()).isZero();
+        assertThat(same.err()).doesNotContain("warning");
+        Path generic = dir.resolve("generic.json");
+        io.github.llmcost.hardware.calibration.Calibration.write(
+                io.github.llmcost.hardware.calibration.CalibratedEfficiencies.file("generic"), generic);
+        LlmCostCliTest.Run any =
+                LlmCostCliTest.run("estimate", "--hardware", "a100-80gb", "--calibration", generic.toString());
+        assertThat(any.code()).as(any.err()).isZero();
+        assertThat(any.err()).doesNotContain("warning");
+    }
+
     @Test
     void calibrationIsAnIdOrAValidFile() throws IOException {
         assertThat(CliErrorsTest.usageError("estimate", "--calibration", "h300"))
@@ -115,7 +209,8 @@ class CalibrateErrorsTest {
                                 io.github.llmcost.hardware.calibration.CalibratedEfficiencies.file("h200"))
                         .replace("\"matmulFraction\" : 0.642", "\"matmulFraction\" : 7"));
         assertThat(CliErrorsTest.usageError("sweep", "--calibration", bad.toString()))
-                .startsWith("llm-cost: --calibration: " + bad + ": matmulFraction (7.0)");
+                .isEqualTo("llm-cost: --calibration: " + bad
+                        + ": factors.matmulFraction (7.0) must be between 0.01 and 1.0 (a plausible range)");
         LlmCostCliTest.Run ok = LlmCostCliTest.run(
                 "estimate",
                 "--calibration",

@@ -160,7 +160,11 @@ class MeasurementFilesTest {
                 .endsWith(": line 2: column hardware is missing or empty (or give --hardware)");
         Path empty = file("d.csv", HEADER);
         assertThat(CliErrorsTest.usageError("calibrate", "--measurements", empty.toString(), "--out", out))
-                .endsWith(": no measurements");
+                .isEqualTo("llm-cost: --measurements (" + empty + ") holds no measurement rows");
+        Path binary = dir.resolve("bin.csv");
+        Files.write(binary, new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, (byte) 0xc3, 0x28});
+        assertThat(CliErrorsTest.usageError("calibrate", "--measurements", binary.toString(), "--out", out))
+                .isEqualTo("llm-cost: --measurements (" + binary + ") is not UTF-8 text");
         Path txt = file("e.txt", "x");
         assertThat(CliErrorsTest.usageError("calibrate", "--measurements", txt.toString(), "--out", out))
                 .endsWith(": the name must end in .csv, .jsonl or .json (measure.py or vLLM)");
@@ -195,6 +199,12 @@ class MeasurementFilesTest {
                         + " \"phase\": \"train\", \"batch\": 0, \"context\": 8, \"seconds\": 0.001}]}");
         assertThat(CliErrorsTest.usageError("calibrate", "--measurements", phase.toString(), "--out", out))
                 .endsWith(": row 1: phase (train) must be prefill or decode");
+        Path huge = file(
+                "m.json",
+                "{\"meta\": {\"device\": \"NVIDIA H200\"}, \"rows\": [{\"model\": \"Qwen/Qwen3-14B\","
+                        + " \"phase\": \"decode\", \"batch\": 1, \"context\": 99999999, \"seconds\": 0.001}]}");
+        assertThat(CliErrorsTest.usageError("calibrate", "--measurements", huge.toString(), "--out", out))
+                .startsWith("llm-cost: " + huge + ": row 1: this configuration cannot run, so it cannot be fitted: ");
         assertThat(CliErrorsTest.usageError(
                         "calibrate", "--measurements", dir.resolve("absent.csv").toString(), "--out", out))
                 .contains("--measurements (" + dir.resolve("absent.csv") + ") is not a readable file");

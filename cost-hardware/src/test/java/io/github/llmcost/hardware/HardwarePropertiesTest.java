@@ -181,8 +181,9 @@ class HardwarePropertiesTest {
         });
     }
 
+    /** From 0.02, so that half of one is still a plausible calibration ({@code ChipCalibration.MIN_FRACTION}). */
     private static Gen<Efficiency> efficiencies() {
-        return doubles().between(0.01, 1).zip(doubles().between(0.01, 1), Efficiency::of);
+        return doubles().between(0.02, 1).zip(doubles().between(0.02, 1), Efficiency::of);
     }
 
     /** Random model, chip, convention and formats on one device at the default efficiencies. */

@@ -54,7 +54,7 @@ public abstract class Calibration {
     /** Default weight of the pull toward {@link #start()}. */
     public static final double DEFAULT_PRIOR_WEIGHT = 1e-3;
 
-    private static final double MIN_FRACTION = 0.01;
+    private static final double MIN_FRACTION = ChipCalibration.MIN_FRACTION;
 
     Calibration() {}
 

@@ -2,11 +2,13 @@ package io.github.llmcost.hardware.calibration;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.llmcost.core.Seconds;
+import io.github.llmcost.hardware.HardwarePresets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -33,6 +35,9 @@ final class CalibrationJson {
     /** The value of the {@code format} key this reader knows. */
     static final String FORMAT = "llm-cost-calibration/1";
 
+    /** The {@code chip} of a set fitted across chips ({@link CalibratedEfficiencies#GENERIC}). */
+    static final String GENERIC_CHIP = "generic";
+
     private static final List<String> TOP = List.of(
             "format", "chip", "engine", "date", "source", "rows", "rowsDigest", "factors", "band", "residualQuantiles");
     private static final List<String> FACTORS = List.of(
@@ -48,6 +53,7 @@ final class CalibrationJson {
     private static final List<String> BAND = List.of("errorLow", "errorHigh");
 
     private static final JsonMapper MAPPER = JsonMapper.builder()
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS) // read NaN and Infinity, to refuse them by key
             .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
             .enable(SerializationFeature.INDENT_OUTPUT)
             .build();
@@ -82,21 +88,22 @@ final class CalibrationJson {
         keys(band, BAND, file, "band.");
         try {
             ChipCalibration c = ChipCalibration.builder()
-                    .matmulFraction(number(f, "matmulFraction", file, "factors."))
-                    .attentionFraction(number(f, "attentionFraction", file, "factors."))
-                    .bandwidthFraction(number(f, "bandwidthFraction", file, "factors."))
-                    .lowPrecisionMatmulFactor(number(f, "lowPrecisionMatmulFactor", file, "factors."))
+                    .matmulFraction(fraction(f, "matmulFraction", file))
+                    .attentionFraction(fraction(f, "attentionFraction", file))
+                    .bandwidthFraction(fraction(f, "bandwidthFraction", file))
+                    .lowPrecisionMatmulFactor(fraction(f, "lowPrecisionMatmulFactor", file))
                     .overlapExponent(number(f, "overlapExponent", file, "factors."))
-                    .weightOnlyBandwidthFactor(number(f, "weightOnlyBandwidthFactor", file, "factors."))
-                    .layerOverhead(Seconds.of(number(f, "layerOverheadSeconds", file, "factors.")))
-                    .stepOverhead(Seconds.of(number(f, "stepOverheadSeconds", file, "factors.")))
-                    .allReduceLatency(Seconds.of(number(f, "allReduceLatencySeconds", file, "factors.")))
+                    .weightOnlyBandwidthFactor(fraction(f, "weightOnlyBandwidthFactor", file))
+                    .layerOverhead(seconds(f, "layerOverheadSeconds", ChipCalibration.MAX_LAYER_OVERHEAD_SECONDS, file))
+                    .stepOverhead(seconds(f, "stepOverheadSeconds", ChipCalibration.MAX_STEP_OVERHEAD_SECONDS, file))
+                    .allReduceLatency(
+                            seconds(f, "allReduceLatencySeconds", ChipCalibration.MAX_ALL_REDUCE_LATENCY_SECONDS, file))
                     .errorLow(number(band, "errorLow", file, "band."))
                     .errorHigh(number(band, "errorHigh", file, "band."))
                     .source(text(top, "source", file, ""))
                     .build();
             return new CalibrationFile(
-                    text(top, "chip", file, ""),
+                    chip(text(top, "chip", file, ""), file),
                     text(top, "engine", file, ""),
                     date(text(top, "date", file, ""), file),
                     integer(top, "rows", file),
@@ -193,7 +200,34 @@ final class CalibrationJson {
         if (!v.isNumber()) {
             throw new IllegalArgumentException(file + ": " + prefix + key + " (" + v + ") must be a number");
         }
+        if (!Double.isFinite(v.doubleValue())) {
+            throw new IllegalArgumentException(
+                    file + ": " + prefix + key + " (" + v.doubleValue() + ") must be a finite number");
+        }
         return v.doubleValue();
+    }
+
+    /** A factor of {@code factors} in [{@link ChipCalibration#MIN_FRACTION}, 1]. */
+    private static double fraction(ObjectNode node, String key, String file) {
+        double v = number(node, key, file, "factors.");
+        ChipCalibration.within(file + ": factors." + key, v, ChipCalibration.MIN_FRACTION, 1);
+        return v;
+    }
+
+    /** A time of {@code factors} in [0, max] seconds. */
+    private static Seconds seconds(ObjectNode node, String key, double max, String file) {
+        double v = number(node, key, file, "factors.");
+        ChipCalibration.within(file + ": factors." + key, v, 0, max);
+        return Seconds.of(v);
+    }
+
+    /** A hardware preset's id ({@link HardwarePresets#ids()}), or {@code generic} for a set fitted across chips. */
+    private static String chip(String id, String file) {
+        if (!id.equals(GENERIC_CHIP) && !HardwarePresets.ids().contains(id)) {
+            throw new IllegalArgumentException(file + ": chip (\"" + id + "\") is neither a hardware preset id ("
+                    + String.join(", ", HardwarePresets.ids()) + ") nor " + GENERIC_CHIP);
+        }
+        return id;
     }
 
     private static int integer(ObjectNode node, String key, String file) {

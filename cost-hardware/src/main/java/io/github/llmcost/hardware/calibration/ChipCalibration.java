@@ -60,7 +60,38 @@ public abstract class ChipCalibration {
             .source("uncalibrated: the plain roofline at 0.5 of peak compute and 0.7 of peak bandwidth")
             .build();
 
+    /**
+     * The smallest plausible fraction of a peak, and of a factor on one: 1%. Below it a prediction is far outside
+     * anything an engine shows (and the fit's own lower bound, {@link Calibration.Factor}, is the same).
+     */
+    public static final double MIN_FRACTION = 0.01;
+
+    /** The largest plausible {@link #layerOverhead()}, in seconds: 10 ms per layer per step. */
+    public static final double MAX_LAYER_OVERHEAD_SECONDS = 0.01;
+
+    /** The largest plausible {@link #stepOverhead()}, in seconds: 1 s per step. */
+    public static final double MAX_STEP_OVERHEAD_SECONDS = 1;
+
+    /** The largest plausible {@link #allReduceLatency()}, in seconds: 1 s per all-reduce. */
+    public static final double MAX_ALL_REDUCE_LATENCY_SECONDS = 1;
+
     ChipCalibration() {}
+
+    /**
+     * Refuses a factor outside its plausible range (NaN included).
+     *
+     * @param name the factor's name, for the message
+     * @param value the value
+     * @param min the smallest allowed
+     * @param max the largest allowed
+     * @throws IllegalArgumentException naming the factor, the value and the range
+     */
+    static void within(String name, double value, double min, double max) {
+        if (!(value >= min && value <= max)) {
+            throw new IllegalArgumentException(
+                    name + " (" + value + ") must be between " + min + " and " + max + " (a plausible range)");
+        }
+    }
 
     /** {@return a new builder} */
     public static Builder builder() {
@@ -94,7 +125,7 @@ public abstract class ChipCalibration {
     public abstract double bandwidthFraction();
 
     /**
-     * {@return the factor on {@link #matmulFraction()} when linear layers compute in 8 or 4 bits, in (0, 1]; 1 by
+     * {@return the factor on {@link #matmulFraction()} when linear layers compute in 8 or 4 bits, in [0.01, 1]; 1 by
      * default}
      */
     @Value.Default
@@ -113,26 +144,27 @@ public abstract class ChipCalibration {
 
     /**
      * {@return the factor on {@link #bandwidthFraction()} for weight-only quantised layers (weights narrower than the
-     * compute format), in (0, 1]; 1 by default}
+     * compute format), in [0.01, 1]; 1 by default}
      */
     @Value.Default
     public double weightOnlyBandwidthFactor() {
         return 1;
     }
 
-    /** {@return the fixed time of each layer's kernels per step; zero by default} */
+    /** {@return the fixed time of each layer's kernels per step, at most 10 ms; zero by default} */
     @Value.Default
     public Seconds layerOverhead() {
         return Seconds.ZERO;
     }
 
-    /** {@return the fixed time of each engine step (prefill pass or decode step); zero by default} */
+    /** {@return the fixed time of each engine step (prefill pass or decode step), at most 1 s; zero by default} */
     @Value.Default
     public Seconds stepOverhead() {
         return Seconds.ZERO;
     }
 
-    /** {@return the fixed time each all-reduce adds beyond the interconnect's own latency; zero by default} */
+    /** {@return the fixed time each all-reduce adds beyond the interconnect's own latency, at most 1 s; zero by
+     * default} */
     @Value.Default
     public Seconds allReduceLatency() {
         return Seconds.ZERO;
@@ -233,17 +265,17 @@ public abstract class ChipCalibration {
 
     @Value.Check
     void check() {
-        Check.fraction("matmulFraction", matmulFraction());
-        Check.fraction("attentionFraction", attentionFraction());
-        Check.fraction("bandwidthFraction", bandwidthFraction());
-        Check.fraction("weightOnlyBandwidthFactor", weightOnlyBandwidthFactor());
-        Check.fraction("lowPrecisionMatmulFactor", lowPrecisionMatmulFactor());
+        within("matmulFraction", matmulFraction(), MIN_FRACTION, 1);
+        within("attentionFraction", attentionFraction(), MIN_FRACTION, 1);
+        within("bandwidthFraction", bandwidthFraction(), MIN_FRACTION, 1);
+        within("weightOnlyBandwidthFactor", weightOnlyBandwidthFactor(), MIN_FRACTION, 1);
+        within("lowPrecisionMatmulFactor", lowPrecisionMatmulFactor(), MIN_FRACTION, 1);
         if (!(overlapExponent() == 0 || (overlapExponent() >= 1 && Double.isFinite(overlapExponent())))) {
             throw new IllegalArgumentException("overlapExponent (" + overlapExponent() + ") must be 0 or >= 1");
         }
-        Check.nonNegative("layerOverhead", layerOverhead().toSeconds());
-        Check.nonNegative("stepOverhead", stepOverhead().toSeconds());
-        Check.nonNegative("allReduceLatency", allReduceLatency().toSeconds());
+        within("layerOverhead", layerOverhead().toSeconds(), 0, MAX_LAYER_OVERHEAD_SECONDS);
+        within("stepOverhead", stepOverhead().toSeconds(), 0, MAX_STEP_OVERHEAD_SECONDS);
+        within("allReduceLatency", allReduceLatency().toSeconds(), 0, MAX_ALL_REDUCE_LATENCY_SECONDS);
         Check.fraction("errorLow", errorLow());
         if (!(errorHigh() >= 1 && Double.isFinite(errorHigh()))) {
             throw new IllegalArgumentException("errorHigh (" + errorHigh() + ") must be finite and >= 1");

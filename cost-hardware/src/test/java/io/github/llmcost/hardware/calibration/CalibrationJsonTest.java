@@ -111,10 +111,35 @@ class CalibrationJsonTest {
                 "missing factor|\"stepOverheadSeconds\" : 2.5E-4,||x.json: factors.stepOverheadSeconds is missing",
                 "missing band end|\"errorHigh\" : 1.21|\"errorHigh\" : 1.21, \"x\" : 1|x.json: band.x (1) is not a known key",
                 "factor out of range|\"matmulFraction\" : 0.6123456789012345|\"matmulFraction\" : 1.5"
-                        + "|x.json: matmulFraction (1.5)",
+                        + "|x.json: factors.matmulFraction (1.5) must be between 0.01 and 1.0 (a plausible range)",
+                "matmul fraction absurdly small|\"matmulFraction\" : 0.6123456789012345|\"matmulFraction\" : 1e-6"
+                        + "|x.json: factors.matmulFraction (1.0E-6) must be between 0.01 and 1.0",
+                "matmul fraction 1e-300|\"matmulFraction\" : 0.6123456789012345|\"matmulFraction\" : 1e-300"
+                        + "|x.json: factors.matmulFraction (1.0E-300) must be between 0.01 and 1.0",
+                "attention fraction too small|\"attentionFraction\" : 0.51|\"attentionFraction\" : 0.0099"
+                        + "|x.json: factors.attentionFraction (0.0099) must be between 0.01 and 1.0",
+                "bandwidth above one|\"bandwidthFraction\" : 0.83|\"bandwidthFraction\" : 1.0001"
+                        + "|x.json: factors.bandwidthFraction (1.0001) must be between 0.01 and 1.0",
+                "low-precision factor too small|\"lowPrecisionMatmulFactor\" : 0.75|\"lowPrecisionMatmulFactor\" : 0.001"
+                        + "|x.json: factors.lowPrecisionMatmulFactor (0.001) must be between 0.01 and 1.0",
+                "weight-only factor too small|\"weightOnlyBandwidthFactor\" : 0.77|\"weightOnlyBandwidthFactor\" : 0.001"
+                        + "|x.json: factors.weightOnlyBandwidthFactor (0.001) must be between 0.01 and 1.0",
+                "step overhead absurd|\"stepOverheadSeconds\" : 2.5E-4|\"stepOverheadSeconds\" : 1e300"
+                        + "|x.json: factors.stepOverheadSeconds (1.0E300) must be between 0.0 and 1.0",
+                "layer overhead too long|\"layerOverheadSeconds\" : 3.1234E-5|\"layerOverheadSeconds\" : 0.0101"
+                        + "|x.json: factors.layerOverheadSeconds (0.0101) must be between 0.0 and 0.01",
+                "all-reduce latency too long|\"allReduceLatencySeconds\" : 7.0E-6|\"allReduceLatencySeconds\" : 1.5"
+                        + "|x.json: factors.allReduceLatencySeconds (1.5) must be between 0.0 and 1.0",
+                "factor NaN|\"matmulFraction\" : 0.6123456789012345|\"matmulFraction\" : NaN"
+                        + "|x.json: factors.matmulFraction (NaN) must be a finite number",
+                "band Infinity|\"errorHigh\" : 1.21|\"errorHigh\" : Infinity"
+                        + "|x.json: band.errorHigh (Infinity) must be a finite number",
+                "chip not a preset|\"chip\" : \"h200\"|\"chip\" : \"nochip\""
+                        + "|x.json: chip (\"nochip\") is neither a hardware preset id (h100-sxm, ",
                 "factor not a number|\"bandwidthFraction\" : 0.83|\"bandwidthFraction\" : \"fast\""
                         + "|x.json: factors.bandwidthFraction (\"fast\") must be a number",
-                "negative overhead|\"layerOverheadSeconds\" : 3.1234E-5|\"layerOverheadSeconds\" : -1.0" + "|x.json: ",
+                "negative overhead|\"layerOverheadSeconds\" : 3.1234E-5|\"layerOverheadSeconds\" : -1.0"
+                        + "|x.json: factors.layerOverheadSeconds (-1.0) must be between 0.0 and 0.01",
                 "band below one|\"errorHigh\" : 1.21|\"errorHigh\" : 0.5|x.json: errorHigh (0.5) must be finite and >= 1",
                 "bad date|\"2026-11-30\"|\"30/11/2026\"|x.json: date (30/11/2026) must be a day as 2026-11-30",
                 "unknown format|\"llm-cost-calibration/1\"|\"llm-cost-calibration/9\""
@@ -137,6 +162,24 @@ class CalibrationJsonTest {
                 .as(what)
                 .isThrownBy(() -> Calibration.parse(bad, "x.json"))
                 .withMessageStartingWith(message);
+    }
+
+    @Test
+    void theBoundsThemselvesAreRead() {
+        String json = Calibration.toJson(SAMPLE)
+                .replace("\"matmulFraction\" : 0.6123456789012345", "\"matmulFraction\" : 0.01")
+                .replace("\"bandwidthFraction\" : 0.83", "\"bandwidthFraction\" : 1.0")
+                .replace("\"layerOverheadSeconds\" : 3.1234E-5", "\"layerOverheadSeconds\" : 0.01")
+                .replace("\"stepOverheadSeconds\" : 2.5E-4", "\"stepOverheadSeconds\" : 1.0")
+                .replace("\"allReduceLatencySeconds\" : 7.0E-6", "\"allReduceLatencySeconds\" : 1.0");
+        ChipCalibration c = Calibration.parse(json, "x.json").calibration();
+        assertThat(List.of(
+                        c.matmulFraction(),
+                        c.bandwidthFraction(),
+                        c.layerOverhead().toSeconds(),
+                        c.stepOverhead().toSeconds(),
+                        c.allReduceLatency().toSeconds()))
+                .containsExactly(0.01, 1.0, 0.01, 1.0, 1.0);
     }
 
     @Test
