@@ -275,6 +275,9 @@ final class SimulateCommand extends CliCommand {
         return Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8);
     }
 
+    /** The most requests a synthetic run may draw on average: {@value}, about a minute's simulation. */
+    static final double MOST_REQUESTS = 5e7;
+
     private RequestSource synthetic(int groups, @Nullable Double r) {
         if (r == null) {
             throw new IllegalArgumentException("--rate is required unless --arrival is trace:FILE");
@@ -284,6 +287,15 @@ final class SimulateCommand extends CliCommand {
         }
         if (!(duration > 0 && duration <= 1e7)) {
             throw new IllegalArgumentException("--duration (" + duration + ") must be in (0, 1e7]");
+        }
+        double expected = r * duration;
+        if (!(expected >= 1 && expected <= MOST_REQUESTS)) {
+            throw new IllegalArgumentException("--rate (" + r + ") x --duration (" + duration + ") is " + expected
+                    + " requests on average; it must be between 1 and " + (long) MOST_REQUESTS);
+        }
+        if (!(warmup < duration)) {
+            throw new IllegalArgumentException("--warmup (" + warmup + ") must be less than --duration (" + duration
+                    + "): nothing would be measured");
         }
         LengthsFile measured;
         try {

@@ -46,8 +46,8 @@ final class SimulateOptions {
         }
         if (s.startsWith("gamma:")) {
             double cv = number("--arrival", spec, s.substring("gamma:".length()));
-            if (!(cv > 0 && cv <= 100)) {
-                throw new IllegalArgumentException("--arrival (" + spec + "): the CV must be in (0, 100]");
+            if (!(cv >= 0.01 && cv <= 100)) {
+                throw new IllegalArgumentException("--arrival (" + spec + "): the CV must be in [0.01, 100]");
             }
             return Arrivals.gamma(rate, cv);
         }

@@ -10,10 +10,14 @@ package io.github.llmcost.hardware.serving.sim;
  * @param prefixTokens the shared prefix's tokens, {@code 0} for none, less than {@code inputTokens}
  */
 public record Request(double arrivalSeconds, long inputTokens, long outputTokens, long prefixId, long prefixTokens) {
+    /** The latest arrival simulated, seconds: {@value} (about 116 days). */
+    public static final double MAX_ARRIVAL_SECONDS = 1e7;
+
     /** Checks the fields. */
     public Request {
-        if (!(arrivalSeconds >= 0 && Double.isFinite(arrivalSeconds))) {
-            throw new IllegalArgumentException("arrivalSeconds (" + arrivalSeconds + ") must be finite and >= 0");
+        if (!(arrivalSeconds >= 0 && arrivalSeconds <= MAX_ARRIVAL_SECONDS)) {
+            throw new IllegalArgumentException(
+                    "arrivalSeconds (" + arrivalSeconds + ") must be >= 0 and at most " + MAX_ARRIVAL_SECONDS);
         }
         if (inputTokens < 1) {
             throw new IllegalArgumentException("inputTokens (" + inputTokens + ") must be >= 1");

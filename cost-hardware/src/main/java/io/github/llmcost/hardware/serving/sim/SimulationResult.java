@@ -115,7 +115,8 @@ public final class SimulationResult {
 
     /** {@return requests per simulated second that arrived after the warm-up and met both latency targets} */
     public double goodputRequestsPerSecond() {
-        return seconds > 0 ? good / seconds : 0;
+        // the measured requests' share within the targets, at the steady rate: both after the warm-up
+        return sloAttainment() * steadyRequestsPerSecond;
     }
 
     /** {@return the share of measured requests that met both latency targets, 0 if none was measured} */

@@ -210,7 +210,7 @@ class SimulationPartsTest {
         assertThat(new Request(0, 2, 1, 5, 0).hasPrefix()).isFalse();
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> Request.of(-1, 1, 1))
-                .withMessage("arrivalSeconds (-1.0) must be finite and >= 0");
+                .withMessage("arrivalSeconds (-1.0) must be >= 0 and at most 1.0E7");
         assertThatIllegalArgumentException().isThrownBy(() -> Request.of(Double.NaN, 1, 1));
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> Request.of(0, 1, 0))
