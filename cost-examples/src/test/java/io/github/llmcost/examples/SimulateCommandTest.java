@@ -188,6 +188,11 @@ class SimulateCommandTest {
                 new String[] {"--disaggregate", "2p", "--rate", "1"},
                 new String[] {"--disaggregate", "0p2d", "--rate", "1"},
                 new String[] {"--disaggregate", "1p1d", "--replicas", "3", "--rate", "1"},
+                new String[] {"--rate", "1e9"},
+                new String[] {"--rate", "1e-300"},
+                new String[] {"--warmup", "1e6", "--rate", "1"},
+                new String[] {"--arrival", "gamma:1e-300", "--rate", "1"},
+                new String[] {"--price-per-hour", "1e308", "--rate", "1"},
                 new String[] {"--rate"})) {
             String[] args = with(bad);
             LlmCostCliTest.Run run = LlmCostCliTest.run(args);
