@@ -53,16 +53,9 @@ class PlanCommandTest {
         "h100-sxm=2.5"
     };
 
-    private static String[] qwen(String... more) {
-        String[] args = java.util.Arrays.copyOf(QWEN, QWEN.length + more.length);
-        System.arraycopy(more, 0, args, QWEN.length, more.length);
-        return args;
-    }
-
-    @Test
-    void jsonReadsThePlanOfTheSameRequest() throws IOException {
-        JsonNode j = LlmCostCliTest.json(qwen("--json", "--top", "3"));
-        Plan plan = PlanRequest.builder()
+    /** The request {@link #QWEN} describes, built through the API. */
+    private static PlanRequest qwenRequest() {
+        return PlanRequest.builder()
                 .model(ModelPresets.QWEN3_14B)
                 .traffic(Traffic.of(1000, 500))
                 .requestsPerSecond(10)
@@ -72,8 +65,19 @@ class PlanCommandTest {
                 .maxGpusPerReplica(2)
                 .addFormats(Formats.BF16, Formats.of(NumericFormat.FP8_E4M3))
                 .putPricesPerHour(HardwarePresets.H100_SXM, 2.5)
-                .build()
-                .plan();
+                .build();
+    }
+
+    private static String[] qwen(String... more) {
+        String[] args = java.util.Arrays.copyOf(QWEN, QWEN.length + more.length);
+        System.arraycopy(more, 0, args, QWEN.length, more.length);
+        return args;
+    }
+
+    @Test
+    void jsonReadsThePlanOfTheSameRequest() throws IOException {
+        JsonNode j = LlmCostCliTest.json(qwen("--json", "--top", "3"));
+        Plan plan = qwenRequest().plan();
         PlanCandidate best = plan.best().orElseThrow();
         assertThat(j.get("feasible").asBoolean()).isTrue();
         assertThat(j.get("hoursPerMonth").asDouble()).isEqualTo(730);
@@ -122,19 +126,7 @@ class PlanCommandTest {
     @Test
     void verifyPutsTheSimulatedPercentilesInPlaceOfTheModels() throws IOException {
         JsonNode j = LlmCostCliTest.json(qwen("--json", "--verify", "1"));
-        Plan plan = PlanRequest.builder()
-                .model(ModelPresets.QWEN3_14B)
-                .traffic(Traffic.of(1000, 500))
-                .requestsPerSecond(10)
-                .timeToFirstTokenP90(Seconds.of(1))
-                .timePerOutputTokenP90(Seconds.of(0.03))
-                .addHardware(HardwarePresets.H200, HardwarePresets.H100_SXM)
-                .maxGpusPerReplica(2)
-                .addFormats(Formats.BF16, Formats.of(NumericFormat.FP8_E4M3))
-                .putPricesPerHour(HardwarePresets.H100_SXM, 2.5)
-                .build()
-                .plan()
-                .verified(1);
+        Plan plan = qwenRequest().plan().verified(1);
         PlanCandidate best = plan.best().orElseThrow();
         io.github.llmcost.economics.plan.Verification v = best.verification().orElseThrow();
         JsonNode b = j.get("best");
