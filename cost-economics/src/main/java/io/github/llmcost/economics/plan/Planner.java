@@ -154,14 +154,9 @@ final class Planner {
         candidates.add(candidate(best, bestReplicas));
     }
 
-    /** Batch caps 1, 2, 4, ... below the scheduler's, then the scheduler's. */
+    /** Batch caps 1, 2, 4, ... below a maximum, then the maximum ({@link Scheduler#batchCaps()}). */
     static List<Integer> caps(int max) {
-        List<Integer> caps = new ArrayList<>();
-        for (int c = 1; c < max; c *= 2) {
-            caps.add(c);
-        }
-        caps.add(max);
-        return caps;
+        return Scheduler.builder().maxBatchSize(max).build().batchCaps();
     }
 
     /** The fewest replicas of a deployment under a cap that meet the targets with headroom; 0 if none up to the most. */

@@ -72,6 +72,19 @@ public abstract class Scheduler {
      */
     public abstract Scheduler withMaxBatchSize(int maxBatchSize);
 
+    /**
+     * {@return the batch caps a search tries: 1, 2, 4, ... below {@link #maxBatchSize()}, then {@link #maxBatchSize()}
+     * itself}
+     */
+    public java.util.List<Integer> batchCaps() {
+        java.util.List<Integer> caps = new java.util.ArrayList<>();
+        for (int c = 1; c < maxBatchSize() && c > 0; c *= 2) {
+            caps.add(c);
+        }
+        caps.add(maxBatchSize());
+        return java.util.List.copyOf(caps);
+    }
+
     @Value.Check
     void check() {
         Check.positive("maxBatchSize", maxBatchSize());

@@ -12,7 +12,6 @@ import io.github.llmcost.hardware.Step;
 import io.github.llmcost.hardware.internal.RegulaFalsi;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Continuous batching in steady state: what a deployment serves at saturation, at a Poisson request rate, and within
@@ -55,7 +54,6 @@ import java.util.Optional;
  * }</pre>
  */
 public final class ServingModel {
-    private static final int BISECTIONS = 60;
     /** Most regula falsi steps for a step time: it converges in about ten. */
     private static final int ROOT_ITERATIONS = 200;
     /** Doublings of the bracket for a step time: 2^60 times a lone decode step is beyond any sustainable load. */
@@ -289,46 +287,7 @@ public final class ServingModel {
      * @throws InfeasibleConfigurationException if the deployment cannot hold one request of this traffic
      */
     public SloResult maxRateWithinSlo(Traffic traffic, Seconds ttftP90, Seconds tpotP90) {
-        Objects.requireNonNull(ttftP90, "ttftP90");
-        Objects.requireNonNull(tpotP90, "tpotP90");
-        double best = 0;
-        int bestCap = 0;
-        Optional<LoadPoint> bestPoint = Optional.empty();
-        for (int cap : caps()) {
-            ServingModel m = withScheduler(scheduler.withMaxBatchSize(cap));
-            Saturation sat = m.saturated(traffic);
-            double lo = 0;
-            double hi = sat.requestsPerSecond();
-            LoadPoint found = null;
-            for (int i = 0; i < BISECTIONS && hi - lo > 1e-6 * hi; i++) {
-                double mid = (lo + hi) / 2;
-                LoadPoint p = m.atRate(traffic, mid, sat);
-                if (p.sustainable()
-                        && p.timeToFirstTokenP90().toSeconds() <= ttftP90.toSeconds()
-                        && p.timePerOutputTokenP90().toSeconds() <= tpotP90.toSeconds()) {
-                    lo = mid;
-                    found = p;
-                } else {
-                    hi = mid;
-                }
-            }
-            if (found != null && lo > best * (1 + 1e-9)) {
-                best = lo;
-                bestCap = cap;
-                bestPoint = Optional.of(found);
-            }
-        }
-        return new SloResult(best, bestCap, bestPoint);
-    }
-
-    /** Batch caps 1, 2, 4, ... below the scheduler's, then the scheduler's. */
-    private List<Integer> caps() {
-        java.util.ArrayList<Integer> caps = new java.util.ArrayList<>();
-        for (int k = 0; k < Integer.SIZE - 1 && (1 << k) < scheduler.maxBatchSize(); k++) {
-            caps.add(1 << k);
-        }
-        caps.add(scheduler.maxBatchSize());
-        return caps;
+        return SloSearch.maxRate(this, traffic, ttftP90, tpotP90);
     }
 
     /** A traffic's per-request figures, checked against what the deployment holds. */
