@@ -21,8 +21,9 @@ import java.util.Map;
  * price where one covers the chip (RunPod's Secure Cloud, the SLA-backed tier, as transcribed in public price datasets
  * on 2026-09-25 or 2026-10-19), else as each constant says; list prices vary about 2x between neoclouds and 3-4x up to
  * the hyperscalers, and they move (RunPod's H100 SXM went from $3.29 to $3.99 between August and November 2026), so
- * pass your own for a decision. Consumer and edge devices (RTX 4090, Apple M2 Ultra, Snapdragon) carry none: their
- * owners buy them, and the library then gives no cost rather than invent one. The article prices the H100 at $2.50
+ * pass your own for a decision. Consumer and edge devices (RTX 4090 and 5090, Apple M2 Ultra and M4 Max, Snapdragon)
+ * carry none: their owners buy them, and the library then gives no cost rather than invent one. One data-centre chip
+ * carries none either, the H20, for want of any dated public price (its javadoc says why). The article prices the H100 at $2.50
  * (its section 5.6); its figures are reproduced with that price, not the preset's.
  */
 public final class HardwarePresets {
@@ -191,6 +192,95 @@ public final class HardwarePresets {
             .tdpWatts(8)
             .build();
 
+    /**
+     * NVIDIA H20 96GB (Hopper, export-compliant for China). NVIDIA H20 product brief figures as reproduced in public
+     * listings (willitrunai.com, 2026; Geekbench-era reports, 2024): FP16/BF16 148, FP8 and INT8 296 dense, FP32 44;
+     * 4.0 TB/s HBM3; 96 GB label, 97,871 MiB reported by nvidia-smi (public logs); NVLink 4 at 900 GB/s both
+     * directions; 400 W (nvidia-smi shows a 500 W cap). No rental price: no Western neocloud or hyperscaler lists it
+     * and no dated public price was found on 2026-11-30 (it is rented through Chinese clouds by quote); pass your own
+     * with {@code --price} (the planner lists it as excluded for want of a price rather than guessing one).
+     */
+    public static final HardwareSpec H20 = gpu("NVIDIA H20", 148, 296, 296, 0, 0, 44)
+            .memoryBandwidth(Bandwidth.ofGigabytesPerSecond(4000))
+            .memoryCapacity(Bytes.of(97871 * MIB))
+            .interconnectBandwidth(Bandwidth.ofGigabytesPerSecond(450))
+            .tdpWatts(400)
+            .build();
+
+    /**
+     * AMD Instinct MI325X. AMD product page and launch (Advancing AI, 2024-10-10): compute as the MI300X (FP16/BF16
+     * 1,307.4, FP8 and INT8 2,614.9 dense, FP32 163.4); 6 TB/s HBM3E; 256 GB label, taken as 256 GiB as the MI300X's
+     * 192 GB reports exactly 192 GiB; Infinity Fabric 448 GB/s each way; 1,000 W. Rental $1.95/h: TensorWave, in the
+     * same survey of AMD rentals dated 2026-05-18 that prices the MI300X (cliffcenter.com research note).
+     */
+    public static final HardwareSpec MI325X = gpu("AMD Instinct MI325X", 1307.4, 2614.9, 2614.9, 0, 0, 163.4)
+            .memoryBandwidth(Bandwidth.ofGigabytesPerSecond(6000))
+            .memoryCapacity(Bytes.ofGibibytes(256))
+            .interconnectBandwidth(Bandwidth.ofGigabytesPerSecond(448))
+            .tdpWatts(1000)
+            .rentalUsdPerHour(1.95)
+            .build();
+
+    /**
+     * NVIDIA GB200, per Blackwell GPU of a GB200 NVL72 rack. NVIDIA GB200 NVL72 specification (2024-2025), rack
+     * figures over 72 GPUs and halved from sparse: FP16/BF16 2,500, FP8 and INT8 5,000, FP4 10,000 dense, FP32 80
+     * (the 1,200 W configuration; glennklockwood.com's Blackwell table agrees); 8 TB/s HBM3e (576 TB/s per rack);
+     * 186 GB (13.4 TB per rack; the driver's figure was not found, so the decimal label is used); NVLink 5 at 1.8 TB/s
+     * both directions to all 72 GPUs; 1,200 W. Rental $10.50/h per GPU: CoreWeave's GB200 NVL72 instance of 4 GPUs at
+     * $42.00/h, as listed by gpu.blog, read 2026-11-30.
+     */
+    public static final HardwareSpec GB200 = gpu("NVIDIA GB200 (per GPU)", 2500, 5000, 5000, 0, 10000, 80)
+            .memoryBandwidth(Bandwidth.ofGigabytesPerSecond(8000))
+            .memoryCapacity(Bytes.of(186e9))
+            .interconnectBandwidth(Bandwidth.ofGigabytesPerSecond(900))
+            .tdpWatts(1200)
+            .rentalUsdPerHour(10.50)
+            .build();
+
+    /**
+     * NVIDIA GeForce RTX 5090. NVIDIA RTX Blackwell GPU architecture whitepaper (2025), appendix: FP16/BF16 tensor
+     * with FP32 accumulate 209.5 dense, FP8 419 (FP32 accumulate), INT8 838, FP4 1,676 dense (NVIDIA's "3,352 AI
+     * TOPS" is FP4 with sparsity), FP32 104.8; 1,792 GB/s GDDR7; 32 GB, 32,607 MiB reported by nvidia-smi; PCIe Gen5
+     * x16 (64 GB/s each way), no NVLink; 575 W. No rental price: a consumer card, bought rather than rented.
+     */
+    public static final HardwareSpec RTX_5090 = gpu("NVIDIA GeForce RTX 5090", 209.5, 419, 838, 0, 1676, 104.8)
+            .memoryBandwidth(Bandwidth.ofGigabytesPerSecond(1792))
+            .memoryCapacity(Bytes.of(32607 * MIB))
+            .interconnectBandwidth(Bandwidth.ofGigabytesPerSecond(64))
+            .tdpWatts(575)
+            .build();
+
+    /**
+     * Apple M4 Max (16-core CPU, 40-core GPU). Apple's announcement (2024-10-30): 546 GB/s unified memory, up to 128
+     * GB. Apple publishes no FLOPS: the GPU's 5,120 ALUs at about 1.68 GHz give 17.2 TFLOPS FP32 (hmc-tech.com lists
+     * the 32-core part at 13.74 at that clock), and FP16 runs at the FP32 rate on Apple GPUs; the 16-inch MacBook Pro's
+     * 140 W adapter bounds its power. No rental price: a laptop or desktop computer.
+     */
+    public static final HardwareSpec APPLE_M4_MAX = HardwareSpec.builder()
+            .name("Apple M4 Max")
+            .peakFlops(formats(17.2, 0, 0, 0, 0, 17.2))
+            .memoryBandwidth(Bandwidth.ofGigabytesPerSecond(546))
+            .memoryCapacity(Bytes.ofGibibytes(128))
+            .tdpWatts(140)
+            .build();
+
+    /**
+     * Qualcomm Snapdragon 8 Elite, Hexagon NPU, beside the article's CPU figures. Qualcomm publishes no TOPS figure for
+     * this NPU (only "45% faster" than the 8 Gen 3's, at the launch on 2024-10-21); third-party listings give 45 TOPS
+     * INT8 (runlocalai.co, reviewed May 2026) up to 80, and 45 is used; FP16 is taken at half the INT8 rate (an
+     * assumption, as on most tensor units; decode on a phone is bound by memory, not by this figure). Memory as the
+     * chip supports it: LPDDR5X at 10.6 GT/s on a 64-bit bus, 84.8 GB/s, where the article's CPU figure uses 51 GB/s;
+     * 12 GB of phone memory and 8 W as the CPU preset; FP32 work falls back to the CPU's 50 GFLOPS. No rental price: a
+     * phone's chip.
+     */
+    public static final HardwareSpec SNAPDRAGON_8_ELITE_NPU = HardwareSpec.builder()
+            .name("Snapdragon 8 Elite NPU")
+            .peakFlops(formats(22.5, 0, 45, 45, 0, 0.05))
+            .memoryBandwidth(Bandwidth.ofGigabytesPerSecond(84.8))
+            .memoryCapacity(Bytes.ofGibibytes(12))
+            .tdpWatts(8)
+            .build();
+
     private static final Map<String, HardwareSpec> BY_ID = registry();
 
     private static Map<String, HardwareSpec> registry() {
@@ -198,16 +288,49 @@ public final class HardwarePresets {
         map.put("h100-sxm", H100_SXM);
         map.put("h100-pcie", H100_PCIE);
         map.put("h200", H200);
+        map.put("h20", H20);
         map.put("b200", B200);
+        map.put("gb200", GB200);
         map.put("a100-40gb", A100_40GB);
         map.put("a100-80gb", A100_80GB);
         map.put("l4", L4);
         map.put("l40s", L40S);
         map.put("mi300x", MI300X);
+        map.put("mi325x", MI325X);
         map.put("rtx-4090", RTX_4090);
+        map.put("rtx-5090", RTX_5090);
         map.put("apple-m2-ultra", APPLE_M2_ULTRA);
+        map.put("apple-m4-max", APPLE_M4_MAX);
         map.put("snapdragon-8-elite-cpu", SNAPDRAGON_8_ELITE_CPU);
+        map.put("snapdragon-8-elite-npu", SNAPDRAGON_8_ELITE_NPU);
         return map;
+    }
+
+    private static final List<String> DATA_CENTRE = List.of(
+            "h100-sxm",
+            "h100-pcie",
+            "h200",
+            "h20",
+            "b200",
+            "gb200",
+            "a100-40gb",
+            "a100-80gb",
+            "l4",
+            "l40s",
+            "mi300x",
+            "mi325x");
+
+    /**
+     * {@return the data-centre presets, keyed by id, in the presets' order: the chips one rents by the hour (all carry a
+     * dated rental price but the H20, for which none is published), as opposed to consumer cards, computers and
+     * phones}
+     */
+    public static Map<String, HardwareSpec> dataCentre() {
+        Map<String, HardwareSpec> map = new LinkedHashMap<>();
+        for (String id : DATA_CENTRE) {
+            map.put(id, BY_ID.get(id));
+        }
+        return java.util.Collections.unmodifiableMap(map);
     }
 
     /** {@return every preset id, in a stable order} */

@@ -159,7 +159,7 @@ class RooflineAccountingTest {
         assertThat(smaller.memoryBandwidth()).isEqualTo(chip.memoryBandwidth());
         assertThat(chip).hasToString("unit chip (1 GB/s, 1 TB (931 GiB), peak {BF16=1 TFLOP/s})");
         assertThat(HardwarePresets.ids())
-                .hasSize(12)
+                .hasSize(18)
                 .containsExactlyElementsOf(HardwarePresets.all().keySet());
         HardwarePresets.all()
                 .forEach((id, spec) -> assertThat(HardwarePresets.byId(id)).isSameAs(spec));

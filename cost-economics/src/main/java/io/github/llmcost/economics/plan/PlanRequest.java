@@ -123,11 +123,12 @@ public abstract class PlanRequest {
                 : formats().stream().distinct().toList();
     }
 
-    /** {@return every hardware preset that carries a rental price: the data-centre chips, in the presets' order} */
+    /**
+     * {@return the data-centre presets ({@link HardwarePresets#dataCentre()}), in the presets' order; one without a
+     * price (the H20) is set aside with that reason unless a price is given for it}
+     */
     public static List<HardwareSpec> defaultHardware() {
-        return HardwarePresets.all().values().stream()
-                .filter(h -> h.rentalUsdPerHour().isPresent())
-                .toList();
+        return List.copyOf(HardwarePresets.dataCentre().values());
     }
 
     /**

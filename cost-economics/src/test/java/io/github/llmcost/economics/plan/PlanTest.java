@@ -431,8 +431,19 @@ class PlanTest {
                 .build();
         assertThat(r.candidateHardware())
                 .isEqualTo(PlanRequest.defaultHardware())
-                .contains(HardwarePresets.H100_SXM, HardwarePresets.MI300X)
+                .contains(HardwarePresets.H100_SXM, HardwarePresets.MI300X, HardwarePresets.H20)
                 .doesNotContain(HardwarePresets.RTX_4090, HardwarePresets.APPLE_M2_ULTRA);
+        // The H20 has no published price: a default plan sets it aside and says why; a price brings it in
+        Plan plan = r.plan();
+        assertThat(plan.exclusions())
+                .anySatisfy(x -> assertThat(x.toString()).contains("NVIDIA H20").contains("no rental price"));
+        assertThat(plan.candidates()).noneMatch(c -> c.deployment().hardware().equals(HardwarePresets.H20));
+        Plan priced = PlanRequest.builder()
+                .from(r)
+                .putPricesPerHour(HardwarePresets.H20, 1.0)
+                .build()
+                .plan();
+        assertThat(priced.candidates()).anyMatch(c -> c.deployment().hardware().equals(HardwarePresets.H20));
         assertThat(r.candidateFormats()).containsExactly(Formats.BF16);
         PlanRequest twice = PlanRequest.builder()
                 .from(r)

@@ -163,7 +163,7 @@ public final class CalibratedEfficiencies {
     /**
      * The calibration the library uses for a chip unless told otherwise: its own fit where it has measurements; for
      * a chip without, the fit of its generation's measured chip (A100 for A100 40GB, L40S, L4 and RTX 4090; H100 SXM for
-     * H100 PCIe and B200) with the wider generic band; else {@link #GENERIC}; each with a source that says so.
+     * H100 PCIe, H20, B200, GB200 and RTX 5090) with the wider generic band; else {@link #GENERIC}; each with a source that says so.
      *
      * @param hardware the chip
      * @return its calibration
@@ -189,7 +189,11 @@ public final class CalibratedEfficiencies {
                             + " generation (Ampere/Ada), wider band")
                     .build();
         }
-        if (hardware.equals(HardwarePresets.H100_PCIE) || hardware.equals(HardwarePresets.B200)) {
+        if (hardware.equals(HardwarePresets.H100_PCIE)
+                || hardware.equals(HardwarePresets.H20)
+                || hardware.equals(HardwarePresets.B200)
+                || hardware.equals(HardwarePresets.GB200)
+                || hardware.equals(HardwarePresets.RTX_5090)) {
             return H100_SXM.toBuilder()
                     .errorHigh(GENERIC_BAND_HIGH)
                     .source(hardware.name() + " has no measurements of its own; the h100-sxm fit carried to its"

@@ -35,7 +35,12 @@ class CalibrationPresetsTest {
             assertThat(c.errorHigh()).isEqualTo(CalibratedEfficiencies.GENERIC_BAND_HIGH);
             assertThat(c.source()).startsWith(ampere.name() + " has no measurements of its own; the a100-80gb fit");
         }
-        for (HardwareSpec hopper : List.of(HardwarePresets.H100_PCIE, HardwarePresets.B200)) {
+        for (HardwareSpec hopper : List.of(
+                HardwarePresets.H100_PCIE,
+                HardwarePresets.H20,
+                HardwarePresets.B200,
+                HardwarePresets.GB200,
+                HardwarePresets.RTX_5090)) {
             ChipCalibration c = CalibratedEfficiencies.forHardware(hopper);
             assertThat(c.matmulFraction())
                     .as(hopper.name())
@@ -45,6 +50,12 @@ class CalibrationPresetsTest {
         ChipCalibration mi300x = CalibratedEfficiencies.forHardware(HardwarePresets.MI300X);
         assertThat(mi300x.matmulFraction()).isEqualTo(CalibratedEfficiencies.GENERIC.matmulFraction());
         assertThat(mi300x.source()).startsWith("AMD").contains("generic");
+        for (HardwareSpec other :
+                List.of(HardwarePresets.MI325X, HardwarePresets.APPLE_M4_MAX, HardwarePresets.SNAPDRAGON_8_ELITE_NPU)) {
+            assertThat(CalibratedEfficiencies.forHardware(other).matmulFraction())
+                    .as(other.name())
+                    .isEqualTo(CalibratedEfficiencies.GENERIC.matmulFraction());
+        }
     }
 
     @Test
