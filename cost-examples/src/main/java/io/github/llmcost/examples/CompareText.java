@@ -53,7 +53,7 @@ final class CompareText {
                     decimal(r.fixedStateBytes()),
                     fit(r.largestContext())));
         }
-        String figures = "%-" + name + "s  %9s  %-11s  %9s  %-10s  %-10s  %-11s  %s%n";
+        String figures = "%-" + name + "s  %9s  %-11s  %9s  %-10s  %-8s  %-10s  %-11s  %s%n";
         out.append(System.lineSeparator())
                 .append(String.format(
                         Locale.ROOT,
@@ -63,6 +63,7 @@ final class CompareText {
                         "prefill",
                         "quadratic",
                         "KV + state",
+                        "memory",
                         "step moves",
                         "first token",
                         "tokens/s"));
@@ -76,6 +77,7 @@ final class CompareText {
                         c.prefillFlops(),
                         String.format(Locale.ROOT, "%.1f%%", 100 * c.quadraticShare()),
                         decimal(c.stateBytes()),
+                        decimal(c.memoryBytes()),
                         c.decodeStepBytes().map(CompareText::decimal).orElse("-"),
                         c.timeToFirstToken().map(Object::toString).orElse("-"),
                         c.isFeasible()
@@ -120,6 +122,7 @@ final class CompareText {
             case PREFILL_FLOPS -> "prefill";
             case QUADRATIC_SHARE -> "quadratic";
             case STATE_BYTES -> "KV + state";
+            case MEMORY_BYTES -> "memory";
             case DECODE_STEP_BYTES -> "step moves";
             case TIME_TO_FIRST_TOKEN_SECONDS -> "first token";
             case TIME_PER_OUTPUT_TOKEN_SECONDS -> "per token";

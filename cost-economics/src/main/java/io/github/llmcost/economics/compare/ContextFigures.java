@@ -10,6 +10,7 @@ import io.github.llmcost.economics.Deployment;
 import io.github.llmcost.economics.Estimate;
 import io.github.llmcost.hardware.Feasibility;
 import io.github.llmcost.hardware.Limit;
+import io.github.llmcost.hardware.MemoryBudget;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -26,6 +27,7 @@ import org.jspecify.annotations.Nullable;
  *       the deployment's convention;
  *   <li>{@link #stateBytes()}: {@link Estimate#memory()}'s cache per session, which is {@link
  *       io.github.llmcost.core.KvCache#sessionBytes(long)} (growing KV entries plus fixed state);
+ *   <li>{@link #memoryBytes()}: the same memory budget's weights, activations and that cache together;
  *   <li>{@link #decodeStepBytes()}: the bytes of {@link Deployment#performance(Workload)}'s decode step;
  *   <li>{@link #timeToFirstToken()}, {@link #timePerOutputToken()}, {@link #decodeTokensPerSecond()}: the {@link
  *       Estimate}'s, present only where the configuration can run (what cannot run is never priced).
@@ -40,6 +42,7 @@ public final class ContextFigures {
     private final Flops prefillFlops;
     private final double quadraticShare;
     private final Bytes stateBytes;
+    private final Bytes memoryBytes;
     private final @Nullable Bytes decodeStepBytes;
     private final Feasibility feasibility;
     private final @Nullable Seconds timeToFirstToken;
@@ -54,7 +57,9 @@ public final class ContextFigures {
         this.contextTokens = contextTokens;
         this.prefillFlops = prefill.total();
         this.quadraticShare = prefill.quadraticShare();
-        this.stateBytes = estimate.memory().kvCachePerSession();
+        MemoryBudget memory = estimate.memory();
+        this.stateBytes = memory.kvCachePerSession();
+        this.memoryBytes = memory.weights().plus(memory.activations()).plus(stateBytes);
         this.feasibility = estimate.feasibility();
         this.decodeStepBytes = compiles(feasibility)
                 ? deployment.performance(workload).decode().bytes()
@@ -112,6 +117,14 @@ public final class ContextFigures {
     }
 
     /**
+     * {@return bytes the model needs at this context: weights, one prefill chunk's activations, KV cache and state;
+     * the model fits where this is within the memory budget (and the context within its maximum)}
+     */
+    public Bytes memoryBytes() {
+        return memoryBytes;
+    }
+
+    /**
      * {@return bytes the decode step after the context moves through memory, every operation's; empty only where the
      * device cannot compute in the chosen format at all}
      */
@@ -156,6 +169,7 @@ public final class ContextFigures {
             case PREFILL_FLOPS -> OptionalDouble.of(prefillFlops.toFlops());
             case QUADRATIC_SHARE -> OptionalDouble.of(quadraticShare);
             case STATE_BYTES -> OptionalDouble.of(stateBytes.toBytes());
+            case MEMORY_BYTES -> OptionalDouble.of(memoryBytes.toBytes());
             case DECODE_STEP_BYTES ->
                 decodeStepBytes == null ? OptionalDouble.empty() : OptionalDouble.of(decodeStepBytes.toBytes());
             case TIME_TO_FIRST_TOKEN_SECONDS ->

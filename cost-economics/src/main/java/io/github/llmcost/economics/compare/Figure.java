@@ -14,6 +14,11 @@ public enum Figure {
     QUADRATIC_SHARE,
     /** Bytes one sequence keeps between steps: KV cache plus fixed state ({@link ContextFigures#stateBytes()}). */
     STATE_BYTES,
+    /**
+     * Bytes the model needs in the memory budget at the context: weights, a prefill chunk's activations, KV cache and
+     * state ({@link ContextFigures#memoryBytes()}).
+     */
+    MEMORY_BYTES,
     /** Bytes the decode step after the context moves through memory: weights, cache and state, activations. */
     DECODE_STEP_BYTES,
     /** Seconds to the first token: the prefill of the context, only where the configuration runs. */

@@ -117,6 +117,15 @@ class ScorecardTest {
                 assertThat(c.decodeStepBytes().orElseThrow())
                         .isEqualTo(r.deployment().performance(w).decode().bytes());
                 Estimate e = r.deployment().estimate(w);
+                assertThat(c.memoryBytes())
+                        .isEqualTo(e.memory()
+                                .weights()
+                                .plus(e.memory().activations())
+                                .plus(e.memory().kvCachePerSession()));
+                if (n <= m.maxContextTokens().orElse(Long.MAX_VALUE)) {
+                    // within the model's context, it runs exactly where what it needs is within the budget
+                    assertThat(c.isFeasible()).isEqualTo(c.memoryBytes().compareTo(PHONE.memoryBudget()) <= 0);
+                }
                 assertThat(c.isFeasible()).isEqualTo(e.isFeasible());
                 assertThat(c.feasibility()).isEqualTo(e.feasibility());
                 if (e.isFeasible()) {
