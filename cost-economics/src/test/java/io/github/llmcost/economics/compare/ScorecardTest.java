@@ -237,6 +237,8 @@ class ScorecardTest {
         assertThat(r.largestContext().limit()).isEmpty();
         assertThat(r.largestContext().toString()).contains("search limit");
         assertThat(r.contexts().get(1).quadraticShare()).isZero();
+        assertThat(r.growth(Figure.QUADRATIC_SHARE)).isEmpty(); // no ratio over a zero first value
+        assertThat(r.growth(Figure.PREFILL_FLOPS)).isPresent();
     }
 
     @Test
@@ -269,6 +271,65 @@ class ScorecardTest {
         assertThat(fit.tokens()).isLessThan(32768L).isGreaterThan(1024L);
         assertThat(small.rows().get(0).contexts().get(1).isFeasible()).isFalse();
         assertThat(small.rows().get(0).toString()).contains("Llama 3.2 1B", "largest context");
+    }
+
+    @Test
+    void eachFigureIsItsAccessorsValue() {
+        for (ScorecardRow r : PHONE.rows()) {
+            for (ContextFigures c : r.contexts()) {
+                assertThat(c.value(Figure.PREFILL_FLOPS))
+                        .hasValue(c.prefillFlops().toFlops());
+                assertThat(c.value(Figure.QUADRATIC_SHARE)).hasValue(c.quadraticShare());
+                assertThat(c.value(Figure.STATE_BYTES)).hasValue(c.stateBytes().toBytes());
+                assertThat(c.value(Figure.MEMORY_BYTES))
+                        .hasValue(c.memoryBytes().toBytes());
+                assertThat(c.value(Figure.DECODE_STEP_BYTES))
+                        .hasValue(c.decodeStepBytes().orElseThrow().toBytes());
+                if (c.isFeasible()) {
+                    assertThat(c.value(Figure.TIME_TO_FIRST_TOKEN_SECONDS))
+                            .hasValue(c.timeToFirstToken().orElseThrow().toSeconds());
+                    assertThat(c.value(Figure.TIME_PER_OUTPUT_TOKEN_SECONDS))
+                            .hasValue(c.timePerOutputToken().orElseThrow().toSeconds());
+                    assertThat(c.value(Figure.DECODE_TOKENS_PER_SECOND))
+                            .hasValue(c.decodeTokensPerSecond().orElseThrow());
+                    assertThat(c.toString()).contains("tokens/s", "first token in", "quadratic");
+                } else {
+                    assertThat(c.toString()).contains("does not run: ");
+                }
+            }
+        }
+    }
+
+    @Test
+    void aDeploymentWithoutAnInterconnectIsNeverTimed() {
+        // two phones in tensor parallel have no interconnect between them: nothing can be timed or moved
+        Deployment twoPhones = io.github.llmcost.economics.LlmCost.model(ModelPresets.LLAMA_3_2_1B)
+                .hardware(HardwarePresets.SNAPDRAGON_8_ELITE_CPU)
+                .tensorParallel(2)
+                .weights(NumericFormat.INT4)
+                .deployment();
+        ContextFigures c = ContextFigures.of(twoPhones, 1);
+        assertThat(c.contextTokens()).isEqualTo(1);
+        assertThat(c.feasibility().bindingLimit()).contains(Limit.INTERCONNECT);
+        assertThat(c.decodeStepBytes()).isEmpty();
+        assertThat(c.timeToFirstToken()).isEmpty();
+        assertThat(ContextFit.of(twoPhones).limit()).contains(Limit.INTERCONNECT);
+    }
+
+    @Test
+    void boundariesJustInsideAreAccepted() {
+        Scorecard whole = Scorecard.builder()
+                .models(ModelPresets.LLAMA_3_2_1B)
+                .memoryBudget(HardwarePresets.SNAPDRAGON_8_ELITE_CPU.memoryCapacity())
+                .contexts(1, 2)
+                .build();
+        assertThat(whole.memoryBudget()).isEqualTo(HardwarePresets.SNAPDRAGON_8_ELITE_CPU.memoryCapacity());
+        assertThat(whole.contexts()).containsExactly(1, 2);
+        assertThat(whole.rows().get(0).growth(Figure.STATE_BYTES)).hasValue(2.0);
+        assertThat(ContextFigures.of(whole.rows().get(0).deployment(), 1)
+                        .stateBytes()
+                        .toBytes())
+                .isEqualTo(16384);
     }
 
     @Test
