@@ -12,5 +12,6 @@ module io.github.llmcost.economics {
     requires transitive io.github.llmcost.hardware;
 
     exports io.github.llmcost.economics;
+    exports io.github.llmcost.economics.compare;
     exports io.github.llmcost.economics.plan;
 }

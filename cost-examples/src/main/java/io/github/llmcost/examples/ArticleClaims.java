@@ -59,6 +59,7 @@ final class ArticleClaims {
         kvCache(m);
         dollars(m);
         edgeCrossover(m);
+        architectures(m);
         return m;
     }
 
@@ -215,6 +216,23 @@ final class ArticleClaims {
                         .minus(hybridKv().sessionBytes(32 * K))
                         .toMegabytes());
         m.put(
+                "5.3.lfm2-per-token",
+                () -> ArticleArchitectures.kv(ArticleArchitectures.HYBRID)
+                        .bytesPerToken()
+                        .toBytes());
+        m.put(
+                "5.3.lfm2-32k",
+                () -> ArticleArchitectures.kv(ArticleArchitectures.HYBRID)
+                        .sessionBytes(32 * K)
+                        .toMegabytes());
+        m.put(
+                "5.3.lfm2-freed",
+                () -> ArticleArchitectures.kv(ArticleArchitectures.TRANSFORMER)
+                        .sessionBytes(32 * K)
+                        .minus(ArticleArchitectures.kv(ArticleArchitectures.HYBRID)
+                                .sessionBytes(32 * K))
+                        .toMegabytes());
+        m.put(
                 "5.4.weights-70b",
                 () -> ModelPresets.LLAMA_3_1_70B
                         .parameters()
@@ -297,5 +315,33 @@ final class ArticleClaims {
         m.put("7.2.device-50", () -> edge(50).monthlyOnDeviceCost().toUsd() / 1e6);
         m.put("7.2.cloud-100", () -> edge(100).monthlyCloudCost().toUsd() / 1e6);
         m.put("7.2.cloud-500", () -> edge(500).monthlyCloudCost().toUsd() / 1e6);
+        m.put("7.3.context-cap", () -> (double) ArticleArchitectures.phone(ModelPresets.LLAMA_3_2_3B)
+                .largestContext()
+                .tokens());
+    }
+
+    /** Section 8, what an architecture that wins at the edge needs, through the scorecard of {@link ArticleArchitectures}. */
+    private static void architectures(Map<String, DoubleSupplier> m) {
+        m.put("8.quadratic-dominates", () -> ArticleArchitectures.transformerQuadraticPercent(128 * K));
+        m.put(
+                "8.hybrid-quadratic",
+                () -> ArticleArchitectures.quadraticFlops(ArticleArchitectures.TRANSFORMER, 32 * K)
+                        / ArticleArchitectures.quadraticFlops(ArticleArchitectures.HYBRID, 32 * K));
+        m.put(
+                "8.hybrid-cache",
+                () -> ArticleArchitectures.kv(ArticleArchitectures.HYBRID)
+                        .sessionBytes(32 * K)
+                        .dividedBy(ArticleArchitectures.kv(ArticleArchitectures.TRANSFORMER)
+                                .sessionBytes(32 * K)));
+        m.put(
+                "8.stateless-zero",
+                () -> ArticleArchitectures.kv(ArticleArchitectures.HYBRID)
+                        .fixedStateBytes()
+                        .toBytes());
+        m.put(
+                "8.decode-graceful",
+                () -> ArticleArchitectures.decodeSlowdown(ArticleArchitectures.TRANSFORMER)
+                        / ArticleArchitectures.decodeSlowdown(ArticleArchitectures.HYBRID));
+        m.put("8.edge-7b", () -> ArticleArchitectures.memoryOverBudgetAt32k(ModelPresets.ARTICLE_7B_CLASS));
     }
 }

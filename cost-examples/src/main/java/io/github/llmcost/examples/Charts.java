@@ -55,7 +55,9 @@ final class Charts {
         /** Saturated output tokens per second per GPU against tokens per second per user, as the batch cap grows. */
         SERVING_THROUGHPUT,
         /** 90th-percentile time to first token and per output token against the request rate. */
-        SERVING_LATENCY;
+        SERVING_LATENCY,
+        /** Decode time per token and memory against context, for several models ({@link CompareChart}). */
+        COMPARE;
 
         /**
          * Reads a kind as the command line spells it.
@@ -71,7 +73,7 @@ final class Charts {
                 }
             }
             throw new IllegalArgumentException("--kind (" + text
-                    + ") must be quadratic-share, users, cost, serving-throughput or serving-latency");
+                    + ") must be quadratic-share, users, cost, serving-throughput, serving-latency or compare");
         }
     }
 
@@ -214,6 +216,7 @@ final class Charts {
             case COST -> cost(e, file, format);
             case SERVING_THROUGHPUT -> servingThroughput(e, file, format);
             case SERVING_LATENCY -> servingLatency(e, file, format);
+            case COMPARE -> throw new IllegalArgumentException("--kind compare draws --models, not one model");
         };
     }
 

@@ -12,32 +12,44 @@ final class ConfigModels {
     private ConfigModels() {}
 
     /**
+     * Reads a Hugging Face {@code config.json} named by {@code --config}.
+     *
+     * @param config the file
+     * @return the model it describes
+     * @throws IllegalArgumentException naming the file and the problem
+     */
+    static ModelSpec read(Path config) {
+        return read(config, "--config");
+    }
+
+    /**
      * Reads a Hugging Face {@code config.json}. Only a regular file is opened: a directory, a FIFO or a device (which
      * could block or never end) is refused before reading.
      *
      * @param config the file
+     * @param option the option that named it, for the messages ({@code --config}, {@code --models})
      * @return the model it describes
-     * @throws IllegalArgumentException naming the file and the problem, for a missing, unreadable, irregular or
-     *     invalid file
+     * @throws IllegalArgumentException naming the option, the file and the problem, for a missing, unreadable,
+     *     irregular or invalid file
      */
-    static ModelSpec read(Path config) {
+    static ModelSpec read(Path config, String option) {
         if (!Files.exists(config)) {
-            throw new IllegalArgumentException("--config (" + config + ") does not exist");
+            throw new IllegalArgumentException(option + " (" + config + ") does not exist");
         }
         if (Files.isDirectory(config)) {
-            throw new IllegalArgumentException("--config (" + config + ") is a directory, not a config.json file");
+            throw new IllegalArgumentException(option + " (" + config + ") is a directory, not a config.json file");
         }
         if (!Files.isRegularFile(config)) {
             throw new IllegalArgumentException(
-                    "--config (" + config + ") is not a regular file (a FIFO, a device or a socket): give a file");
+                    option + " (" + config + ") is not a regular file (a FIFO, a device or a socket): give a file");
         }
         try {
             return HuggingFaceConfig.read(config);
         } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("--config (" + config + ") does not exist", e);
+            throw new IllegalArgumentException(option + " (" + config + ") does not exist", e);
         } catch (IOException e) {
             throw new IllegalArgumentException(
-                    "--config (" + config + ") cannot be read: " + OutputFiles.describe(e), e);
+                    option + " (" + config + ") cannot be read: " + OutputFiles.describe(e), e);
         }
     }
 }

@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
             SimulateCommand.class,
             PlanCommand.class,
             EdgeCommand.class,
+            CompareCommand.class,
             SweepCommand.class,
             RooflineCommand.class,
             ChartCommand.class,
