@@ -195,9 +195,14 @@ public final class Estimate {
         return hardware;
     }
 
-    /** {@return tensor-parallel devices per replica} */
+    /** {@return tensor-parallel devices per replica (per pipeline stage)} */
     public int tensorParallel() {
         return tensorParallel;
+    }
+
+    /** {@return devices per replica, every one paid for: {@link Deployment#gpus()}} */
+    public int gpus() {
+        return deployment.gpus();
     }
 
     /** {@return the workload} */

@@ -232,11 +232,11 @@ final class Planner {
         Deployment d = e.deployment();
         return new FrontierPoint(
                 d.hardware().name(),
-                d.tensorParallel(),
+                d.gpus(),
                 d.formats(),
                 e.scheduler().maxBatchSize(),
                 1 / s.timePerOutputToken().toSeconds(),
-                s.outputTokensPerSecond() / d.tensorParallel(),
+                s.outputTokensPerSecond() / d.gpus(),
                 e.costs().perMillionOutputTokens());
     }
 
