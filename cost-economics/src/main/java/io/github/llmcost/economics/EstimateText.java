@@ -17,7 +17,7 @@ final class EstimateText {
                 Locale.ROOT,
                 "%s on %s%s (%s): %d prompt + %d output tokens, batch %d%s; %s%n",
                 e.model().name(),
-                e.tensorParallel() > 1 ? e.tensorParallel() + " x " : "",
+                e.gpus() > 1 ? e.gpus() + " x " : "",
                 e.hardware().name(),
                 e.convention(),
                 w.promptTokens(),
