@@ -25,6 +25,16 @@ final class EstimateText {
                 w.batchSize(),
                 w.sharedPrefixTokens() > 0 ? ", " + w.sharedPrefixTokens() + " shared prefix tokens" : "",
                 e.formats());
+        Deployment d = e.deployment();
+        if (!d.parallelism().equals(io.github.llmcost.hardware.Parallelism.NONE)) {
+            header += String.format(
+                    Locale.ROOT,
+                    "  parallelism: tp %d, %s; %d node(s) of %s%n",
+                    d.tensorParallel(),
+                    d.parallelism(),
+                    d.parallelism().nodes(d.tensorParallel(), d.node()),
+                    d.node());
+        }
         if (!e.isFeasible()) {
             return header + "  cannot run: " + e.feasibility().summary() + System.lineSeparator() + "  memory: "
                     + e.memory();
