@@ -29,7 +29,7 @@ final class EstimateText {
         if (!d.parallelism().equals(io.github.llmcost.hardware.Parallelism.NONE)) {
             header += String.format(
                     Locale.ROOT,
-                    "  parallelism: tp %d, %s; %d node(s) of %s%n",
+                    "  parallelism: tp %d, %s; nodes: %d x %s%n",
                     d.tensorParallel(),
                     d.parallelism(),
                     d.parallelism().nodes(d.tensorParallel(), d.node()),
