@@ -60,6 +60,17 @@ class ParallelLayoutTest {
         assertThat(l.tensorCrossesNodes()).isFalse();
         assertThat(l.expertCrossesNodes()).isFalse();
         assertThat(l.toString()).contains("stages [31, 30]", "2 node(s) of 8 x H100 SXM (DGX H100)");
+        assertThat(l.parallelism()).isEqualTo(Parallelism.of(2, 1));
+        assertThat(l.node()).isSameAs(NodeSpec.DGX_H100);
+        // BF16 activations dispatch in 16 bits, FP8 ones in 8 (above)
+        ParallelLayout bf16 =
+                layout(ModelPresets.DEEPSEEK_V3, HardwarePresets.H200, 8, Parallelism.of(1, 8), Formats.BF16);
+        assertThat(bf16.dispatchBytesPerToken()).isEqualTo(114_688);
+        assertThat(bf16.combineBytesPerToken()).isEqualTo(114_688);
+        // a dense model dispatches nothing
+        assertThat(layout(ModelPresets.LLAMA_3_1_8B, HardwarePresets.H100_SXM, 1, Parallelism.NONE, Formats.BF16)
+                        .dispatchBytesPerToken())
+                .isZero();
     }
 
     @Test

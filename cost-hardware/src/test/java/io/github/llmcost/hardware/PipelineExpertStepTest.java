@@ -78,6 +78,19 @@ class PipelineExpertStepTest {
                         one.step(Step.prefill(1, 1024, 0)).seconds()
                                 + two.layout().sendSeconds(1024),
                         withinPercentage(RELATIVE));
+        // four stages, two sequences: two micro-batches, each stage busy half the cycle; the analysis reads the pass
+        CompiledPerformance four = llama(1, Parallelism.of(4, 1));
+        Step two = Step.prefill(2, 1024, 0);
+        PhaseAnalysis byOp = four.analyse(two, Phase.PREFILL);
+        PassCosts pass = four.step(two);
+        assertThat(byOp.time().toSeconds()).isCloseTo(pass.seconds(), withinPercentage(RELATIVE));
+        assertThat(byOp.flops().toFlops()).isCloseTo(pass.flops(), withinPercentage(RELATIVE));
+        assertThat(pass.flops()).isCloseTo(one.step(Step.prefill(1, 1024, 0)).flops() / 2, withinPercentage(RELATIVE));
+        assertThat(pass.seconds())
+                .isCloseTo(
+                        one.step(Step.prefill(1, 1024, 0)).seconds()
+                                + four.layout().sendSeconds(1024),
+                        withinPercentage(RELATIVE));
         // without pipeline parallelism nothing changes
         assertThat(llama(2, Parallelism.NONE).prefill(w).seconds())
                 .isEqualTo(
