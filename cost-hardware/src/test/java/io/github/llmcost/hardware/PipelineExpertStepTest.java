@@ -80,9 +80,9 @@ class PipelineExpertStepTest {
                         withinPercentage(RELATIVE));
         // four stages, two sequences: two micro-batches, each stage busy half the cycle; the analysis reads the pass
         CompiledPerformance four = llama(1, Parallelism.of(4, 1));
-        Step two = Step.prefill(2, 1024, 0);
-        PhaseAnalysis byOp = four.analyse(two, Phase.PREFILL);
-        PassCosts pass = four.step(two);
+        Step pair = Step.prefill(2, 1024, 0);
+        PhaseAnalysis byOp = four.analyse(pair, Phase.PREFILL);
+        PassCosts pass = four.step(pair);
         assertThat(byOp.time().toSeconds()).isCloseTo(pass.seconds(), withinPercentage(RELATIVE));
         assertThat(byOp.flops().toFlops()).isCloseTo(pass.flops(), withinPercentage(RELATIVE));
         assertThat(pass.flops()).isCloseTo(one.step(Step.prefill(1, 1024, 0)).flops() / 2, withinPercentage(RELATIVE));
