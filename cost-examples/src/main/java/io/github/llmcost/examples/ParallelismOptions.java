@@ -60,27 +60,12 @@ final class ParallelismOptions {
      * @throws IllegalArgumentException naming the option and its value, if the degrees do not fit
      */
     static void check(Deployment d) {
-        Parallelism p = d.parallelism();
+        Parallelism p = forModel(d.parallelism(), d.model());
         ModelSpec model = d.model();
         int tp = d.tensorParallel();
-        if (p.pipeline() > model.numLayers()) {
-            throw new IllegalArgumentException("--pp (" + p.pipeline() + ") must be at most the " + model.numLayers()
-                    + " layers of " + model.name());
-        }
-        if (p.expert() > 1) {
-            if (model.mixtureOfExperts().isEmpty()) {
-                throw new IllegalArgumentException("--ep (" + p.expert() + ") needs a Mixture-of-Experts model, and "
-                        + model.name() + " has none");
-            }
-            int experts = model.mixtureOfExperts().get().numExperts();
-            if (experts % p.expert() != 0) {
-                throw new IllegalArgumentException(
-                        "--ep (" + p.expert() + ") must divide the " + experts + " routed experts of " + model.name());
-            }
-            if (tp % p.expert() != 0) {
-                throw new IllegalArgumentException(
-                        "--ep (" + p.expert() + ") must divide --gpus (" + tp + "), the GPUs of each stage");
-            }
+        if (p.expert() > 1 && tp % p.expert() != 0) {
+            throw new IllegalArgumentException(
+                    "--ep (" + p.expert() + ") must divide --gpus (" + tp + "), the GPUs of each stage");
         }
         if (p.dataParallelAttention() && tp == 1) {
             throw new IllegalArgumentException("--dp-attention needs --gpus > 1 (it spreads sequences over them)");
@@ -96,5 +81,32 @@ final class ParallelismOptions {
                                     + " (" + declared + " x " + node.gpusPerNode() + " GPUs of " + node.name() + ")"
                                     + used);
         }
+    }
+
+    /**
+     * Checks {@code --pp} and {@code --ep} against a model.
+     *
+     * @param p the parallelism the options describe
+     * @param model the model
+     * @return {@code p}
+     * @throws IllegalArgumentException naming the option and its value, if the model cannot take them
+     */
+    static Parallelism forModel(Parallelism p, ModelSpec model) {
+        if (p.pipeline() > model.numLayers()) {
+            throw new IllegalArgumentException("--pp (" + p.pipeline() + ") must be at most the " + model.numLayers()
+                    + " layers of " + model.name());
+        }
+        if (p.expert() > 1) {
+            if (model.mixtureOfExperts().isEmpty()) {
+                throw new IllegalArgumentException("--ep (" + p.expert() + ") needs a Mixture-of-Experts model, and "
+                        + model.name() + " has none");
+            }
+            int experts = model.mixtureOfExperts().get().numExperts();
+            if (experts % p.expert() != 0) {
+                throw new IllegalArgumentException(
+                        "--ep (" + p.expert() + ") must divide the " + experts + " routed experts of " + model.name());
+            }
+        }
+        return p;
     }
 }

@@ -97,6 +97,36 @@ class ParallelismCommandTest {
     }
 
     @Test
+    void planSearchesTensorDegreesInTwoStages() throws IOException {
+        JsonNode j = LlmCostCliTest.json(
+                "plan",
+                "--model",
+                "deepseek-v3",
+                "--rate",
+                "1",
+                "--input",
+                "1024",
+                "--output",
+                "256",
+                "--hardware",
+                "h100-sxm",
+                "--formats",
+                "fp8",
+                "--pp",
+                "2",
+                "--json");
+        JsonNode best = j.get("best");
+        // 4 GPUs a stage cannot hold half of 671 GB: only 8 per stage, 16 per replica, is feasible
+        assertThat(best.get("tensorParallel").asInt()).isEqualTo(8);
+        assertThat(best.get("pipelineParallel").asInt()).isEqualTo(2);
+        assertThat(best.get("totalGpus").asLong())
+                .isEqualTo(16 * best.get("replicas").asLong());
+        assertThat(j.get("excluded").toString()).contains("8 x NVIDIA H100 SXM (2 stages)", "memory");
+        assertThat(CliErrorsTest.usageError("plan", "--model", "llama-3.1-8b", "--rate", "1", "--ep", "2"))
+                .isEqualTo("llm-cost: --ep (2) needs a Mixture-of-Experts model, and Llama 3.1 8B has none");
+    }
+
+    @Test
     void badValuesExitTwoNamingTheOption() {
         assertThat(CliErrorsTest.usageError(with("estimate", DS_H100, "--pp", "62")))
                 .isEqualTo("llm-cost: --pp (62) must be at most the 61 layers of DeepSeek-V3");

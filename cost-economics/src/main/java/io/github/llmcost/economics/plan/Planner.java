@@ -95,6 +95,7 @@ final class Planner {
         return LlmCost.model(r.model())
                 .hardware(h)
                 .tensorParallel(tp)
+                .parallelism(r.parallelism())
                 .weights(f.weights())
                 .activations(f.activations())
                 .kvCache(f.kvCache())
