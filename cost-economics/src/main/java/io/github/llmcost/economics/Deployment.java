@@ -12,6 +12,8 @@ import io.github.llmcost.hardware.HardwareSpec;
 import io.github.llmcost.hardware.InferencePerformance;
 import io.github.llmcost.hardware.Limit;
 import io.github.llmcost.hardware.MemoryBudget;
+import io.github.llmcost.hardware.NodeSpec;
+import io.github.llmcost.hardware.Parallelism;
 import io.github.llmcost.hardware.calibration.CalibratedEfficiencies;
 import io.github.llmcost.hardware.calibration.ChipCalibration;
 import io.github.llmcost.hardware.serving.Scheduler;
@@ -58,6 +60,36 @@ public abstract class Deployment {
     public int tensorParallel() {
         return 1;
     }
+
+    /**
+     * {@return parallelism beyond tensor: pipeline stages (each of {@link #tensorParallel()} devices), expert
+     * parallelism, data-parallel attention, declared nodes; {@link Parallelism#NONE} by default}
+     */
+    @Value.Default
+    public Parallelism parallelism() {
+        return Parallelism.NONE;
+    }
+
+    /** {@return the node chosen for this deployment, if one was: otherwise the chip's usual one} */
+    public abstract Optional<NodeSpec> chosenNode();
+
+    /** {@return the node the devices sit in and the network between nodes: the chosen one, else the chip's} */
+    public NodeSpec node() {
+        return chosenNode().orElseGet(() -> NodeSpec.forHardware(hardware()));
+    }
+
+    /** {@return devices of one replica, every one paid for: {@code tensorParallel x pipeline stages}} */
+    public int gpus() {
+        return parallelism().gpus(tensorParallel());
+    }
+
+    /**
+     * A copy with other parallelism beyond tensor.
+     *
+     * @param parallelism pipeline and expert parallelism
+     * @return the copy
+     */
+    public abstract Deployment withParallelism(Parallelism parallelism);
 
     /** {@return the accounting convention; {@link Convention#EXACT} by default} */
     @Value.Default
@@ -161,7 +193,15 @@ public abstract class Deployment {
     public Feasibility feasibility(Workload workload) {
         Objects.requireNonNull(workload, "workload");
         return blocked()
-                ? Feasibility.of(model(), hardware(), tensorParallel(), formats(), workload, memory(workload))
+                ? Feasibility.of(
+                        model(),
+                        hardware(),
+                        tensorParallel(),
+                        parallelism(),
+                        node(),
+                        formats(),
+                        workload,
+                        memory(workload))
                 : compiled().feasibility(workload);
     }
 
@@ -178,6 +218,7 @@ public abstract class Deployment {
                         model(),
                         hardware(),
                         tensorParallel(),
+                        parallelism(),
                         convention(),
                         formats(),
                         workload,
@@ -241,6 +282,8 @@ public abstract class Deployment {
                 .hardware(hardware())
                 .workload(Workload.of(1, 0))
                 .tensorParallel(tensorParallel())
+                .parallelism(parallelism())
+                .node(node())
                 .convention(convention())
                 .formats(formats())
                 .calibration(calibration())
@@ -254,13 +297,18 @@ public abstract class Deployment {
     @Value.Lazy
     List<Feasibility.Reason> structural() {
         return Feasibility.structural(
-                model(), hardware(), tensorParallel(), formats().activations());
+                model(),
+                hardware(),
+                tensorParallel(),
+                parallelism(),
+                node(),
+                formats().activations());
     }
 
     /** Whether nothing can be timed: no compute path or no interconnect (a sharding problem still compiles). */
     boolean blocked() {
         for (Feasibility.Reason r : structural()) {
-            if (r.limit() != Limit.TENSOR_PARALLEL) {
+            if (r.limit() != Limit.TENSOR_PARALLEL && r.limit() != Limit.PARALLELISM) {
                 return true;
             }
         }
@@ -283,8 +331,11 @@ public abstract class Deployment {
     /** {@return the deployment in a line: model, devices and chip, convention, formats, price} */
     @Override
     public String toString() {
-        return model().name() + " on " + (tensorParallel() > 1 ? tensorParallel() + " x " : "")
+        return model().name() + " on " + (gpus() > 1 ? gpus() + " x " : "")
                 + hardware().name()
+                + (parallelism().equals(Parallelism.NONE)
+                        ? ""
+                        : " (tp " + tensorParallel() + ", " + parallelism() + ")")
                 + " (" + convention() + "), " + formats() + ", "
                 + pricing().map(GpuPricing::toString).orElse("no price");
     }

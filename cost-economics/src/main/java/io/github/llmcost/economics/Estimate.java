@@ -195,9 +195,14 @@ public final class Estimate {
         return hardware;
     }
 
-    /** {@return tensor-parallel devices per replica} */
+    /** {@return tensor-parallel devices per replica (per pipeline stage)} */
     public int tensorParallel() {
         return tensorParallel;
+    }
+
+    /** {@return devices per replica, every one paid for: {@link Deployment#gpus()}} */
+    public int gpus() {
+        return deployment.gpus();
     }
 
     /** {@return the workload} */
@@ -220,14 +225,20 @@ public final class Estimate {
         return Optional.ofNullable(pricing);
     }
 
-    /** {@return FLOPs of the batch's prefill, all devices together} */
+    /**
+     * {@return FLOPs of the batch's prefill, all devices together: the busiest device's times the devices (above the
+     * model's count where pipeline stages are unequal or expert load is imbalanced)}
+     */
     public Flops prefillFlops() {
-        return Flops.of(prefillTotals("prefill FLOPs").flops()).multipliedBy(tensorParallel);
+        return Flops.of(prefillTotals("prefill FLOPs").flops()).multipliedBy(gpus());
     }
 
-    /** {@return FLOPs of one decode step of the batch at the generation's mean position, all devices together} */
+    /**
+     * {@return FLOPs of one decode step of the batch at the generation's mean position, all devices together (the
+     * busiest device's times the devices)}
+     */
     public Flops decodeStepFlops() {
-        return Flops.of(decodeTotals("decode FLOPs").flops()).multipliedBy(tensorParallel);
+        return Flops.of(decodeTotals("decode FLOPs").flops()).multipliedBy(gpus());
     }
 
     /** {@return prefill on one device, operation by operation (computed on first use)} */
@@ -305,19 +316,19 @@ public final class Estimate {
         GpuPricing p = priced("cost per million input tokens");
         double promptTokens = (double) workload.promptTokens() * workload.batchSize();
         return ServingCost.costPerMillionTokens(
-                p, promptTokens / prefillTotals("cost").seconds(), tensorParallel);
+                p, promptTokens / prefillTotals("cost").seconds(), gpus());
     }
 
     /** {@return the device cost of a million prompt tokens the prefill computes (those not served from a cache)} */
     public Money costPerMillionUncachedInputTokens() {
         GpuPricing p = priced("cost per million uncached input tokens");
-        return ServingCost.costPerMillionTokens(p, prefillTokensPerSecond(), tensorParallel);
+        return ServingCost.costPerMillionTokens(p, prefillTokensPerSecond(), gpus());
     }
 
     /** {@return the device cost of a million output tokens} */
     public Money costPerMillionOutputTokens() {
         GpuPricing p = priced("cost per million output tokens");
-        return ServingCost.costPerMillionTokens(p, decodeTokensPerSecond(), tensorParallel);
+        return ServingCost.costPerMillionTokens(p, decodeTokensPerSecond(), gpus());
     }
 
     /** {@return the calibration the times come from: its factors, provenance ({@link ChipCalibration#source()}) and band} */
@@ -372,7 +383,7 @@ public final class Estimate {
 
     /** {@return joules per output token at the chip's TDP} */
     public double joulesPerOutputToken() {
-        return EnergyCost.joulesPerToken(tensorParallel, hardware, decodeTokensPerSecond());
+        return EnergyCost.joulesPerToken(gpus(), hardware, decodeTokensPerSecond());
     }
 
     /** {@return the electricity cost of a million output tokens at the deployment's price per kWh} */

@@ -17,7 +17,7 @@ final class EstimateText {
                 Locale.ROOT,
                 "%s on %s%s (%s): %d prompt + %d output tokens, batch %d%s; %s%n",
                 e.model().name(),
-                e.tensorParallel() > 1 ? e.tensorParallel() + " x " : "",
+                e.gpus() > 1 ? e.gpus() + " x " : "",
                 e.hardware().name(),
                 e.convention(),
                 w.promptTokens(),
@@ -25,6 +25,16 @@ final class EstimateText {
                 w.batchSize(),
                 w.sharedPrefixTokens() > 0 ? ", " + w.sharedPrefixTokens() + " shared prefix tokens" : "",
                 e.formats());
+        Deployment d = e.deployment();
+        if (!d.parallelism().equals(io.github.llmcost.hardware.Parallelism.NONE)) {
+            header += String.format(
+                    Locale.ROOT,
+                    "  parallelism: tp %d, %s; nodes: %d x %s%n",
+                    d.tensorParallel(),
+                    d.parallelism(),
+                    d.parallelism().nodes(d.tensorParallel(), d.node()),
+                    d.node());
+        }
         if (!e.isFeasible()) {
             return header + "  cannot run: " + e.feasibility().summary() + System.lineSeparator() + "  memory: "
                     + e.memory();

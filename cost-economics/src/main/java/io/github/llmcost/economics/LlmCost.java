@@ -10,6 +10,8 @@ import io.github.llmcost.core.internal.Check;
 import io.github.llmcost.hardware.Efficiency;
 import io.github.llmcost.hardware.HardwareSpec;
 import io.github.llmcost.hardware.InferencePerformance;
+import io.github.llmcost.hardware.NodeSpec;
+import io.github.llmcost.hardware.Parallelism;
 import io.github.llmcost.hardware.calibration.CalibratedEfficiencies;
 import io.github.llmcost.hardware.calibration.ChipCalibration;
 import java.util.Objects;
@@ -61,6 +63,8 @@ public final class LlmCost {
         private final ModelSpec model;
         private HardwareSpec hardware = io.github.llmcost.hardware.HardwarePresets.H100_SXM;
         private int tensorParallel = 1;
+        private Parallelism parallelism = Parallelism.NONE;
+        private @Nullable NodeSpec node;
         private Convention convention = Convention.EXACT;
         private @Nullable ChipCalibration calibration;
         private NumericFormat weights = NumericFormat.BF16;
@@ -98,6 +102,54 @@ public final class LlmCost {
          */
         public Builder tensorParallel(int tensorParallel) {
             this.tensorParallel = Check.positive("tensorParallel", tensorParallel);
+            return this;
+        }
+
+        /**
+         * Pipeline and expert parallelism, data-parallel attention and declared nodes ({@link Parallelism}); none by
+         * default. A replica then holds {@code tensorParallel x parallelism.pipeline()} devices, every one priced.
+         *
+         * @param parallelism the parallelism beyond tensor
+         * @return this builder
+         */
+        public Builder parallelism(Parallelism parallelism) {
+            this.parallelism = Objects.requireNonNull(parallelism, "parallelism");
+            return this;
+        }
+
+        /**
+         * Pipeline stages, each of {@link #tensorParallel(int)} devices; 1 by default. Shorthand for {@link
+         * #parallelism(Parallelism)} with {@link Parallelism#withPipeline(int)}.
+         *
+         * @param stages {@code >= 1}
+         * @return this builder
+         */
+        public Builder pipelineParallel(int stages) {
+            this.parallelism = parallelism.withPipeline(Check.positive("pipelineParallel", stages));
+            return this;
+        }
+
+        /**
+         * The expert-parallel degree of a Mixture-of-Experts model; 1 by default. Shorthand for {@link
+         * Parallelism#withExpert(int)}.
+         *
+         * @param degree {@code >= 1}, dividing the routed experts and {@link #tensorParallel(int)}
+         * @return this builder
+         */
+        public Builder expertParallel(int degree) {
+            this.parallelism = parallelism.withExpert(Check.positive("expertParallel", degree));
+            return this;
+        }
+
+        /**
+         * The node the devices sit in and the network between nodes; the chip's usual one ({@link
+         * NodeSpec#forHardware}) by default.
+         *
+         * @param node the node
+         * @return this builder
+         */
+        public Builder node(NodeSpec node) {
+            this.node = Objects.requireNonNull(node, "node");
             return this;
         }
 
@@ -320,6 +372,8 @@ public final class LlmCost {
                     .model(model)
                     .hardware(hardware)
                     .tensorParallel(tensorParallel)
+                    .parallelism(parallelism)
+                    .chosenNode(Optional.ofNullable(node))
                     .convention(convention)
                     .formats(formats)
                     .chosenCalibration(Optional.ofNullable(calibration))

@@ -72,25 +72,25 @@ public final class ServingCost {
 
     /** {@return the price of all devices of one replica for an hour} */
     public Money perReplicaHour() {
-        return pricing.perDeviceHour().multipliedBy(estimate.tensorParallel());
+        return pricing.perDeviceHour().multipliedBy(estimate.gpus());
     }
 
     /** {@return the cost of one output token at the workload's batch} */
     public Money costPerOutputToken() {
         estimate.feasibility().requireFeasible("cost per output token");
-        return costPerToken(pricing, estimate.decodeTokensPerSecond(), estimate.tensorParallel());
+        return costPerToken(pricing, estimate.decodeTokensPerSecond(), estimate.gpus());
     }
 
     /** {@return the cost of a million output tokens at the workload's batch} */
     public Money costPerMillionOutputTokens() {
         estimate.feasibility().requireFeasible("cost per million output tokens");
-        return costPerMillionTokens(pricing, estimate.decodeTokensPerSecond(), estimate.tensorParallel());
+        return costPerMillionTokens(pricing, estimate.decodeTokensPerSecond(), estimate.gpus());
     }
 
     /** {@return the cost of one input (prompt) token: the batch's prefill time over the tokens it computed} */
     public Money costPerInputToken() {
         estimate.feasibility().requireFeasible("cost per input token");
-        return costPerToken(pricing, estimate.prefillTokensPerSecond(), estimate.tensorParallel());
+        return costPerToken(pricing, estimate.prefillTokensPerSecond(), estimate.gpus());
     }
 
     /**
@@ -99,7 +99,7 @@ public final class ServingCost {
      */
     public Money costPerMillionInputTokens() {
         estimate.feasibility().requireFeasible("cost per million input tokens");
-        return costPerMillionTokens(pricing, estimate.prefillTokensPerSecond(), estimate.tensorParallel());
+        return costPerMillionTokens(pricing, estimate.prefillTokensPerSecond(), estimate.gpus());
     }
 
     /** {@return how many times an output token costs an input token} */

@@ -166,7 +166,7 @@ public final class ServingEstimate {
                 .orElseThrow(() -> new IllegalStateException("cannot give costs: "
                         + deployment.hardware().name() + " has no rental price; set one with pricePerHour(...)"));
         double second = (busyTimeCounted ? p.withUtilization(1) : p)
-                .costOf(1, deployment.tensorParallel())
+                .costOf(1, deployment.gpus())
                 .toUsd();
         double blended = second * 1e6 / (s.inputPerSecond() + s.outputPerSecond());
         double input = second * s.prefillShare() * 1e6 / s.inputPerSecond();

@@ -186,6 +186,14 @@ class ValueTypeSanityTest {
                         .place(Flops.of(1e12), Bytes.of(2e9)));
         samples(Efficiency.class, () -> Efficiency.of(0.5, 0.5), () -> Efficiency.of(0.5, 0.6));
         samples(HardwareSpec.class, () -> chip("a"), () -> chip("b"));
+        samples(
+                io.github.llmcost.hardware.Parallelism.class,
+                () -> io.github.llmcost.hardware.Parallelism.of(2, 1),
+                () -> io.github.llmcost.hardware.Parallelism.of(1, 2));
+        samples(
+                io.github.llmcost.hardware.NodeSpec.class,
+                () -> io.github.llmcost.hardware.NodeSpec.of("a", 8, Bandwidth.ofGigabytesPerSecond(50), Seconds.ZERO),
+                () -> io.github.llmcost.hardware.NodeSpec.of("b", 8, Bandwidth.ofGigabytesPerSecond(50), Seconds.ZERO));
         samples(InferencePerformance.class, () -> perf(128), () -> perf(256));
         samples(
                 io.github.llmcost.hardware.MemoryBudget.class,

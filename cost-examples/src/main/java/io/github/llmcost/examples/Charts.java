@@ -169,7 +169,7 @@ final class Charts {
                         + " efficiency (compute/bandwidth) %s, calibration %s",
                 what,
                 e.model().name(),
-                e.tensorParallel(),
+                e.gpus(),
                 e.hardware().name(),
                 w.promptTokens(),
                 w.outputTokens(),
@@ -312,7 +312,7 @@ final class Charts {
             Saturation at =
                     s.model().withScheduler(s.scheduler().withMaxBatchSize(cap)).saturated(s.traffic());
             x.add(1 / at.timePerOutputToken().toSeconds());
-            y.add(at.outputTokensPerSecond() / e.tensorParallel());
+            y.add(at.outputTokensPerSecond() / e.gpus());
         }
         chart.addSeries("batch cap 1, 2, 4, ... " + s.scheduler().maxBatchSize(), x, y);
         return write(chart, file, format);

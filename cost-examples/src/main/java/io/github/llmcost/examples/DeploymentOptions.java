@@ -62,6 +62,44 @@ final class DeploymentOptions {
     int gpus = 1;
 
     @Option(
+            names = "--pp",
+            description = "Pipeline-parallel stages, each of --gpus devices (layers split as vLLM does); default:"
+                    + " ${DEFAULT-VALUE}.",
+            defaultValue = "1")
+    int pp = 1;
+
+    @Option(
+            names = "--ep",
+            description = "Expert-parallel degree of a Mixture-of-Experts model, dividing --gpus and the routed"
+                    + " experts; default: ${DEFAULT-VALUE}.",
+            defaultValue = "1")
+    int ep = 1;
+
+    @Option(
+            names = "--nodes",
+            description = "Nodes a replica spans (8 GPUs each, 400 Gb/s per GPU between them); must match --gpus x"
+                    + " --pp; default: as many as needed.",
+            defaultValue = "0")
+    int nodes;
+
+    @Option(
+            names = "--dp-attention",
+            description = "Attention data-parallel over the --gpus of a stage (each GPU its own sequences).")
+    boolean dpAttention;
+
+    @Option(
+            names = "--micro-batches",
+            description = "Micro-batches a batch runs as over the pipeline; default: one per stage.",
+            defaultValue = "0")
+    int microBatches;
+
+    @Option(
+            names = "--expert-imbalance",
+            description = "Busiest GPU's routed-expert load over the mean under --ep, in [1, 8]; default: 1.2.")
+    @Nullable
+    Double expertImbalance;
+
+    @Option(
             names = "--price-per-hour",
             description = "US dollars per device-hour; default: the preset's rental price (consumer and edge presets"
                     + " have none, and then no cost is shown).")
@@ -108,6 +146,7 @@ final class DeploymentOptions {
         }
         b.hardware(HardwarePresets.byId(hardware))
                 .tensorParallel(gpus)
+                .parallelism(ParallelismOptions.of(pp, ep, nodes, dpAttention, microBatches, expertImbalance))
                 .outputTokens(output)
                 .sharedPrefixTokens(sharedPrefix)
                 .weights(weights)
@@ -136,6 +175,7 @@ final class DeploymentOptions {
             }
             b.pricePerHour(price);
         }
+        ParallelismOptions.check(b.deployment());
     }
 
     /** {@code --prompt} and {@code --batch}: one request shape, for the commands that cost one. */

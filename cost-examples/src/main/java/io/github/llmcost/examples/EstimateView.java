@@ -43,6 +43,7 @@ final class EstimateView {
         o.put("hardware", e.hardware().name());
         o.put("convention", e.convention().name());
         o.put("gpus", e.tensorParallel());
+        ParallelismView.put(o, e.deployment(), e.isFeasible() ? e.compiled().layout() : null, w.batchSize());
         o.put("promptTokens", w.promptTokens());
         o.put("outputTokens", w.outputTokens());
         o.put("batchSize", w.batchSize());

@@ -101,6 +101,23 @@ final class PlanCommand extends CliCommand {
     NumericFormat kv = NumericFormat.BF16;
 
     @Option(
+            names = "--pp",
+            description = "Pipeline stages of every candidate, each of its tensor-parallel GPUs; default:"
+                    + " ${DEFAULT-VALUE}.",
+            defaultValue = "1")
+    int pp = 1;
+
+    @Option(
+            names = "--ep",
+            description = "Expert-parallel degree of every candidate (a Mixture-of-Experts model; candidates whose"
+                    + " GPUs per stage it does not divide are set aside); default: ${DEFAULT-VALUE}.",
+            defaultValue = "1")
+    int ep = 1;
+
+    @Option(names = "--dp-attention", description = "Attention data-parallel over each candidate's GPUs per stage.")
+    boolean dpAttention;
+
+    @Option(
             names = "--max-gpus-per-replica",
             description = "Most tensor-parallel devices in one replica; default: ${DEFAULT-VALUE}.",
             defaultValue = "" + PlanRequest.DEFAULT_MAX_GPUS_PER_REPLICA)
@@ -194,6 +211,8 @@ final class PlanCommand extends CliCommand {
                 .traffic(traffic)
                 .requestsPerSecond(rate)
                 .maxGpusPerReplica(maxGpusPerReplica)
+                .parallelism(ParallelismOptions.forModel(
+                        ParallelismOptions.of(pp, ep, 0, dpAttention, 0, null), model.model()))
                 .headroom(headroom)
                 .scheduler(scheduling.scheduler());
         if (ttft != null) {

@@ -101,6 +101,12 @@ final class PlanView {
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("hardware", d.hardware().name());
         o.put("tensorParallel", d.tensorParallel());
+        if (d.parallelism().pipeline() > 1) {
+            o.put("pipelineParallel", d.parallelism().pipeline());
+        }
+        if (d.parallelism().expert() > 1) {
+            o.put("expertParallel", d.parallelism().expert());
+        }
         o.put("replicas", c.replicas());
         o.put("totalGpus", c.totalGpus());
         o.put("weights", lower(d.formats().weights()));

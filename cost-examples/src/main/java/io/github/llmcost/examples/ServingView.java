@@ -41,17 +41,23 @@ final class ServingView {
         o.put("model", d.model().name());
         o.put("hardware", d.hardware().name());
         o.put("gpus", d.tensorParallel());
+        ParallelismView.put(o, d, null, 1);
         return o;
     }
 
     Map<String, Object> json() {
         Map<String, Object> o = new LinkedHashMap<>();
         Saturation s = e.saturation();
-        int gpus = e.deployment().tensorParallel();
+        int gpus = e.deployment().gpus();
         o.put("feasible", true);
         o.put("model", e.deployment().model().name());
         o.put("hardware", e.deployment().hardware().name());
-        o.put("gpus", gpus);
+        o.put("gpus", e.deployment().tensorParallel());
+        ParallelismView.put(
+                o,
+                e.deployment(),
+                e.deployment().compiled().layout(),
+                e.scheduler().maxBatchSize());
         o.put("calibration", e.calibration().source());
         o.put("inputTokens", e.traffic().inputTokens());
         o.put("outputTokens", e.traffic().outputTokens());
@@ -151,7 +157,7 @@ final class ServingView {
                 s.outputTokensPerSecond(),
                 band.low(),
                 band.high(),
-                s.outputTokensPerSecond() / e.deployment().tensorParallel()));
+                s.outputTokensPerSecond() / e.deployment().gpus()));
         if (e.pricing().isPresent()) {
             ServingEstimate.TokenCosts c = e.costs();
             out.append(String.format(

@@ -194,7 +194,7 @@ final class SimulateCommand extends CliCommand {
                         Locale.ROOT,
                         "Simulated latency against request rate: %s on %d x %s, %d replica(s), %d in / %d out",
                         d.model().name(),
-                        d.tensorParallel(),
+                        d.gpus(),
                         d.hardware().name(),
                         total,
                         input,

@@ -60,7 +60,7 @@ final class SimulateView {
         if (pricing.isEmpty() || r.outputTokens() == 0) {
             return null;
         }
-        double devices = (double) d.tensorParallel() * r.replicas();
+        double devices = (double) d.gpus() * r.replicas();
         double usd = devices * pricing.get().usdPerDeviceHour() * r.simulatedSeconds() / 3600;
         return usd / r.outputTokens() * 1e6;
     }
@@ -132,7 +132,7 @@ final class SimulateView {
                 Locale.ROOT,
                 "%s on %d x %s, %d replica(s)%s, %s routing; %s arrivals, %d in / %d out%s%n",
                 d.model().name(),
-                d.tensorParallel(),
+                d.gpus(),
                 d.hardware().name(),
                 r.replicas(),
                 disaggregate != null ? " (" + disaggregate + ")" : "",
@@ -177,7 +177,7 @@ final class SimulateView {
                                 Locale.ROOT,
                                 "cost: $%.4f per million output tokens (%d devices paid for %.1f s)",
                                 cost,
-                                d.tensorParallel() * r.replicas(),
+                                d.gpus() * r.replicas(),
                                 r.simulatedSeconds()));
         return t.toString();
     }

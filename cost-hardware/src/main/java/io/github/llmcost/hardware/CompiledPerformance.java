@@ -60,11 +60,9 @@ public final class CompiledPerformance {
     private final double overlapExponent;
     /** Fixed seconds of every step: the step overhead and every layer's. */
     private final double stepOverheadSeconds;
-    /** Seconds of all of one step's all-reduces that do not depend on its tokens, and those per token. */
-    private final double allReduceFixedSeconds;
-
-    private final double allReduceSecondsPerToken;
-    /** Whether the tensor-parallel degree shards the model's heads and MLP evenly. */
+    /** Stages, nodes and what devices send each other: all-reduces, all-to-alls, sends between stages. */
+    private final ParallelLayout layout;
+    /** Whether the tensor-parallel degree shards the model's heads and MLP evenly, and the other degrees fit it. */
     private final boolean sharded;
 
     /** Copies of each sequence's cache over all devices: 1 while KV heads split evenly, more once replicated. */
@@ -102,28 +100,16 @@ public final class CompiledPerformance {
         this.activationBytes = activationFormat.bytesPerElement();
         this.stepOverheadSeconds =
                 c.stepOverhead().toSeconds() + c.layerOverhead().toSeconds() * model.numLayers();
-        // two ring all-reduces per layer, each moving 2(N-1)/N of the layer's activations and paying a fixed latency
-        if (devices == 1) {
-            allReduceFixedSeconds = 0;
-            allReduceSecondsPerToken = 0;
-        } else {
-            double allReduces = 2.0 * model.numLayers();
-            allReduceFixedSeconds = allReduces
-                    * (hardware.interconnectLatency().toSeconds()
-                            + c.allReduceLatency().toSeconds());
-            // all-reduces run in 16 bits even when the matmuls compute in FP8 or FP4
-            allReduceSecondsPerToken = allReduces
-                    * (2.0 * (devices - 1) / devices)
-                    * model.hiddenSize()
-                    * Math.max(2, activationBytes)
-                    / hardware.allReduceBandwidth(devices).toBytesPerSecond();
-        }
-        this.kvCopies = TensorSharding.kvShare(model, devices) * devices;
-        this.sharded = TensorSharding.problem(model, devices) == null;
+        // all-reduces, all-to-alls under expert parallelism, sends between pipeline stages: ParallelLayout
+        Parallelism parallelism = performance.parallelism();
+        this.layout = new ParallelLayout(model, hardware, c, devices, parallelism, performance.node(), activationBytes);
+        this.kvCopies = layout.dataParallel ? 1 : TensorSharding.kvShare(model, devices) * devices;
+        this.sharded = TensorSharding.problem(model, devices) == null && layout.fits;
         this.memory = new MemoryModel(
                 model,
                 hardware,
                 devices,
+                parallelism,
                 performance.convention(),
                 kvCache,
                 formats,
@@ -148,7 +134,10 @@ public final class CompiledPerformance {
 
     PassCosts prefill(Workload workload, boolean detailed) {
         long cached = workload.cachedPrefixTokens();
-        return walk(null, cached, workload.promptTokens() - cached, workload.batchSize(), detailed);
+        long fresh = workload.promptTokens() - cached;
+        int m = layout.microBatches(workload.batchSize());
+        int micro = ParallelLayout.ceilDiv(workload.batchSize(), m);
+        return layout.pipelined(walk(null, cached, fresh, micro, detailed), m, true, fresh * micro);
     }
 
     /**
@@ -176,7 +165,9 @@ public final class CompiledPerformance {
     PassCosts decodeStep(long contextTokens, int batchSize, boolean detailed) {
         Check.positive("contextTokens", contextTokens);
         Check.positive("batchSize", batchSize);
-        return walk(null, contextTokens - 1, 1, batchSize, detailed);
+        int m = layout.microBatches(batchSize);
+        int micro = ParallelLayout.ceilDiv(batchSize, m);
+        return layout.pipelined(walk(null, contextTokens - 1, 1, micro, detailed), m, false, micro);
     }
 
     /**
@@ -189,7 +180,13 @@ public final class CompiledPerformance {
      * @return the step's totals on one device
      */
     public PassCosts step(Step step) {
-        return walk(step, 0, 0, 0, false);
+        return step(step, false);
+    }
+
+    private PassCosts step(Step step, boolean detailed) {
+        int m = layout.microBatches(step.sequences());
+        Step micro = m == 1 ? step : ParallelLayout.microStep(step, m);
+        return layout.pipelined(walk(micro, 0, 0, 0, detailed), m, false, micro.tokens());
     }
 
     /**
@@ -200,7 +197,7 @@ public final class CompiledPerformance {
      * @return the analysis
      */
     public PhaseAnalysis analyse(Step step, Phase phase) {
-        return walk(step, 0, 0, 0, true).analysis(phase);
+        return step(step, true).analysis(phase);
     }
 
     /**
@@ -227,8 +224,7 @@ public final class CompiledPerformance {
         if (sharded && withinContext && memory.fits(workload) && workload.batchSize() <= sessions(workload)) {
             return Feasibility.feasible();
         }
-        return Feasibility.of(
-                model, template.hardware(), devices, template.formats(), workload, memory.budget(workload));
+        return template.feasibility(workload, memory.budget(workload));
     }
 
     private long sessions(Workload w) {
@@ -278,7 +274,8 @@ public final class CompiledPerformance {
         // per matrix, each token's input and output activations (EXACT)
         double tokenActivationBytes = exact ? tokens * 2 * d * activationBytes : 0;
         PassKernel kernel = this.kernel;
-        double expertsRead = counter.expertsRead(tokens);
+        double expertFactor = layout.expertFactor;
+        double expertsRead = Math.min(counter.expertsRead(tokens) * expertFactor, layout.expertCap);
         double[] detail = detailed ? PassCosts.newDetail() : null;
         double passFlops = 0;
         double computeSeconds = 0;
@@ -313,13 +310,14 @@ public final class CompiledPerformance {
                     time += Math.max(gc, gm);
                 }
             } else {
-                double weights = kernel.rowKind[r] == PassKernel.EXPERTS
-                        ? kernel.rowWeights[r] * expertsRead
-                        : kernel.rowWeights[r];
-                opFlops = kernel.rowFlops[r] * tokens * perDevice;
-                opBytes = (weights * weightBytes + tokenActivationBytes) * perDevice;
+                boolean experts = kernel.rowKind[r] == PassKernel.EXPERTS;
+                double weights = experts ? kernel.rowWeights[r] * expertsRead : kernel.rowWeights[r];
+                // under DP attention every device reads all non-expert weights: scale them from the tensor's share
+                double shared = experts || !layout.dataParallel ? 1 : devices;
+                opFlops = kernel.rowFlops[r] * tokens * perDevice * (experts ? expertFactor : 1);
+                opBytes = (weights * weightBytes * shared + tokenActivationBytes) * perDevice;
                 compute = opFlops * secondsPerMatmulFlop;
-                memory = (weights * weightBytes * secondsPerWeightByte + tokenActivationBytes * secondsPerByte)
+                memory = (weights * weightBytes * secondsPerWeightByte * shared + tokenActivationBytes * secondsPerByte)
                         * perDevice;
                 time = combine(compute, memory);
             }
@@ -357,9 +355,14 @@ public final class CompiledPerformance {
                 computeSeconds,
                 memorySeconds,
                 seconds,
-                tokens == 0 ? 0 : allReduceFixedSeconds + allReduceSecondsPerToken * tokens,
+                layout.allReduceSeconds(tokens) + layout.allToAllSeconds(tokens),
                 stepOverheadSeconds,
                 detail);
+    }
+
+    /** {@return the devices' layout: pipeline stages, nodes, the all-reduces, all-to-alls and sends a pass pays} */
+    public ParallelLayout layout() {
+        return layout;
     }
 
     /** A linear layer's time from its compute and memory times: the larger, or their p-norm. */

@@ -146,6 +146,43 @@ public final class Feasibility {
     }
 
     /**
+     * What stops a configuration with parallelism beyond tensor before anything is costed: {@link #structural(ModelSpec,
+     * HardwareSpec, int, NumericFormat)} for all its devices, and degrees or nodes that do not fit ({@link
+     * Limit#PARALLELISM}).
+     *
+     * @param model the model
+     * @param hardware the chip
+     * @param tensorParallel devices per stage, {@code >= 1}
+     * @param parallelism pipeline and expert parallelism
+     * @param node the node
+     * @param computeFormat the format matrix multiplications run in
+     * @return the reasons, empty if none
+     */
+    public static List<Reason> structural(
+            ModelSpec model,
+            HardwareSpec hardware,
+            int tensorParallel,
+            Parallelism parallelism,
+            NodeSpec node,
+            NumericFormat computeFormat) {
+        Objects.requireNonNull(parallelism, "parallelism");
+        Objects.requireNonNull(node, "node");
+        List<Reason> reasons = structural(model, hardware, tensorParallel, computeFormat);
+        int gpus = parallelism.gpus(tensorParallel);
+        if (tensorParallel == 1
+                && gpus > 1
+                && !(hardware.interconnectBandwidth().toBytesPerSecond() > 0)) {
+            reasons.add(new Reason(
+                    Limit.INTERCONNECT, gpus + " GPUs need an interconnect, and " + hardware.name() + " has none"));
+        }
+        String problem = parallelism.problem(model, tensorParallel, node);
+        if (problem != null) {
+            reasons.add(new Reason(Limit.PARALLELISM, problem));
+        }
+        return reasons;
+    }
+
+    /**
      * Every limit of a configuration: {@link #structural}, the model's maximum context, and memory (weights and
      * overhead, then the batch's KV cache).
      *
@@ -166,8 +203,44 @@ public final class Feasibility {
             MemoryBudget memory) {
         Objects.requireNonNull(formats, "formats");
         Objects.requireNonNull(workload, "workload");
+        return of(
+                model,
+                hardware,
+                tensorParallel,
+                Parallelism.NONE,
+                NodeSpec.forHardware(hardware),
+                formats,
+                workload,
+                memory);
+    }
+
+    /**
+     * Every limit of a configuration with parallelism beyond tensor: {@link #structural(ModelSpec, HardwareSpec, int,
+     * Parallelism, NodeSpec, NumericFormat)}, the model's maximum context, and memory (of the binding stage).
+     *
+     * @param model the model
+     * @param hardware the chip
+     * @param tensorParallel devices per stage
+     * @param parallelism pipeline and expert parallelism
+     * @param node the node
+     * @param formats the numeric formats; the activations' is the compute format
+     * @param workload the workload
+     * @param memory where memory goes for the workload
+     * @return the result
+     */
+    public static Feasibility of(
+            ModelSpec model,
+            HardwareSpec hardware,
+            int tensorParallel,
+            Parallelism parallelism,
+            NodeSpec node,
+            Formats formats,
+            Workload workload,
+            MemoryBudget memory) {
+        Objects.requireNonNull(formats, "formats");
+        Objects.requireNonNull(workload, "workload");
         Objects.requireNonNull(memory, "memory");
-        List<Reason> reasons = structural(model, hardware, tensorParallel, formats.activations());
+        List<Reason> reasons = structural(model, hardware, tensorParallel, parallelism, node, formats.activations());
         if (model.maxContextTokens().isPresent()
                 && workload.contextTokens() > model.maxContextTokens().getAsLong()) {
             reasons.add(new Reason(

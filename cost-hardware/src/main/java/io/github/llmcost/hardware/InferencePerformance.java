@@ -115,6 +115,21 @@ public abstract class InferencePerformance {
         return 1;
     }
 
+    /**
+     * {@return parallelism beyond tensor: pipeline stages, expert parallelism, data-parallel attention, declared nodes;
+     * {@link Parallelism#NONE} by default}
+     */
+    @Value.Default
+    public Parallelism parallelism() {
+        return Parallelism.NONE;
+    }
+
+    /** {@return the node the devices sit in, and the network between nodes; the chip's usual one by default} */
+    @Value.Default
+    public NodeSpec node() {
+        return NodeSpec.forHardware(hardware());
+    }
+
     /** {@return memory each device loses to the framework; {@link #DEFAULT_FRAMEWORK_OVERHEAD} by default} */
     @Value.Default
     public Bytes frameworkOverheadPerDevice() {
@@ -285,7 +300,13 @@ public abstract class InferencePerformance {
      */
     @Value.Lazy
     public Feasibility feasibility() {
-        return Feasibility.of(model(), hardware(), tensorParallel(), formats(), workload(), memory());
+        return feasibility(workload(), memory());
+    }
+
+    /** Every limit of another workload on this configuration, given where its memory goes. */
+    Feasibility feasibility(Workload workload, MemoryBudget memory) {
+        return Feasibility.of(
+                model(), hardware(), tensorParallel(), parallelism(), node(), formats(), workload, memory);
     }
 
     /** {@return whole sessions at the workload's context that fit in memory} */
@@ -308,9 +329,10 @@ public abstract class InferencePerformance {
     void check() {
         Check.positive("tensorParallel", tensorParallel());
         Check.positive("prefillChunkTokens", prefillChunkTokens());
-        if (!(tensorParallel() == 1 || hardware().interconnectBandwidth().toBytesPerSecond() > 0)) {
-            throw new IllegalArgumentException("tensorParallel (" + tensorParallel() + ") needs an interconnect, and "
-                    + hardware().name() + " has none");
+        int gpus = parallelism().gpus(tensorParallel());
+        if (!(gpus == 1 || hardware().interconnectBandwidth().toBytesPerSecond() > 0)) {
+            throw new IllegalArgumentException((gpus == tensorParallel() ? "tensorParallel (" : "gpus (") + gpus
+                    + ") needs an interconnect, and " + hardware().name() + " has none");
         }
         hardware().peak(formats().activations()); // fails early, naming the chip's formats
     }
@@ -323,7 +345,7 @@ public abstract class InferencePerformance {
                 "%s on %s%s, %s%n  time to first token %s (%s-bound), time per output token %s (%s-bound)%n"
                         + "  %.1f tokens/s per user, %.0f tokens/s in all%n  %s",
                 model().name(),
-                tensorParallel() > 1 ? tensorParallel() + " x " : "",
+                parallelism().gpus(tensorParallel()) > 1 ? parallelism().gpus(tensorParallel()) + " x " : "",
                 hardware().name(),
                 convention(),
                 timeToFirstToken(),

@@ -14,6 +14,11 @@ public enum Limit {
      * heads (engines shard heads whole, and replicate KV heads when the degree exceeds them).
      */
     TENSOR_PARALLEL,
+    /**
+     * The pipeline or expert-parallel degree does not fit the model (more stages than layers, an expert degree that
+     * does not divide the experts or the stage's devices), or the devices do not fill the nodes declared.
+     */
+    PARALLELISM,
     /** Prompt plus output exceed the model's maximum context ({@code max_position_embeddings}). */
     CONTEXT,
     /** Weights, activations and framework overhead alone exceed device memory. */

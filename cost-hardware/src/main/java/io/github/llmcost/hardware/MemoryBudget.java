@@ -12,7 +12,8 @@ import org.immutables.value.Value;
 
 /**
  * Where device memory goes: weights, activations, framework overhead, and the KV-cache budget left, with the number
- * of whole sessions that budget holds. Totals are over all tensor-parallel devices.
+ * of whole sessions that budget holds. Totals are over all tensor-parallel devices (of the binding stage, under
+ * pipeline parallelism: see {@link Parallelism}).
  *
  * <p>Immutable and thread-safe. Obtain one from {@link InferencePerformance#memory()}.
  */
@@ -93,8 +94,46 @@ public abstract class MemoryBudget {
             Workload workload,
             Bytes frameworkOverheadPerDevice,
             int prefillChunkTokens) {
+        return of(
+                model,
+                hardware,
+                tensorParallel,
+                Parallelism.NONE,
+                convention,
+                formats,
+                workload,
+                frameworkOverheadPerDevice,
+                prefillChunkTokens);
+    }
+
+    /**
+     * Where memory goes for a configuration with parallelism beyond tensor: under pipeline parallelism, on the
+     * binding stage's devices (the stage that holds the fewest sessions).
+     *
+     * @param model the model
+     * @param hardware the chip
+     * @param tensorParallel devices per stage, {@code >= 1}
+     * @param parallelism pipeline and expert parallelism, data-parallel attention
+     * @param convention the accounting convention
+     * @param formats the numeric formats
+     * @param workload the workload
+     * @param frameworkOverheadPerDevice memory each device loses to the framework
+     * @param prefillChunkTokens tokens one forward pass holds activations for, {@code >= 1}
+     * @return the budget
+     */
+    public static MemoryBudget of(
+            ModelSpec model,
+            HardwareSpec hardware,
+            int tensorParallel,
+            Parallelism parallelism,
+            Convention convention,
+            Formats formats,
+            Workload workload,
+            Bytes frameworkOverheadPerDevice,
+            int prefillChunkTokens) {
         java.util.Objects.requireNonNull(model, "model");
         java.util.Objects.requireNonNull(hardware, "hardware");
+        java.util.Objects.requireNonNull(parallelism, "parallelism");
         java.util.Objects.requireNonNull(convention, "convention");
         java.util.Objects.requireNonNull(formats, "formats");
         java.util.Objects.requireNonNull(workload, "workload");
@@ -106,6 +145,7 @@ public abstract class MemoryBudget {
                         model,
                         hardware,
                         tensorParallel,
+                        parallelism,
                         convention,
                         kv,
                         formats,

@@ -11,7 +11,9 @@ import io.github.llmcost.core.Workload;
  * Where a configuration's memory goes, for any workload in its formats: the one place sessions and the memory budget
  * are computed, by {@link CompiledPerformance} and, for configurations that cannot be compiled, by {@link
  * MemoryBudget#of}. Totals are over all tensor-parallel devices; each device stores {@link TensorSharding#kvShare}
- * of every sequence's cache.
+ * of every sequence's cache. Under pipeline parallelism the figures are those of the binding stage (the one that holds
+ * the fewest sessions), over its tensor-parallel devices ({@link PipelineStages}); under data-parallel attention each
+ * device stores whole caches of its own sequences.
  */
 final class MemoryModel {
     private final KvCache kvCache;
@@ -20,6 +22,10 @@ final class MemoryModel {
     private final double kvCopies;
 
     private final Bytes weights;
+    /** Per pipeline stage, the weights its devices store; one stage, {@link #weights}, without pipeline parallelism. */
+    private final Bytes[] stageWeights;
+
+    private final PipelineStages stages;
     private final Bytes capacity;
     private final Bytes frameworkOverhead;
     private final double activationBytesPerToken;
@@ -29,6 +35,7 @@ final class MemoryModel {
             ModelSpec model,
             HardwareSpec hardware,
             int devices,
+            Parallelism parallelism,
             Convention convention,
             KvCache kvCache,
             Formats formats,
@@ -36,8 +43,18 @@ final class MemoryModel {
             int prefillChunkTokens) {
         this.kvCache = kvCache;
         this.devices = devices;
-        this.kvCopies = TensorSharding.kvShare(model, devices) * devices;
-        this.weights = model.parameters(convention).weightBytes(formats.weights());
+        this.kvCopies = parallelism.dataParallelAttention() && devices > 1
+                ? 1
+                : TensorSharding.kvShare(model, devices) * devices;
+        this.stages = new PipelineStages(model, convention, devices, parallelism);
+        Bytes total = model.parameters(convention).weightBytes(formats.weights());
+        this.stageWeights = new Bytes[stages.stages()];
+        Bytes heaviest = Bytes.ZERO;
+        for (int s = 0; s < stageWeights.length; s++) {
+            stageWeights[s] = stages.weights(s, total, formats.weights());
+            heaviest = stageWeights[s].compareTo(heaviest) > 0 ? stageWeights[s] : heaviest;
+        }
+        this.weights = heaviest;
         this.capacity = hardware.memoryCapacity().multipliedBy(devices);
         this.frameworkOverhead = frameworkOverheadPerDevice.multipliedBy(devices);
         this.activationBytesPerToken =
@@ -50,26 +67,57 @@ final class MemoryModel {
         return capacity.toBytes() >= weights.toBytes() + activations(w).toBytes() + frameworkOverhead.toBytes();
     }
 
-    /** Whole sessions of a workload that fit. */
+    /** Whole sessions of a workload that fit: on the binding stage under pipeline parallelism. */
     long sessions(Workload w) {
-        Bytes budget = MemoryBudget.kvCacheBudget(capacity, weights, activations(w), frameworkOverhead);
+        return stageSessions(bindingStage(w), w);
+    }
+
+    /** Whole sessions of a workload that fit on one stage's devices. */
+    private long stageSessions(int stage, Workload w) {
+        Bytes budget = MemoryBudget.kvCacheBudget(capacity, stageWeights[stage], activations(w), frameworkOverhead);
         // the cache's bytes over all devices are kvCopies times one sequence's: scale the budget instead
-        return kvCache.sessionsThatFit(budget.dividedBy(kvCopies), w.contextTokens(), w.cachedPrefixTokens());
+        return kvCache.sessionsThatFit(
+                budget.dividedBy(kvCopies * kvShare(stage, w)), w.contextTokens(), w.cachedPrefixTokens());
+    }
+
+    /** The stage's share of each sequence's cache; the whole of it without pipeline parallelism. */
+    private double kvShare(int stage, Workload w) {
+        double share = stages.kvShare(stage, kvCache, w.contextTokens());
+        return share > 0 ? share : 1;
+    }
+
+    /** The stage that holds the fewest sessions, the heavier on a tie: stage 0 without pipeline parallelism. */
+    private int bindingStage(Workload w) {
+        if (stageWeights.length == 1) {
+            return 0;
+        }
+        int best = 0;
+        long fewest = Long.MAX_VALUE;
+        for (int s = 0; s < stageWeights.length; s++) {
+            long n = stageSessions(s, w);
+            if (n < fewest || (n == fewest && stageWeights[s].compareTo(stageWeights[best]) > 0)) {
+                best = s;
+                fewest = n;
+            }
+        }
+        return best;
     }
 
     /** Where memory goes for a workload. */
     MemoryBudget budget(Workload w) {
+        int stage = bindingStage(w);
+        double copies = kvCopies * kvShare(stage, w);
         Bytes shared = kvCache.sharedPrefixBytes(w.cachedPrefixTokens());
         Bytes privatePerSession = kvCache.sessionBytes(w.contextTokens()).minus(shared);
         return ImmutableMemoryBudget.builder()
                 .devices(devices)
                 .capacity(capacity)
-                .weights(weights)
+                .weights(stageWeights[stage])
                 .activations(activations(w))
                 .frameworkOverhead(frameworkOverhead)
-                .kvCachePerSession(privatePerSession.multipliedBy(kvCopies))
-                .sharedPrefix(shared.multipliedBy(kvCopies))
-                .maxConcurrentSessions(sessions(w))
+                .kvCachePerSession(privatePerSession.multipliedBy(copies))
+                .sharedPrefix(shared.multipliedBy(copies))
+                .maxConcurrentSessions(stageSessions(stage, w))
                 .build();
     }
 

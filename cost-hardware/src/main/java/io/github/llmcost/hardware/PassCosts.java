@@ -73,6 +73,29 @@ public final class PassCosts {
         detail[SECONDS + op] += seconds * count;
     }
 
+    /**
+     * This pass as one micro-batch of a pipelined pass: times scaled by {@code timeFactor}, FLOPs and bytes by {@code
+     * workFactor}, and the sends between stages added to communication ({@link ParallelLayout#pipelined}).
+     */
+    PassCosts pipelined(double timeFactor, double workFactor, double sendSeconds) {
+        double[] d = detail;
+        double[] scaled = null;
+        if (d != null) {
+            scaled = newDetail();
+            for (int i = 0; i < scaled.length; i++) {
+                scaled[i] = d[i] * (i < COMPUTE ? workFactor : timeFactor);
+            }
+        }
+        return new PassCosts(
+                flops * workFactor,
+                computeSeconds * timeFactor,
+                memorySeconds * timeFactor,
+                seconds * timeFactor,
+                communicationSeconds * timeFactor + sendSeconds,
+                overheadSeconds * timeFactor,
+                scaled);
+    }
+
     /** {@return the pass's FLOPs on one device, every operation's} */
     public double flops() {
         return flops;
@@ -88,7 +111,10 @@ public final class PassCosts {
         return Seconds.of(seconds());
     }
 
-    /** {@return seconds spent in tensor-parallel all-reduces} */
+    /**
+     * {@return seconds spent communicating: tensor-parallel all-reduces, expert-parallel all-to-alls and sends between
+     * pipeline stages}
+     */
     public double communicationSeconds() {
         return communicationSeconds;
     }

@@ -101,7 +101,7 @@ public final class PhaseAnalysis {
                     Locale.ROOT, "%n  %-22s %s", e.getKey().name().toLowerCase(Locale.ROOT), e.getValue()));
         }
         if (communication.toSeconds() > 0) {
-            out.append(String.format(Locale.ROOT, "%n  %-22s %s", "all-reduce", communication));
+            out.append(String.format(Locale.ROOT, "%n  %-22s %s", "communication", communication));
         }
         if (overhead.toSeconds() > 0) {
             out.append(String.format(Locale.ROOT, "%n  %-22s %s", "pass overhead", overhead));

@@ -264,8 +264,8 @@ class RooflineAccountingTest {
         assertThat(one.prefill().communicationTime()).isEqualTo(Seconds.ZERO);
         assertThat(two.prefill().flops().toFlops())
                 .isCloseTo(one.prefill().flops().toFlops() / 2, within(1e-3));
-        assertThat(two.prefill().toString()).contains("all-reduce");
-        assertThat(one.prefill().toString()).doesNotContain("all-reduce").startsWith("PREFILL: ");
+        assertThat(two.prefill().toString()).contains("communication");
+        assertThat(one.prefill().toString()).doesNotContain("communication").startsWith("PREFILL: ");
         assertThat(two.toString()).startsWith("tiny on 2 x unit chip, EXACT");
         assertThat(one.toString()).startsWith("tiny on unit chip, EXACT");
     }

@@ -92,8 +92,11 @@ public final class Plan {
      */
     public static String describe(Deployment d) {
         Formats f = d.formats();
-        return (d.tensorParallel() > 1 ? d.tensorParallel() + " x " : "")
-                + d.hardware().name() + ", " + f.scheme() + " (" + lower(f.weights()) + " weights), KV "
+        return (d.gpus() > 1 ? d.gpus() + " x " : "")
+                + d.hardware().name()
+                + (d.gpus() > d.tensorParallel() ? " (" + d.parallelism().pipeline() + " stages)" : "")
+                + (d.parallelism().expert() > 1 ? " (EP " + d.parallelism().expert() + ")" : "")
+                + ", " + f.scheme() + " (" + lower(f.weights()) + " weights), KV "
                 + lower(f.kvCache());
     }
 

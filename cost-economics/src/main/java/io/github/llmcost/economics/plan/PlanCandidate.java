@@ -79,7 +79,7 @@ public final class PlanCandidate {
 
     /** {@return every device paid for: replicas times tensor-parallel devices} */
     public long totalGpus() {
-        return replicas * deployment().tensorParallel();
+        return replicas * deployment().gpus();
     }
 
     /** {@return one replica at its planned share of the rate: latency, utilisation, throughput} */

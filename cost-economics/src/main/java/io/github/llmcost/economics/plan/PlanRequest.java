@@ -6,6 +6,7 @@ import io.github.llmcost.core.Seconds;
 import io.github.llmcost.economics.GpuPricing;
 import io.github.llmcost.hardware.HardwarePresets;
 import io.github.llmcost.hardware.HardwareSpec;
+import io.github.llmcost.hardware.Parallelism;
 import io.github.llmcost.hardware.serving.Scheduler;
 import io.github.llmcost.hardware.serving.Traffic;
 import java.util.List;
@@ -89,6 +90,16 @@ public abstract class PlanRequest {
     @Value.Default
     public int maxGpusPerReplica() {
         return DEFAULT_MAX_GPUS_PER_REPLICA;
+    }
+
+    /**
+     * {@return parallelism beyond tensor applied to every candidate ({@link Parallelism#NONE} by default): each
+     * candidate's tensor-parallel devices form one of {@code pipeline()} stages, and the replica is priced for all of
+     * them; a candidate whose degree the expert-parallel degree does not divide is set aside with its reason}
+     */
+    @Value.Default
+    public Parallelism parallelism() {
+        return Parallelism.NONE;
     }
 
     /**

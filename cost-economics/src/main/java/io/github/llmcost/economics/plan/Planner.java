@@ -95,6 +95,7 @@ final class Planner {
         return LlmCost.model(r.model())
                 .hardware(h)
                 .tensorParallel(tp)
+                .parallelism(r.parallelism())
                 .weights(f.weights())
                 .activations(f.activations())
                 .kvCache(f.kvCache())
@@ -232,11 +233,11 @@ final class Planner {
         Deployment d = e.deployment();
         return new FrontierPoint(
                 d.hardware().name(),
-                d.tensorParallel(),
+                d.gpus(),
                 d.formats(),
                 e.scheduler().maxBatchSize(),
                 1 / s.timePerOutputToken().toSeconds(),
-                s.outputTokensPerSecond() / d.tensorParallel(),
+                s.outputTokensPerSecond() / d.gpus(),
                 e.costs().perMillionOutputTokens());
     }
 
