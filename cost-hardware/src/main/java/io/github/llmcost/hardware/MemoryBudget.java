@@ -109,6 +109,7 @@ public abstract class MemoryBudget {
                         convention,
                         kv,
                         formats,
+                        formats.weightScheme().weightBytes(model, convention).total(),
                         frameworkOverheadPerDevice,
                         prefillChunkTokens)
                 .budget(workload);

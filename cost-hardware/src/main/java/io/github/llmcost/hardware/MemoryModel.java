@@ -10,7 +10,7 @@ import io.github.llmcost.core.Workload;
 /**
  * Where a configuration's memory goes, for any workload in its formats: the one place sessions and the memory budget
  * are computed, by {@link CompiledPerformance} and, for configurations that cannot be compiled, by {@link
- * MemoryBudget#of}. Totals are over all tensor-parallel devices; each device stores {@link TensorSharding#kvShare}
+ * MemoryBudget#of}. The weights' bytes come in computed by {@link io.github.llmcost.core.WeightScheme#weightBytes}, the one figure memory and streaming share. Totals are over all tensor-parallel devices; each device stores {@link TensorSharding#kvShare}
  * of every sequence's cache.
  */
 final class MemoryModel {
@@ -32,12 +32,13 @@ final class MemoryModel {
             Convention convention,
             KvCache kvCache,
             Formats formats,
+            Bytes weights,
             Bytes frameworkOverheadPerDevice,
             int prefillChunkTokens) {
         this.kvCache = kvCache;
         this.devices = devices;
         this.kvCopies = TensorSharding.kvShare(model, devices) * devices;
-        this.weights = model.parameters(convention).weightBytes(formats.weights());
+        this.weights = weights;
         this.capacity = hardware.memoryCapacity().multipliedBy(devices);
         this.frameworkOverhead = frameworkOverheadPerDevice.multipliedBy(devices);
         this.activationBytesPerToken =

@@ -95,7 +95,7 @@ final class Planner {
         return LlmCost.model(r.model())
                 .hardware(h)
                 .tensorParallel(tp)
-                .weights(f.weights())
+                .weights(f.weightScheme())
                 .activations(f.activations())
                 .kvCache(f.kvCache())
                 .pricePerHour(price)
