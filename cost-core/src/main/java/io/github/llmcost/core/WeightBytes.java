@@ -43,12 +43,16 @@ public final class WeightBytes {
     }
 
     /**
-     * The mean bytes per parameter of one role: what streaming one of its weights costs.
+     * The mean bytes per parameter of one role: what streaming one of its weights costs. A tied lm_head reads the
+     * embeddings, so its figure is theirs.
      *
      * @param role the tensors
      * @return bytes per parameter; 0 where the role has no parameters
      */
     public double bytesPerParameter(TensorRole role) {
+        if (role == TensorRole.LM_HEAD && parameters.lmHeadParameters() == 0) {
+            return bytesPerParameter(TensorRole.EMBEDDINGS);
+        }
         long count = role.parametersIn(parameters);
         return count == 0 ? 0 : bytes.getOrDefault(role, 0.0) / count;
     }

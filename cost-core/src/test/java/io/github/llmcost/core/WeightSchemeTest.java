@@ -84,6 +84,9 @@ class WeightSchemeTest {
         WeightBytes b = WeightScheme.Q4_K_M.weightBytes(tied);
         assertThat(b.bytes(TensorRole.EMBEDDINGS).toBytes()).isEqualTo(6_400 * 6.5625 / 8);
         assertThat(b.bytes(TensorRole.LM_HEAD).toBytes()).isZero();
+        assertThat(b.bytesPerParameter(TensorRole.LM_HEAD)).isEqualTo(6.5625 / 8); // reads the embeddings
+        assertThat(WeightScheme.AWQ_INT4.weightBytes(tied).bytesPerParameter(TensorRole.LM_HEAD))
+                .isEqualTo(2);
         assertThat(WeightScheme.Q8_0
                         .weightBytes(tied)
                         .bytes(TensorRole.EMBEDDINGS)
