@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  *   <li>plain formats ({@code bf16}, {@code fp16}, {@code fp32}, {@code fp8_e4m3}, {@code fp8_e5m2}, {@code int8},
  *       {@code int4}, {@code fp4}): every parameter in the element format, no scales (the article's {@code B_p});
- *   <li>safetensors schemes ({@code awq-int4}, {@code gptq-int4}, {@code fp8}, {@code fp8-block}, {@code nvfp4},
+ *   <li>safetensors schemes ({@code awq-int4}, {@code gptq-int4}, {@code fp8-tensor}, {@code fp8-block}, {@code nvfp4},
  *       {@code mxfp4}): the linear layers inside the blocks quantised with their group scales and zero points;
  *       embeddings, lm_head, norms and routers kept in 16 bits, as AutoAWQ, GPTQ, llm-compressor and ModelOpt write
  *       them (per-tensor scalars, a few bytes a tensor, and GPTQ's act-order index are not counted);
@@ -62,7 +62,7 @@ public enum WeightScheme {
      * FP8 E4M3 linear layers with a per-tensor scale (llm-compressor / Neural Magic {@code -FP8} checkpoints),
      * embeddings and lm_head in BF16.
      */
-    FP8("fp8", NumericFormat.FP8_E4M3, 8, 0, 0, 0),
+    FP8_TENSOR("fp8-tensor", NumericFormat.FP8_E4M3, 8, 0, 0, 0),
     /** FP8 E4M3 linear layers with an FP32 scale per 128 x 128 block (DeepSeek-V3's format); embeddings in BF16. */
     FP8_BLOCK("fp8-block", NumericFormat.FP8_E4M3, 8, 128 * 128, 32, 0),
     /** AWQ (AutoAWQ GEMM): 4-bit weights, an FP16 scale and a 4-bit zero point per group of 128; W4A16. */
@@ -297,9 +297,10 @@ public enum WeightScheme {
     }
 
     /**
-     * Reads a scheme id, case-insensitively; any other name {@link NumericFormat#parse} accepts ({@code e4m3},
-     * {@code float16}, {@code half}) is its plain scheme. Note that {@code fp8} is the per-tensor scheme (16-bit
-     * embeddings), {@code fp8_e4m3} the plain format.
+     * Reads a scheme id, case-insensitively; any other name {@link NumericFormat#parse} accepts ({@code fp8}, {@code
+     * e4m3}, {@code float16}, {@code half}) is its plain scheme. {@code fp8} stays the plain format (every parameter in
+     * one byte), as it always was on the command line; {@code fp8-tensor} is the checkpoints' per-tensor scheme, with
+     * 16-bit embeddings and lm_head.
      *
      * @param text the id
      * @return the scheme

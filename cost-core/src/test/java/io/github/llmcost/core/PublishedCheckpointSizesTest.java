@@ -82,7 +82,7 @@ class PublishedCheckpointSizesTest {
      */
     @Test
     void llama3_8bFp8() {
-        assertThat(bytes(WeightScheme.FP8, ModelPresets.LLAMA_3_1_8B) / (8.4596 * GIB))
+        assertThat(bytes(WeightScheme.FP8_TENSOR, ModelPresets.LLAMA_3_1_8B) / (8.4596 * GIB))
                 .isCloseTo(1, within(TOLERANCE));
     }
 

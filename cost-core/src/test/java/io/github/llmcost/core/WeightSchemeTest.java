@@ -128,7 +128,8 @@ class WeightSchemeTest {
         assertThat(WeightScheme.AWQ_INT4.weightBytes(TINY).total().toBytes())
                 .isEqualTo(linear * 4.15625 / 8 + (12_800 + 1_088) * 2);
         assertThat(WeightScheme.GPTQ_INT4.weightBytes(TINY).total().toBytes()).isEqualTo(180_992);
-        assertThat(WeightScheme.FP8.weightBytes(TINY).total().toBytes()).isEqualTo(linear + (12_800 + 1_088) * 2);
+        assertThat(WeightScheme.FP8_TENSOR.weightBytes(TINY).total().toBytes())
+                .isEqualTo(linear + (12_800 + 1_088) * 2);
         assertThat(WeightScheme.FP8_BLOCK.linearBitsPerWeight()).isEqualTo(8 + 32.0 / 16_384);
         assertThat(WeightScheme.NVFP4.linearBitsPerWeight()).isEqualTo(4.5);
         assertThat(WeightScheme.MXFP4.linearBitsPerWeight()).isEqualTo(4.25);
@@ -170,7 +171,9 @@ class WeightSchemeTest {
         assertThat(WeightScheme.parse("awq_int4")).isSameAs(WeightScheme.AWQ_INT4);
         assertThat(WeightScheme.parse(" q4_k_m ")).isSameAs(WeightScheme.Q4_K_M);
         assertThat(WeightScheme.parse("Q4-K-M")).isSameAs(WeightScheme.Q4_K_M);
-        assertThat(WeightScheme.parse("fp8")).isSameAs(WeightScheme.FP8);
+        assertThat(WeightScheme.parse("fp8")).isSameAs(WeightScheme.FP8_E4M3);
+        assertThat(WeightScheme.parse("fp8-tensor")).isSameAs(WeightScheme.FP8_TENSOR);
+        assertThat(WeightScheme.parse("FP8_TENSOR")).isSameAs(WeightScheme.FP8_TENSOR);
         assertThat(WeightScheme.parse("fp8_block")).isSameAs(WeightScheme.FP8_BLOCK);
         assertThat(WeightScheme.parse("e4m3")).isSameAs(WeightScheme.FP8_E4M3);
         assertThat(WeightScheme.parse("half")).isSameAs(WeightScheme.FP16);
@@ -200,8 +203,8 @@ class WeightSchemeTest {
         assertThat(WeightScheme.AWQ_INT4.groupSize()).isEqualTo(128);
         assertThat(WeightScheme.AWQ_INT4.scaleBits()).isEqualTo(16);
         assertThat(WeightScheme.AWQ_INT4.zeroPointBits()).isEqualTo(4);
-        assertThat(WeightScheme.FP8.groupSize()).isZero();
-        assertThat(WeightScheme.FP8.linearBitsPerWeight()).isEqualTo(8);
+        assertThat(WeightScheme.FP8_TENSOR.groupSize()).isZero();
+        assertThat(WeightScheme.FP8_TENSOR.linearBitsPerWeight()).isEqualTo(8);
         assertThat(WeightScheme.NVFP4.elementFormat()).isEqualTo(NumericFormat.FP4);
         assertThat(WeightScheme.FP8_BLOCK.elementFormat()).isEqualTo(NumericFormat.FP8_E4M3);
         assertThat(WeightScheme.Q4_K_M.elementFormat()).isEqualTo(NumericFormat.INT4);

@@ -32,7 +32,7 @@ public final class WeightFit {
     /** The schemes {@code llm-cost fit} lists, widest first. */
     public static final List<WeightScheme> DEFAULT_SCHEMES = List.of(
             WeightScheme.BF16,
-            WeightScheme.FP8,
+            WeightScheme.FP8_TENSOR,
             WeightScheme.FP8_BLOCK,
             WeightScheme.Q8_0,
             WeightScheme.Q6_K,

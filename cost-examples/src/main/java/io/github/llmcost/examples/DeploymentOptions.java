@@ -44,7 +44,7 @@ final class DeploymentOptions {
             names = "--weights",
             description =
                     "Weight scheme: a format (" + FORMATS + ") or a quantisation scheme with its scales (awq-int4,"
-                            + " gptq-int4, fp8 (per-tensor, 16-bit embeddings), fp8-block, nvfp4, mxfp4, q4_0, q4_k_m, q5_k_m,"
+                            + " gptq-int4, fp8-tensor (16-bit embeddings), fp8-block, nvfp4, mxfp4, q4_0, q4_k_m, q5_k_m,"
                             + " q6_k, q8_0); default: ${DEFAULT-VALUE}.",
             defaultValue = "bf16")
     WeightScheme weights = WeightScheme.BF16;

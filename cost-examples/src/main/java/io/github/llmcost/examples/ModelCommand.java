@@ -46,7 +46,7 @@ final class ModelCommand extends CliCommand {
         out.println("Weights (scales included; bits per weight over the whole model):");
         for (WeightScheme s : WeightScheme.values()) {
             WeightBytes b = s.weightBytes(m);
-            out.printf(Locale.ROOT, "  %-9s %-22s %6.2f%n", s.id(), b.total(), b.bitsPerWeight());
+            out.printf(Locale.ROOT, "  %-10s %-22s %6.2f%n", s.id(), b.total(), b.bitsPerWeight());
         }
         out.println("KV cache at " + kv + ": " + cache.bytesPerToken() + " per token, " + cache.sessionBytes(context)
                 + " per session of " + context + " tokens");
