@@ -69,6 +69,18 @@ class WeightSchemeTest {
     }
 
     @Test
+    void weightBytesDescribeThemselves() {
+        WeightBytes b = WeightScheme.Q4_K_M.weightBytes(ModelPresets.LLAMA_3_1_8B);
+        assertThat(b.scheme()).isSameAs(WeightScheme.Q4_K_M);
+        assertThat(b.parameters()).isEqualTo(ModelPresets.LLAMA_3_1_8B.parameters());
+        assertThat(b.toString())
+                .startsWith("q4_k_m: 4.91 GB (4.58 GiB) (4.89 bits per weight)")
+                .contains("attention", "lm_head", "(0.8203 bytes per parameter)")
+                .doesNotContain("experts");
+        assertThat(WeightScheme.BF16.weightBytes(TINY).bitsPerWeight()).isEqualTo(16);
+    }
+
+    @Test
     void q4KmMixByTensorType() {
         Map<GgufType, Long> mix = WeightScheme.Q4_K_M.ggufParameters(TINY);
         assertThat(mix)
