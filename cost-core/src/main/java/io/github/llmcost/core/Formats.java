@@ -1,5 +1,6 @@
 package io.github.llmcost.core;
 
+import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
@@ -10,11 +11,16 @@ import org.immutables.value.Value;
  * in their own format (W8A8, W4A4); everything else computes in BF16, so integer weights (INT8, INT4) are weight-only
  * quantised (W8A16, W4A16, as AWQ and GPTQ kernels run). The KV cache is BF16 unless set.
  *
+ * <p>A {@link WeightScheme} beyond the plain formats ({@code awq-int4}, {@code q4_k_m}, {@code nvfp4}) sets the weights'
+ * bytes: {@link #weightScheme()} is the one source of what weights occupy and stream; its {@link
+ * WeightScheme#elementFormat() element format} is {@link #weights()} and picks the compute path.
+ *
  * <p>Immutable and thread-safe.
  *
  * <pre>{@code
  * Formats.of(NumericFormat.FP8_E4M3).scheme();                        // "W8A8"
  * Formats.of(NumericFormat.INT4).withKvCache(NumericFormat.INT8);     // INT4 weights, BF16 compute, INT8 cache
+ * Formats.of(WeightScheme.Q4_K_M).weightScheme();                     // Q4_K_M's mix, weight-only (W4A16)
  * }</pre>
  */
 @Value.Immutable
@@ -35,6 +41,22 @@ public abstract class Formats {
     }
 
     /**
+     * The formats of a weight scheme: its element format as the weights, the compute format chosen as for that format
+     * ({@link #of(NumericFormat)}), a BF16 cache. A plain scheme gives the same value as {@link #of(NumericFormat)}.
+     *
+     * @param scheme the weights' scheme
+     * @return the formats
+     */
+    public static Formats of(WeightScheme scheme) {
+        return scheme.isPlain()
+                ? of(scheme.elementFormat())
+                : ImmutableFormats.builder()
+                        .weights(scheme.elementFormat())
+                        .chosenWeightScheme(scheme)
+                        .build();
+    }
+
+    /**
      * Every format given.
      *
      * @param weights the weights' format
@@ -50,8 +72,20 @@ public abstract class Formats {
                 .build();
     }
 
-    /** {@return the format weights are stored in} */
+    /** {@return the format weights are stored in: a scheme's element format} */
     public abstract NumericFormat weights();
+
+    /** {@return the weight scheme set beyond a plain format, if one was} */
+    public abstract Optional<WeightScheme> chosenWeightScheme();
+
+    /**
+     * {@return how the weights are stored, scales and wide tensors included: the chosen scheme, else the plain scheme
+     * of {@link #weights()}; its {@link WeightScheme#weightBytes(ModelSpec, Convention) weight bytes} are what memory
+     * holds and decode streams}
+     */
+    public WeightScheme weightScheme() {
+        return chosenWeightScheme().orElseGet(() -> WeightScheme.plain(weights()));
+    }
 
     /**
      * {@return the format matrix multiplications compute in: by default the weights' format for FP8 and FP4 weights,
@@ -72,12 +106,29 @@ public abstract class Formats {
     }
 
     /**
-     * A copy with other weights, the compute format kept.
+     * A copy with other weights in a plain format (a chosen scheme of another element format is dropped), the compute
+     * format kept.
      *
      * @param weights the weights' format
      * @return the copy
      */
     public abstract Formats withWeights(NumericFormat weights);
+
+    /**
+     * A copy with weights in a scheme (its element format as the weights), the compute format kept.
+     *
+     * @param scheme the weights' scheme
+     * @return the copy
+     */
+    public Formats withWeightScheme(WeightScheme scheme) {
+        return scheme.isPlain()
+                ? withWeights(scheme.elementFormat())
+                : ImmutableFormats.builder()
+                        .from(this)
+                        .weights(scheme.elementFormat())
+                        .chosenWeightScheme(scheme)
+                        .build();
+    }
 
     /**
      * A copy with another compute format.
@@ -108,10 +159,32 @@ public abstract class Formats {
         return "W" + weights().bitsPerElement() + "A" + activations().bitsPerElement();
     }
 
-    /** {@return the formats in a line: weights, activations (scheme), KV cache} */
+    /**
+     * Keeps a chosen scheme only while it is not plain and its element format is the weights': a copy with other
+     * weights ({@link #withWeights}) drops it.
+     *
+     * @return this, or a copy without the scheme
+     */
+    @Value.Check
+    Formats normalize() {
+        Optional<WeightScheme> chosen = chosenWeightScheme();
+        if (chosen.isPresent() && (chosen.get().isPlain() || chosen.get().elementFormat() != weights())) {
+            return ImmutableFormats.builder()
+                    .from(this)
+                    .chosenWeightScheme(Optional.empty())
+                    .build();
+        }
+        return this;
+    }
+
+    /** {@return the formats in a line: weights (and their scheme), activations (scheme), KV cache} */
     @Override
     public String toString() {
-        return "weights " + weights() + ", activations " + activations() + " (" + scheme()
+        return "weights "
+                + chosenWeightScheme()
+                        .map(s -> s.id() + " (" + weights() + ")")
+                        .orElse(weights().name())
+                + ", activations " + activations() + " (" + scheme()
                 + (isWeightOnlyQuantized() ? ", weight-only" : "") + "), KV " + kvCache();
     }
 }

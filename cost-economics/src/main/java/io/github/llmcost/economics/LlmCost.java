@@ -5,6 +5,7 @@ import io.github.llmcost.core.Convention;
 import io.github.llmcost.core.Formats;
 import io.github.llmcost.core.ModelSpec;
 import io.github.llmcost.core.NumericFormat;
+import io.github.llmcost.core.WeightScheme;
 import io.github.llmcost.core.Workload;
 import io.github.llmcost.core.internal.Check;
 import io.github.llmcost.hardware.Efficiency;
@@ -67,7 +68,7 @@ public final class LlmCost {
         private @Nullable NodeSpec node;
         private Convention convention = Convention.EXACT;
         private @Nullable ChipCalibration calibration;
-        private NumericFormat weights = NumericFormat.BF16;
+        private WeightScheme weights = WeightScheme.BF16;
         private @Nullable NumericFormat activations;
         private NumericFormat kvCache = NumericFormat.BF16;
         private final Workload.Builder workload =
@@ -271,7 +272,19 @@ public final class LlmCost {
          * @return this builder
          */
         public Builder weights(NumericFormat format) {
-            this.weights = Objects.requireNonNull(format, "weights");
+            this.weights = WeightScheme.plain(Objects.requireNonNull(format, "weights"));
+            return this;
+        }
+
+        /**
+         * Weight scheme: how the weights are stored ({@code awq-int4}, {@code q4_k_m}, {@code nvfp4}), which sets
+         * their bytes and, through its element format, the compute path ({@link Formats#of(WeightScheme)}).
+         *
+         * @param scheme the scheme
+         * @return this builder
+         */
+        public Builder weights(WeightScheme scheme) {
+            this.weights = Objects.requireNonNull(scheme, "weights");
             return this;
         }
 

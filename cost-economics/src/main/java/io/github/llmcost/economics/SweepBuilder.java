@@ -3,6 +3,7 @@ package io.github.llmcost.economics;
 import io.github.llmcost.core.Convention;
 import io.github.llmcost.core.ModelSpec;
 import io.github.llmcost.core.NumericFormat;
+import io.github.llmcost.core.WeightScheme;
 import io.github.llmcost.core.internal.Check;
 import io.github.llmcost.hardware.Efficiency;
 import io.github.llmcost.hardware.HardwareSpec;
@@ -15,7 +16,7 @@ import org.jspecify.annotations.Nullable;
 public final class SweepBuilder {
     private List<ModelSpec> models = List.of();
     private List<HardwareSpec> chips = List.of();
-    private List<NumericFormat> weightFormats = List.of(NumericFormat.BF16);
+    private List<WeightScheme> weightFormats = List.of(WeightScheme.BF16);
     private List<NumericFormat> kvCacheFormats = List.of(NumericFormat.BF16);
     private long[] promptTokens = {1024};
     private long[] outputTokens = {256};
@@ -99,7 +100,22 @@ public final class SweepBuilder {
      * @return this builder
      */
     public SweepBuilder weightFormats(NumericFormat... formats) {
-        this.weightFormats = List.of(formats);
+        List<WeightScheme> schemes = new ArrayList<>();
+        for (NumericFormat f : formats) {
+            schemes.add(WeightScheme.plain(f));
+        }
+        this.weightFormats = List.copyOf(schemes);
+        return this;
+    }
+
+    /**
+     * Weight schemes ({@code awq-int4}, {@code q4_k_m}, ...), in place of {@link #weightFormats}; BF16 by default.
+     *
+     * @param schemes at least one
+     * @return this builder
+     */
+    public SweepBuilder weightSchemes(WeightScheme... schemes) {
+        this.weightFormats = List.of(schemes);
         return this;
     }
 
@@ -211,7 +227,7 @@ public final class SweepBuilder {
         long sharedPrefix = 0;
         for (ModelSpec model : models) {
             for (HardwareSpec chip : chips) {
-                for (NumericFormat weights : weightFormats) {
+                for (WeightScheme weights : weightFormats) {
                     for (NumericFormat kv : kvCacheFormats) {
                         LlmCost.Builder b = LlmCost.model(model)
                                 .hardware(chip)

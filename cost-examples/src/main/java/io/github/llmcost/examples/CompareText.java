@@ -156,6 +156,7 @@ final class CompareText {
             case COMPUTE_FORMAT -> "no compute path for the format";
             case INTERCONNECT -> "no interconnect";
             case TENSOR_PARALLEL -> "tensor parallelism";
+            case PARALLELISM -> "pipeline or expert parallelism";
         };
     }
 

@@ -3,6 +3,7 @@ package io.github.llmcost.examples;
 import io.github.llmcost.core.Convention;
 import io.github.llmcost.core.ModelSpec;
 import io.github.llmcost.core.NumericFormat;
+import io.github.llmcost.core.WeightScheme;
 import io.github.llmcost.economics.Estimate;
 import io.github.llmcost.economics.GpuPricing;
 import io.github.llmcost.economics.LlmCost;
@@ -41,9 +42,12 @@ final class DeploymentOptions {
 
     @Option(
             names = "--weights",
-            description = "Weight format (" + FORMATS + "); default: ${DEFAULT-VALUE}.",
+            description =
+                    "Weight scheme: a format (" + FORMATS + ") or a quantisation scheme with its scales (awq-int4,"
+                            + " gptq-int4, fp8-tensor (16-bit embeddings), fp8-block, nvfp4, mxfp4, q4_0, q4_k_m, q5_k_m,"
+                            + " q6_k, q8_0); default: ${DEFAULT-VALUE}.",
             defaultValue = "bf16")
-    NumericFormat weights = NumericFormat.BF16;
+    WeightScheme weights = WeightScheme.BF16;
 
     @Option(
             names = "--activations",

@@ -51,6 +51,7 @@ final class EstimateView {
         o.put("cachedPromptTokens", w.cachedPrefixTokens());
         Formats f = e.formats();
         o.put("weightFormat", f.weights().name());
+        o.put("weightScheme", f.weightScheme().id());
         o.put("activationFormat", f.activations().name());
         o.put("kvCacheFormat", f.kvCache().name());
         o.put("quantizationScheme", f.scheme());

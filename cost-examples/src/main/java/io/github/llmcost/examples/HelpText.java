@@ -1,5 +1,6 @@
 package io.github.llmcost.examples;
 
+import io.github.llmcost.core.WeightScheme;
 import io.github.llmcost.hardware.HardwarePresets;
 import io.github.llmcost.hardware.HardwareSpec;
 import java.util.ArrayList;
@@ -47,6 +48,9 @@ final class HelpText {
         if (!formatOptions.isEmpty()) {
             lines.add("");
             lines.add("Numeric formats for " + String.join(", ", formatOptions) + ": " + FORMATS + ".");
+            if (spec.findOption("--weights") != null) {
+                lines.add("Weight schemes for --weights (their bytes include scales): " + WeightScheme.ids() + ".");
+            }
         }
         List<String> hardwareOptions = new ArrayList<>();
         for (String option : new String[] {"--hardware", "--device-hardware"}) {

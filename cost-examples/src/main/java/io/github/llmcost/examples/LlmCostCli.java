@@ -2,6 +2,7 @@ package io.github.llmcost.examples;
 
 import io.github.llmcost.core.ModelPresets;
 import io.github.llmcost.core.NumericFormat;
+import io.github.llmcost.core.WeightScheme;
 import io.github.llmcost.economics.LlmCost;
 import io.github.llmcost.hardware.HardwarePresets;
 import io.github.llmcost.hardware.InfeasibleConfigurationException;
@@ -34,6 +35,7 @@ import picocli.CommandLine.Spec;
             PlanCommand.class,
             EdgeCommand.class,
             CompareCommand.class,
+            FitCommand.class,
             SweepCommand.class,
             RooflineCommand.class,
             ChartCommand.class,
@@ -89,6 +91,7 @@ public final class LlmCostCli implements Callable<Integer> {
         // "@file" expansion would read any file, even /dev/zero, forever: no argument names a file that way
         cli.setExpandAtFiles(false);
         cli.registerConverter(NumericFormat.class, clean(NumericFormat::parse));
+        cli.registerConverter(WeightScheme.class, clean(WeightScheme::parse));
         cli.registerConverter(Charts.Kind.class, clean(Charts.Kind::parse));
         cli.setParameterExceptionHandler((e, a) -> {
             err.println("llm-cost: " + e.getMessage());

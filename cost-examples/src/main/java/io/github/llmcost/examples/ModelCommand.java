@@ -5,13 +5,15 @@ import io.github.llmcost.core.KvCache;
 import io.github.llmcost.core.ModelSpec;
 import io.github.llmcost.core.NumericFormat;
 import io.github.llmcost.core.ParameterBreakdown;
+import io.github.llmcost.core.WeightBytes;
+import io.github.llmcost.core.WeightScheme;
 import java.io.PrintWriter;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code llm-cost model}: a model's parameters, weight bytes per format and KV cache, or as JSON ({@link ModelView}). */
+/** {@code llm-cost model}: a model's parameters, weight bytes per scheme and KV cache, or as JSON ({@link ModelView}). */
 @Command(name = "model", mixinStandardHelpOptions = true, description = "Parameters, weights and KV cache.")
 final class ModelCommand extends CliCommand {
     @Mixin
@@ -41,9 +43,10 @@ final class ModelCommand extends CliCommand {
         KvCache cache = KvCache.of(m, Convention.EXACT, kv);
         out.println(m.name());
         out.println(p);
-        out.println("Weights:");
-        for (NumericFormat f : NumericFormat.values()) {
-            out.printf(Locale.ROOT, "  %-9s %s%n", f, p.weightBytes(f));
+        out.println("Weights (scales included; bits per weight over the whole model):");
+        for (WeightScheme s : WeightScheme.values()) {
+            WeightBytes b = s.weightBytes(m);
+            out.printf(Locale.ROOT, "  %-10s %-22s %6.2f%n", s.id(), b.total(), b.bitsPerWeight());
         }
         out.println("KV cache at " + kv + ": " + cache.bytesPerToken() + " per token, " + cache.sessionBytes(context)
                 + " per session of " + context + " tokens");

@@ -5,13 +5,13 @@ import io.github.llmcost.core.KvCache;
 import io.github.llmcost.core.ModelSpec;
 import io.github.llmcost.core.NumericFormat;
 import io.github.llmcost.core.ParameterBreakdown;
+import io.github.llmcost.core.WeightScheme;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
- * The JSON form of a model: its parameters by part (EXACT convention), its weight bytes in every format and its KV
- * cache per token and per session.
+ * The JSON form of a model: its parameters by part (EXACT convention), its weight bytes in every weight scheme (by id:
+ * the plain formats, then the quantisation schemes with their scales) and its KV cache per token and per session.
  */
 final class ModelView {
     private ModelView() {}
@@ -20,8 +20,8 @@ final class ModelView {
         ParameterBreakdown p = m.parameters();
         KvCache cache = KvCache.of(m, Convention.EXACT, kv);
         Map<String, Object> weights = new LinkedHashMap<>();
-        for (NumericFormat f : NumericFormat.values()) {
-            weights.put(f.name().toLowerCase(Locale.ROOT), p.weightBytes(f).toBytes());
+        for (WeightScheme s : WeightScheme.values()) {
+            weights.put(s.id(), s.weightBytes(m).total().toBytes());
         }
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("model", m.name());

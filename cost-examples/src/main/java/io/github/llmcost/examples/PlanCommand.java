@@ -3,6 +3,7 @@ package io.github.llmcost.examples;
 import io.github.llmcost.core.Formats;
 import io.github.llmcost.core.NumericFormat;
 import io.github.llmcost.core.Seconds;
+import io.github.llmcost.core.WeightScheme;
 import io.github.llmcost.economics.GpuPricing;
 import io.github.llmcost.economics.plan.Plan;
 import io.github.llmcost.economics.plan.PlanRequest;
@@ -88,10 +89,11 @@ final class PlanCommand extends CliCommand {
     @Option(
             names = "--formats",
             split = ",",
-            description = "Weight formats allowed, comma-separated (" + DeploymentOptions.FORMATS + "): fp8 and fp4"
+            description = "Weight formats or schemes allowed, comma-separated (" + DeploymentOptions.FORMATS + ", or"
+                    + " awq-int4, gptq-int4, fp8-block, nvfp4, mxfp4, q4_0, q4_k_m, q5_k_m, q6_k, q8_0): fp8 and fp4"
                     + " compute in their own format, int8 and int4 are weight-only; default: bf16.")
     @Nullable
-    List<NumericFormat> formats;
+    List<WeightScheme> formats;
 
     @Option(
             names = "--kv",
@@ -222,7 +224,7 @@ final class PlanCommand extends CliCommand {
             b.timePerOutputTokenP90(tpot);
         }
         List<String> ids = nonEmpty("--hardware", hardware);
-        List<NumericFormat> weights = nonEmpty("--formats", formats);
+        List<WeightScheme> weights = nonEmpty("--formats", formats);
         Map<String, Double> given = prices == null ? Map.of() : prices;
         if (prices != null && prices.isEmpty()) {
             throw new IllegalArgumentException("--price names no chip: give id=usd, comma-separated");
@@ -251,7 +253,7 @@ final class PlanCommand extends CliCommand {
             }
             b.putPricesPerHour(chip, usd);
         }
-        for (NumericFormat w : weights.stream().distinct().toList()) {
+        for (WeightScheme w : weights.stream().distinct().toList()) {
             b.addFormats(Formats.of(w).withKvCache(kv));
         }
         if (weights.isEmpty()) {

@@ -110,6 +110,7 @@ final class PlanView {
         o.put("replicas", c.replicas());
         o.put("totalGpus", c.totalGpus());
         o.put("weights", lower(d.formats().weights()));
+        o.put("weightScheme", d.formats().weightScheme().id());
         o.put("activations", lower(d.formats().activations()));
         o.put("kvCache", lower(d.formats().kvCache()));
         o.put("maxBatch", c.maxBatch());

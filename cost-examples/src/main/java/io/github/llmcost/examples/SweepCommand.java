@@ -61,7 +61,7 @@ final class SweepCommand extends CliCommand {
                 .models(model.model())
                 .hardware(HardwarePresets.byId(deployment.hardware))
                 .configure(deployment::applyTo)
-                .weightFormats(deployment.weights)
+                .weightSchemes(deployment.weights)
                 .kvCacheFormats(deployment.kv)
                 .promptTokens(contexts)
                 .outputTokens(deployment.output)

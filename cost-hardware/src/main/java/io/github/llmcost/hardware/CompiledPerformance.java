@@ -7,6 +7,7 @@ import io.github.llmcost.core.KvCache;
 import io.github.llmcost.core.ModelSpec;
 import io.github.llmcost.core.NumericFormat;
 import io.github.llmcost.core.Operation;
+import io.github.llmcost.core.WeightBytes;
 import io.github.llmcost.core.Workload;
 import io.github.llmcost.core.internal.Check;
 import io.github.llmcost.hardware.calibration.ChipCalibration;
@@ -47,7 +48,7 @@ public final class CompiledPerformance {
     private final boolean exact;
     private final int devices;
     private final double perDevice;
-    private final double weightBytes;
+    private final double[] rowWeightBytes; // per weight element of each row, then the lm_head's (PassKernel)
     private final double activationBytes;
     /** Seconds per FLOP of large linear layers, of attention's arithmetic, and per byte streamed. */
     private final double secondsPerMatmulFlop;
@@ -96,7 +97,8 @@ public final class CompiledPerformance {
         this.exact = performance.convention() == Convention.EXACT;
         this.devices = performance.tensorParallel();
         this.perDevice = devices == 1 ? 1 : 1.0 / devices;
-        this.weightBytes = weightFormat.bytesPerElement();
+        WeightBytes stored = formats.weightScheme().weightBytes(model, performance.convention());
+        this.rowWeightBytes = kernel.weightBytesPerElement(stored);
         this.activationBytes = activationFormat.bytesPerElement();
         this.stepOverheadSeconds =
                 c.stepOverhead().toSeconds() + c.layerOverhead().toSeconds() * model.numLayers();
@@ -113,6 +115,7 @@ public final class CompiledPerformance {
                 performance.convention(),
                 kvCache,
                 formats,
+                stored.total(),
                 performance.frameworkOverheadPerDevice(),
                 performance.prefillChunkTokens());
     }
@@ -311,14 +314,15 @@ public final class CompiledPerformance {
                 }
             } else {
                 boolean experts = kernel.rowKind[r] == PassKernel.EXPERTS;
-                double weights = experts ? kernel.rowWeights[r] * expertsRead : kernel.rowWeights[r];
                 // under DP attention every device reads all non-expert weights: scale them from the tensor's share
                 double shared = experts || !layout.dataParallel ? 1 : devices;
+                double weightBytes = rowWeightBytes[r]
+                        * (experts ? kernel.rowWeights[r] * expertsRead : kernel.rowWeights[r])
+                        * shared;
                 opFlops = kernel.rowFlops[r] * tokens * perDevice * (experts ? expertFactor : 1);
-                opBytes = (weights * weightBytes * shared + tokenActivationBytes) * perDevice;
+                opBytes = (weightBytes + tokenActivationBytes) * perDevice;
                 compute = opFlops * secondsPerMatmulFlop;
-                memory = (weights * weightBytes * secondsPerWeightByte * shared + tokenActivationBytes * secondsPerByte)
-                        * perDevice;
+                memory = (weightBytes * secondsPerWeightByte + tokenActivationBytes * secondsPerByte) * perDevice;
                 time = combine(compute, memory);
             }
             int[] operations = kernel.rowOperations[r];
@@ -335,12 +339,12 @@ public final class CompiledPerformance {
         }
         double lmHeadWeights = counter.lmHeadWeightElements();
         if (lmHeadWeights > 0) { // once per step, for each sequence's sampled token
+            double lmHeadBytes = lmHeadWeights * rowWeightBytes[kernel.rows];
             double opFlops = 2 * lmHeadWeights * sequences * perDevice;
             double activations = sequences * (d + m.vocabSize()) * activationBytes;
-            double opBytes = (lmHeadWeights * weightBytes + activations) * perDevice;
+            double opBytes = (lmHeadBytes + activations) * perDevice;
             double compute = opFlops * secondsPerMatmulFlop;
-            double memory =
-                    (lmHeadWeights * weightBytes * secondsPerWeightByte + activations * secondsPerByte) * perDevice;
+            double memory = (lmHeadBytes * secondsPerWeightByte + activations * secondsPerByte) * perDevice;
             double time = combine(compute, memory);
             passFlops += opFlops;
             computeSeconds += compute;

@@ -149,6 +149,7 @@ public abstract class MemoryBudget {
                         convention,
                         kv,
                         formats,
+                        formats.weightScheme().weightBytes(model, convention).total(),
                         frameworkOverheadPerDevice,
                         prefillChunkTokens)
                 .budget(workload);

@@ -5,15 +5,17 @@ import io.github.llmcost.core.Convention;
 import io.github.llmcost.core.Formats;
 import io.github.llmcost.core.KvCache;
 import io.github.llmcost.core.ModelSpec;
+import io.github.llmcost.core.WeightBytes;
 import io.github.llmcost.core.Workload;
 
 /**
  * Where a configuration's memory goes, for any workload in its formats: the one place sessions and the memory budget
  * are computed, by {@link CompiledPerformance} and, for configurations that cannot be compiled, by {@link
- * MemoryBudget#of}. Totals are over all tensor-parallel devices; each device stores {@link TensorSharding#kvShare}
- * of every sequence's cache. Under pipeline parallelism the figures are those of the binding stage (the one that holds
- * the fewest sessions), over its tensor-parallel devices ({@link PipelineStages}); under data-parallel attention each
- * device stores whole caches of its own sequences.
+ * MemoryBudget#of}. The weights' bytes come in computed by {@link io.github.llmcost.core.WeightScheme#weightBytes}, the
+ * one figure memory and streaming share. Totals are over all tensor-parallel devices; each device stores {@link
+ * TensorSharding#kvShare} of every sequence's cache. Under pipeline parallelism the figures are those of the binding
+ * stage (the one that holds the fewest sessions), over its tensor-parallel devices ({@link PipelineStages}); under
+ * data-parallel attention each device stores whole caches of its own sequences.
  */
 final class MemoryModel {
     private final KvCache kvCache;
@@ -39,6 +41,7 @@ final class MemoryModel {
             Convention convention,
             KvCache kvCache,
             Formats formats,
+            Bytes weights,
             Bytes frameworkOverheadPerDevice,
             int prefillChunkTokens) {
         this.kvCache = kvCache;
@@ -47,11 +50,11 @@ final class MemoryModel {
                 ? 1
                 : TensorSharding.kvShare(model, devices) * devices;
         this.stages = new PipelineStages(model, convention, devices, parallelism);
-        Bytes total = model.parameters(convention).weightBytes(formats.weights());
+        WeightBytes byRole = formats.weightScheme().weightBytes(model, convention);
         this.stageWeights = new Bytes[stages.stages()];
         Bytes heaviest = Bytes.ZERO;
         for (int s = 0; s < stageWeights.length; s++) {
-            stageWeights[s] = stages.weights(s, total, formats.weights());
+            stageWeights[s] = stages.weights(s, weights, byRole);
             heaviest = stageWeights[s].compareTo(heaviest) > 0 ? stageWeights[s] : heaviest;
         }
         this.weights = heaviest;

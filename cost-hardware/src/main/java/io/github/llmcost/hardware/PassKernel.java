@@ -4,6 +4,8 @@ import io.github.llmcost.core.FlopCounter;
 import io.github.llmcost.core.LayerGroup;
 import io.github.llmcost.core.ModelSpec;
 import io.github.llmcost.core.Operation;
+import io.github.llmcost.core.TensorRole;
+import io.github.llmcost.core.WeightBytes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -119,6 +121,25 @@ final class PassKernel {
             rowWeights[r] = coefficients.get(r)[1];
             rowOperations[r] = operations.get(r);
         }
+    }
+
+    /**
+     * Bytes per weight element of each row: the mean of the role its operations read, from a scheme's weight bytes,
+     * so that a pass reading every matrix streams exactly the bytes memory holds for them (0 for quadratic rows).
+     *
+     * @param stored the model's weight bytes under its scheme
+     * @return one figure per row, then the lm_head's at index {@link #rows}
+     */
+    double[] weightBytesPerElement(WeightBytes stored) {
+        double[] bytes = new double[rows + 1];
+        bytes[rows] = stored.bytesPerParameter(TensorRole.LM_HEAD);
+        for (int r = 0; r < rows; r++) {
+            if (rowKind[r] != QUADRATIC) {
+                Operation first = OPERATIONS[rowOperations[r][0]];
+                bytes[r] = stored.bytesPerParameter(TensorRole.of(first, rowKind[r] == EXPERTS));
+            }
+        }
+        return bytes;
     }
 
     /**

@@ -5,9 +5,10 @@ import io.github.llmcost.core.Convention;
 import io.github.llmcost.core.FlopCounter;
 import io.github.llmcost.core.KvCache;
 import io.github.llmcost.core.ModelSpec;
-import io.github.llmcost.core.NumericFormat;
 import io.github.llmcost.core.Operation;
 import io.github.llmcost.core.ParameterBreakdown;
+import io.github.llmcost.core.TensorRole;
+import io.github.llmcost.core.WeightBytes;
 
 /**
  * How a model's layers and weights split over pipeline stages, and what each stage's devices store: the one place
@@ -108,14 +109,14 @@ final class PipelineStages {
      *
      * @param stage the stage
      * @param total the whole model's weights in their format, as the memory model counts them
-     * @param format the weight format, for the embeddings and the lm_head
+     * @param byRole the weights' bytes by tensor role, for the embeddings (first stage) and the lm_head (last stage)
      */
-    Bytes weights(int stage, Bytes total, NumericFormat format) {
+    Bytes weights(int stage, Bytes total, WeightBytes byRole) {
         if (whole) {
             return total;
         }
-        Bytes embeddings = format.bytesFor((double) parameters.embeddingParameters());
-        Bytes lmHead = format.bytesFor((double) parameters.lmHeadParameters());
+        Bytes embeddings = byRole.bytes(TensorRole.EMBEDDINGS);
+        Bytes lmHead = parameters.lmHeadParameters() == 0 ? Bytes.ZERO : byRole.bytes(TensorRole.LM_HEAD);
         double layerBytes = total.toBytes() - embeddings.toBytes() - lmHead.toBytes();
         double bytes = allElements == 0 ? 0 : layerBytes * stageElements[stage] / allElements;
         if (stage == 0) {

@@ -96,7 +96,7 @@ final class Planner {
                 .hardware(h)
                 .tensorParallel(tp)
                 .parallelism(r.parallelism())
-                .weights(f.weights())
+                .weights(f.weightScheme())
                 .activations(f.activations())
                 .kvCache(f.kvCache())
                 .pricePerHour(price)
