@@ -27,7 +27,10 @@ public abstract class ParameterBreakdown {
     /** {@return attention weights and biases (norms excluded)} */
     public abstract long attentionParameters();
 
-    /** {@return weights of the attention-free convolution layers} */
+    /**
+     * {@return weights of the mixers of layers without softmax attention: LFM2's convolutions, state-space and
+     * linear-attention layers (projections, convolutions, per-head {@code A_log}, {@code D}, {@code dt_bias})}
+     */
     public abstract long convolutionParameters();
 
     /** {@return dense MLP weights and biases} */
@@ -124,7 +127,7 @@ public abstract class ParameterBreakdown {
     private static ParameterBreakdown article(ModelSpec m) {
         long d2 = Check.multiply("parameters", m.hiddenSize(), m.hiddenSize());
         long attentionLayers = m.numAttentionLayers();
-        long convolutionLayers = m.numLayers(AttentionKind.NONE);
+        long convolutionLayers = m.numLayers() - attentionLayers;
         return ImmutableParameterBreakdown.builder()
                 .convention(Convention.ARTICLE)
                 .embeddingParameters(0)
@@ -155,10 +158,9 @@ public abstract class ParameterBreakdown {
         for (int layer = 0; layer < m.numLayers(); layer++) {
             norms = sum.plus(norms, sum.times(sum.times(m.normsPerLayer(), normWidth), d));
             AttentionKind kind = m.attentionKind(layer);
-            if (kind == AttentionKind.NONE) {
-                // in_proj d -> 3d, depthwise conv of k taps, out_proj d -> d (LFM2: no biases)
-                convolution =
-                        sum.plus(convolution, sum.plus(sum.times(4 * d, d), sum.times(d, m.convolutionKernelSize())));
+            if (kind.keepsFixedState()) {
+                convolution = sum.plus(convolution, RecurrentLayers.mixerParameters(m, kind));
+                norms = sum.plus(norms, RecurrentLayers.mixerNormParameters(m, kind));
             } else if (m.latentAttention().isPresent()) {
                 LatentAttention mla = m.latentAttention().get();
                 long h = m.numAttentionHeads();
@@ -190,7 +192,7 @@ public abstract class ParameterBreakdown {
                 inactive = sum.plus(inactive, sum.times(oneExpert, (long) moe.numExperts() - moe.expertsPerToken()));
                 router = sum.plus(
                         router, sum.plus(sum.times(d, moe.numExperts()), moe.routerBias() ? moe.numExperts() : 0));
-            } else {
+            } else if (m.hasMlp(layer)) {
                 mlp = sum.plus(mlp, mlpBlock(sum, m, m.intermediateSize()));
             }
         }

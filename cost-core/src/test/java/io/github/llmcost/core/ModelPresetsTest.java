@@ -29,6 +29,12 @@ class ModelPresetsTest {
                 Arguments.of("mixtral-8x7b", 46_702_792_704L),
                 Arguments.of("gemma-2-9b", 9_241_705_984L),
                 Arguments.of("lfm2-1.2b", 1_170_340_608L),
+                // issue 20's presets. LFM2-2.6B: the model card's "Parameters" row (LiquidAI/LFM2-2.6B, read 2026-11).
+                Arguments.of("lfm2-2.6b", 2_569_272_320L),
+                // Gemma 3 1B: the Hub's safetensors total for google/gemma-3-1b-it, also KerasHub's gemma3_1b preset
+                Arguments.of("gemma-3-1b", 999_885_952L),
+                // Mamba-2 2.7B: see MAMBA_2_2_7B_COUNT below
+                Arguments.of("mamba-2-2.7b", 2_702_599_680L),
                 Arguments.of("deepseek-v3", 671_026_419_200L),
                 Arguments.of("phi-3-mini-4k", 3_821_079_552L),
                 Arguments.of("falcon-7b", 6_921_720_704L),

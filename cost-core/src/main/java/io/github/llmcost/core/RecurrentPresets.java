@@ -1,0 +1,77 @@
+package io.github.llmcost.core;
+
+/**
+ * The shapes of the presets whose layers keep a fixed state or slide, built here so that {@link ModelPresets} keeps
+ * their citations and stays short. Each method's numbers are transcribed from the config.json its preset's javadoc
+ * cites.
+ */
+final class RecurrentPresets {
+    private RecurrentPresets() {}
+
+    /** Mamba-2 2.7B: 64 mixers of 80 heads x 64, state 128, no MLP, no attention. */
+    static ModelSpec mamba2() {
+        return ModelSpec.builder()
+                .name("Mamba-2 2.7B")
+                .hiddenSize(2560)
+                .numLayers(64)
+                // no attention layer: the heads are the SSM's, so that tensor parallelism splits them
+                .numAttentionHeads(80)
+                .intermediateSize(0)
+                .vocabSize(50288) // 50,277 padded to a multiple of 16 (pad_vocab_size_multiple)
+                .tieWordEmbeddings(true)
+                .normsPerLayer(1)
+                .attentionKinds(AttentionKind.repeating(64, AttentionKind.STATE_SPACE))
+                .stateSpace(StateSpace.builder()
+                        .numHeads(80)
+                        .headDim(64)
+                        .stateSize(128)
+                        .build())
+                .build();
+    }
+
+    /** Gemma 3 1B: 26 layers, five sliding-window (512) layers to one global, MQA with q/k norms. */
+    static ModelSpec gemma3OneB() {
+        return ModelSpec.builder()
+                .name("Gemma 3 1B")
+                .hiddenSize(1152)
+                .numLayers(26)
+                .numAttentionHeads(4)
+                .numKeyValueHeads(1)
+                .headDim(256)
+                .intermediateSize(6912)
+                .vocabSize(262144)
+                .tieWordEmbeddings(true)
+                .normsPerLayer(4)
+                .qkNorm(true)
+                .attentionKinds(AttentionKind.repeating(
+                        26,
+                        AttentionKind.SLIDING_WINDOW,
+                        AttentionKind.SLIDING_WINDOW,
+                        AttentionKind.SLIDING_WINDOW,
+                        AttentionKind.SLIDING_WINDOW,
+                        AttentionKind.SLIDING_WINDOW,
+                        AttentionKind.GLOBAL))
+                .slidingWindow(512)
+                .maxContextTokens(32768)
+                .build();
+    }
+
+    /** LFM2-2.6B: 30 layers, attention at 2, 5, 9, 13, 17, 21, 24, 27, gated convolutions elsewhere. */
+    static ModelSpec lfm2TwoPointSixB() {
+        return ModelSpec.builder()
+                .name("LFM2 2.6B")
+                .hiddenSize(2048)
+                .numLayers(30)
+                .numAttentionHeads(32)
+                .numKeyValueHeads(8)
+                .intermediateSize(10752)
+                .vocabSize(65536)
+                .tieWordEmbeddings(true)
+                .qkNorm(true)
+                .attentionKinds(
+                        AttentionKind.at(30, AttentionKind.GLOBAL, AttentionKind.NONE, 2, 5, 9, 13, 17, 21, 24, 27))
+                .convolutionKernelSize(3)
+                .maxContextTokens(128000)
+                .build();
+    }
+}
