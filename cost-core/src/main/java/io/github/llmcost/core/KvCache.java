@@ -7,7 +7,8 @@ import io.github.llmcost.core.internal.Check;
  * multi-head latent attention, and the fixed state of attention-free layers.
  *
  * <p>Under {@link Convention#ARTICLE}: {@code 2 x L_attn x g x d_k x n x B_p}, every attention layer growing with
- * the whole context, attention-free layers caching nothing. Under {@link Convention#EXACT}: global layers store
+ * the whole context, convolution layers caching nothing; state-space and linear-attention layers, for which the article
+ * has no formula, keep their state as under EXACT. Under {@link Convention#EXACT}: global layers store
  * {@code 2 x g x d_k} values per token; sliding-window layers the same but for at most {@code w} tokens; latent
  * attention {@code kv_lora_rank + qk_rope_head_dim} values per token; layers that keep a fixed state a fixed number
  * of values per sequence, whatever the context: {@code d x kernel} for a gated convolution, the recurrent state plus
@@ -76,18 +77,26 @@ public final class KvCache {
     }
 
     /**
-     * {@return bytes per sequence that do not grow with context: the state of the layers that keep one (0 under
-     * ARTICLE)}
+     * {@return bytes per sequence that do not grow with context: the state of the layers that keep one (under ARTICLE,
+     * of state-space and linear-attention layers only)}
      */
     public Bytes fixedStateBytes() {
-        if (convention == Convention.ARTICLE) {
-            return Bytes.ZERO;
-        }
         double values = 0;
         for (LayerGroup group : model.layerGroups()) {
-            values += group.count() * RecurrentLayers.stateValues(model, group.attentionKind());
+            values += group.count() * stateValues(group.attentionKind());
         }
         return format.bytesFor(values);
+    }
+
+    /**
+     * Values one layer of a kind keeps whatever the context: under ARTICLE none for the article's attention-free
+     * (convolution) layers; the article has no formula for state-space and linear-attention layers, so both
+     * conventions count their state, and no model keeps nothing per sequence.
+     */
+    private double stateValues(AttentionKind kind) {
+        return convention == Convention.ARTICLE && kind == AttentionKind.NONE
+                ? 0
+                : RecurrentLayers.stateValues(model, kind);
     }
 
     /**
@@ -113,9 +122,7 @@ public final class KvCache {
         Check.nonNegative("contextTokens", contextTokens);
         AttentionKind kind = model.attentionKind(layer);
         if (kind.keepsFixedState()) {
-            return convention == Convention.ARTICLE
-                    ? Bytes.ZERO
-                    : format.bytesFor(RecurrentLayers.stateValues(model, kind));
+            return format.bytesFor(stateValues(kind));
         }
         double tokens = convention == Convention.EXACT && kind == AttentionKind.SLIDING_WINDOW
                 ? Math.min(contextTokens, model.slidingWindow())

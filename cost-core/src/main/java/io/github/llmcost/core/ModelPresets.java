@@ -190,9 +190,23 @@ public final class ModelPresets {
      * no attention and no MLP. 64 Mamba-2 (SSD) mixers on {@code d} = 2,560: expand 2 ({@code d_inner} 5,120), 80
      * heads of 64, state 128, 1 group, convolution of 4 taps with biases, gated RMSNorm; one RMSNorm per layer; tied
      * embeddings of 50,288 rows (50,277 padded to a multiple of 16). No maximum context: the state does not grow.
-     * EXACT parameters: 2,702,599,680.
+     * 2,702,599,680 parameters: the model card gives no exact count ("2.7B"), and the checkpoint is a PyTorch file
+     * without safetensors metadata; this is the count from the config, which a public conversion of the checkpoint
+     * (revision {@code 99b226cc}) also reports as its unique parameters, the tied head counted once.
      */
     public static final ModelSpec MAMBA_2_2_7B = RecurrentPresets.mamba2();
+
+    /**
+     * Granite 4.0-H-350M ({@code ibm-granite/granite-4.0-h-350m}, {@code model_type} {@code granitemoehybrid},
+     * config.json at {@code https://huggingface.co/ibm-granite/granite-4.0-h-350m/blob/main/config.json}, read
+     * 2026-11): 340,332,224 parameters, the Hub's count. A hybrid of attention and state-space layers, one after the
+     * other: 28 Mamba-2 mixers (expand 2: 48 heads of 32, state 128, 1 group, 4-tap convolution with biases, gated
+     * RMSNorm) and 4 GQA layers (12/4, no position embedding) at indices 10, 13, 17, 27 (its {@code layer_types}); every
+     * layer has a SwiGLU of 2,048 ({@code shared_intermediate_size}; no experts); tied 100,352-token embeddings. Chosen
+     * as the attention + SSM hybrid because its layers are either kind, which the per-layer kinds express exactly:
+     * Falcon-H1 runs attention and Mamba-2 side by side inside each layer, and Zamba2 reuses shared attention blocks.
+     */
+    public static final ModelSpec GRANITE_4_0_H_350M = RecurrentPresets.granite4Hybrid();
 
     /**
      * DeepSeek-V3 ({@code deepseek-ai/DeepSeek-V3}): 671,026,419,200 parameters in the main model, the technical
@@ -306,6 +320,7 @@ public final class ModelPresets {
         map.put("lfm2-2.6b", LFM2_2_6B);
         map.put("gemma-3-1b", GEMMA_3_1B);
         map.put("mamba-2-2.7b", MAMBA_2_2_7B);
+        map.put("granite-4.0-h-350m", GRANITE_4_0_H_350M);
         map.put("deepseek-v3", DEEPSEEK_V3);
         map.put("phi-3-mini-4k", PHI_3_MINI_4K);
         map.put("falcon-7b", FALCON_7B);

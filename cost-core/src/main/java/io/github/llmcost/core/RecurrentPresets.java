@@ -74,4 +74,29 @@ final class RecurrentPresets {
                 .maxContextTokens(128000)
                 .build();
     }
+
+    /**
+     * Granite 4.0-H-350M: 32 layers of 768, Mamba-2 mixers (48 heads of 32, state 128) everywhere but GQA attention
+     * (12/4) at layers 10, 13, 17 and 27; every layer has a SwiGLU of 2,048.
+     */
+    static ModelSpec granite4Hybrid() {
+        return ModelSpec.builder()
+                .name("Granite 4.0-H 350M")
+                .hiddenSize(768)
+                .numLayers(32)
+                .numAttentionHeads(12)
+                .numKeyValueHeads(4)
+                .intermediateSize(2048)
+                .vocabSize(100352)
+                .tieWordEmbeddings(true)
+                .attentionKinds(AttentionKind.at(32, AttentionKind.GLOBAL, AttentionKind.STATE_SPACE, 10, 13, 17, 27))
+                .stateSpace(StateSpace.builder()
+                        .numHeads(48)
+                        .headDim(32)
+                        .stateSize(128)
+                        .hasMlp(true)
+                        .build())
+                .maxContextTokens(32768)
+                .build();
+    }
 }

@@ -33,8 +33,11 @@ class ModelPresetsTest {
                 Arguments.of("lfm2-2.6b", 2_569_272_320L),
                 // Gemma 3 1B: the Hub's safetensors total for google/gemma-3-1b-it, also KerasHub's gemma3_1b preset
                 Arguments.of("gemma-3-1b", 999_885_952L),
-                // Mamba-2 2.7B: see MAMBA_2_2_7B_COUNT below
+                // Mamba-2 2.7B: no official exact count (card: "2.7B"; a .bin checkpoint, no safetensors metadata);
+                // the config's count, which a public conversion of state-spaces/mamba2-2.7b@99b226cc also reports
                 Arguments.of("mamba-2-2.7b", 2_702_599_680L),
+                // Granite 4.0-H-350M: the Hub's count for ibm-granite/granite-4.0-h-350m (GGUF metadata agrees)
+                Arguments.of("granite-4.0-h-350m", 340_332_224L),
                 Arguments.of("deepseek-v3", 671_026_419_200L),
                 Arguments.of("phi-3-mini-4k", 3_821_079_552L),
                 Arguments.of("falcon-7b", 6_921_720_704L),

@@ -1,6 +1,5 @@
 package io.github.llmcost.hardware;
 
-import io.github.llmcost.core.Convention;
 import io.github.llmcost.core.FlopCounter;
 import io.github.llmcost.core.LayerGroup;
 import io.github.llmcost.core.ModelSpec;
@@ -31,8 +30,8 @@ final class PassKernel {
     /** A row of attention scores or aggregation: FLOPs per (query, key) pair, bytes from the cache. */
     static final int QUADRATIC = 2;
     /**
-     * A row of the state update of a layer that keeps a fixed state (EXACT only): FLOPs per token, and each sequence's
-     * state read and written once per pass, whatever its context; present even at zero FLOPs (LFM2's convolutions).
+     * A row of the state update of a layer that keeps a fixed state: FLOPs per token, and each sequence's state read
+     * and written once per pass, whatever its context; present even at zero FLOPs (LFM2's convolutions).
      */
     static final int STATE = 3;
 
@@ -77,8 +76,7 @@ final class PassKernel {
                 double flops;
                 double weights;
                 if (op == Operation.STATE_UPDATE) {
-                    if (counter.convention() == Convention.EXACT
-                            && model.attentionKind(layer).keepsFixedState()) {
+                    if (model.attentionKind(layer).keepsFixedState()) {
                         kinds.add(new int[] {g, STATE});
                         coefficients.add(new double[] {counter.tokenFlops(layer, op), 0});
                         operations.add(new int[] {op.ordinal()});
