@@ -49,7 +49,7 @@ final class LayerCoefficients {
         } else {
             double dk = model.headDim();
             double g = model.numKeyValueHeads();
-            t[Operation.Q_PROJECTION.ordinal()] = 2 * d * h * dk;
+            t[Operation.Q_PROJECTION.ordinal()] = 2 * d * h * dk * (model.attentionOutputGate() ? 2 : 1);
             t[Operation.K_PROJECTION.ordinal()] = 2 * d * g * dk;
             t[Operation.V_PROJECTION.ordinal()] = 2 * d * g * dk;
             t[Operation.O_PROJECTION.ordinal()] = 2 * h * dk * d;
@@ -65,7 +65,7 @@ final class LayerCoefficients {
             MixtureOfExperts moe = model.mixtureOfExperts().orElseThrow();
             intermediate = moe.expertIntermediateSize();
             experts = moe.expertsPerToken() + moe.numSharedExperts();
-            t[Operation.ROUTER.ordinal()] = 2 * d * moe.numExperts();
+            t[Operation.ROUTER.ordinal()] = 2 * d * (moe.numExperts() + (moe.sharedExpertGate() ? 1 : 0));
         } else {
             intermediate = model.intermediateSize();
             experts = 1;

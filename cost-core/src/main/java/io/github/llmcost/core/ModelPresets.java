@@ -209,6 +209,18 @@ public final class ModelPresets {
     public static final ModelSpec GRANITE_4_0_H_350M = RecurrentPresets.granite4Hybrid();
 
     /**
+     * Qwen3-Next-80B-A3B ({@code Qwen/Qwen3-Next-80B-A3B-Instruct}, {@code model_type} {@code qwen3_next}, config.json
+     * at {@code https://huggingface.co/Qwen/Qwen3-Next-80B-A3B-Instruct/blob/main/config.json}, read 2026-11):
+     * 79,674,391,296 parameters in the main model (3,874,929,408 active), the count from its config; an independent
+     * count of the same architecture (Qwen3-Coder-Next's config) gives the same number, and the Hub's "81.3B" adds the
+     * multi-token-prediction layer, which plain inference does not run. 48 layers of 2,048: gated DeltaNet (16 query/key
+     * heads and 32 value heads of 128, 4-tap convolution) on three layers of four, gated attention (16 query heads and
+     * 2 KV heads of 256, q/k norms, {@code q_proj} doubled for the output gate) on every fourth; 512 routed experts of
+     * 512 (10 per token) and one shared expert of 512 with its gate on every layer; untied 151,936-token embeddings.
+     */
+    public static final ModelSpec QWEN3_NEXT_80B_A3B = RecurrentPresets.qwen3Next();
+
+    /**
      * DeepSeek-V3 ({@code deepseek-ai/DeepSeek-V3}): 671,026,419,200 parameters in the main model, the technical
      * report's "671B" (37B active). 61 layers of multi-head latent attention (128 heads, q rank 1536, kv rank 512,
      * nope 128, rope 64, v 128); the first 3 layers dense (SwiGLU of 18,432), the other 58 with 256 routed experts of
@@ -321,6 +333,7 @@ public final class ModelPresets {
         map.put("gemma-3-1b", GEMMA_3_1B);
         map.put("mamba-2-2.7b", MAMBA_2_2_7B);
         map.put("granite-4.0-h-350m", GRANITE_4_0_H_350M);
+        map.put("qwen3-next-80b-a3b", QWEN3_NEXT_80B_A3B);
         map.put("deepseek-v3", DEEPSEEK_V3);
         map.put("phi-3-mini-4k", PHI_3_MINI_4K);
         map.put("falcon-7b", FALCON_7B);

@@ -133,6 +133,15 @@ public abstract class ModelSpec {
         return 2;
     }
 
+    /**
+     * {@return whether attention's output is gated per head by a second half of the query projection (Qwen3-Next's
+     * gated attention: {@code q_proj} of {@code d -> 2 h d_k}); false by default}
+     */
+    @Value.Default
+    public boolean attentionOutputGate() {
+        return false;
+    }
+
     /** {@return whether queries and keys are normalised per head (Qwen3, LFM2), one norm of {@code d_k} each} */
     @Value.Default
     public boolean qkNorm() {
@@ -369,21 +378,7 @@ public abstract class ModelSpec {
                         "firstDenseLayers (" + dense + ") must be < numLayers (" + numLayers() + ")");
             }
         }
-        if (latentAttention().isPresent()) {
-            LatentAttention mla = latentAttention().get();
-            if (!(headDim() == mla.qkHeadDim())) {
-                throw new IllegalArgumentException(
-                        "headDim (" + headDim() + ") must equal qkNopeHeadDim + qkRopeHeadDim (" + mla.qkHeadDim()
-                                + ") under latent attention");
-            }
-            if (!(numKeyValueHeads() == numAttentionHeads())) {
-                throw new IllegalArgumentException("numKeyValueHeads (" + numKeyValueHeads()
-                        + ") must equal numAttentionHeads (" + numAttentionHeads() + ") under latent attention");
-            }
-            if (qkvBias()) {
-                throw new IllegalArgumentException("qkvBias (true) is not supported with latent attention");
-            }
-        }
+        latentAttention().ifPresent(mla -> mla.checkIn(this));
         // Computing the parameters here rejects models whose counts overflow a long, at build() time.
         parameters();
     }

@@ -177,9 +177,10 @@ public abstract class ParameterBreakdown {
                 norms = sum.plus(norms, latentNorms);
             } else {
                 long qWidth = (long) m.numAttentionHeads() * m.headDim();
+                long qOut = m.attentionOutputGate() ? 2 * qWidth : qWidth; // the gate's half of q_proj
                 long kvWidth = (long) m.numKeyValueHeads() * m.headDim();
-                long weights = sum.plus(sum.times(d, qWidth + 2 * kvWidth), sum.times(qWidth, d));
-                long biases = (m.qkvBias() ? qWidth + 2 * kvWidth : 0) + (m.outputBias() ? d : 0);
+                long weights = sum.plus(sum.times(d, qOut + 2 * kvWidth), sum.times(qWidth, d));
+                long biases = (m.qkvBias() ? qOut + 2 * kvWidth : 0) + (m.outputBias() ? d : 0);
                 attention = sum.plus(attention, sum.plus(weights, biases));
                 if (m.qkNorm()) {
                     norms = sum.plus(norms, 2L * m.headDim() * normWidth);
@@ -190,8 +191,8 @@ public abstract class ParameterBreakdown {
                 long oneExpert = mlpBlock(sum, m, moe.expertIntermediateSize());
                 experts = sum.plus(experts, sum.times(oneExpert, (long) moe.numExperts() + moe.numSharedExperts()));
                 inactive = sum.plus(inactive, sum.times(oneExpert, (long) moe.numExperts() - moe.expertsPerToken()));
-                router = sum.plus(
-                        router, sum.plus(sum.times(d, moe.numExperts()), moe.routerBias() ? moe.numExperts() : 0));
+                long gates = (long) moe.numExperts() + (moe.sharedExpertGate() ? 1 : 0);
+                router = sum.plus(router, sum.plus(sum.times(d, gates), moe.routerBias() ? moe.numExperts() : 0));
             } else if (m.hasMlp(layer)) {
                 mlp = sum.plus(mlp, mlpBlock(sum, m, m.intermediateSize()));
             }

@@ -99,4 +99,44 @@ final class RecurrentPresets {
                 .maxContextTokens(32768)
                 .build();
     }
+
+    /**
+     * Qwen3-Next-80B-A3B: 48 layers of 2,048, gated DeltaNet (16 key heads, 32 value heads, 128 x 128, 4 taps) on
+     * three layers of four and gated attention (16/2 heads of 256, q/k norms) on every fourth; 512 routed experts of
+     * 512 (10 per token) plus a gated shared expert on every layer.
+     */
+    static ModelSpec qwen3Next() {
+        return ModelSpec.builder()
+                .name("Qwen3-Next 80B-A3B")
+                .hiddenSize(2048)
+                .numLayers(48)
+                .numAttentionHeads(16)
+                .numKeyValueHeads(2)
+                .headDim(256)
+                .attentionOutputGate(true)
+                .qkNorm(true)
+                .intermediateSize(5120) // no dense layer uses it: every layer routes
+                .vocabSize(151936)
+                .attentionKinds(AttentionKind.repeating(
+                        48,
+                        AttentionKind.LINEAR_ATTENTION,
+                        AttentionKind.LINEAR_ATTENTION,
+                        AttentionKind.LINEAR_ATTENTION,
+                        AttentionKind.GLOBAL))
+                .linearAttention(LinearAttention.builder()
+                        .numKeyHeads(16)
+                        .numValueHeads(32)
+                        .keyHeadDim(128)
+                        .valueHeadDim(128)
+                        .build())
+                .mixtureOfExperts(MixtureOfExperts.builder()
+                        .numExperts(512)
+                        .expertsPerToken(10)
+                        .expertIntermediateSize(512)
+                        .numSharedExperts(1)
+                        .sharedExpertGate(true)
+                        .build())
+                .maxContextTokens(262144)
+                .build();
+    }
 }

@@ -38,6 +38,9 @@ class ModelPresetsTest {
                 Arguments.of("mamba-2-2.7b", 2_702_599_680L),
                 // Granite 4.0-H-350M: the Hub's count for ibm-granite/granite-4.0-h-350m (GGUF metadata agrees)
                 Arguments.of("granite-4.0-h-350m", 340_332_224L),
+                // Qwen3-Next-80B-A3B: the main model's count from its config (no exact figure is published; the Hub's
+                // "81.3B" adds the MTP layer); an independent count of Qwen3-Coder-Next's config gives the same
+                Arguments.of("qwen3-next-80b-a3b", 79_674_391_296L),
                 Arguments.of("deepseek-v3", 671_026_419_200L),
                 Arguments.of("phi-3-mini-4k", 3_821_079_552L),
                 Arguments.of("falcon-7b", 6_921_720_704L),

@@ -94,6 +94,13 @@ import org.jspecify.annotations.Nullable;
  *       mixer from {@code mamba_n_heads}, {@code mamba_d_head}, {@code mamba_d_state}, {@code mamba_n_groups},
  *       {@code mamba_d_conv}, {@code mamba_conv_bias}, {@code mamba_proj_bias}, with a gated RMSNorm;
  *       {@code attention_bias}. {@code num_local_experts} must be 0 (no routed experts).</td></tr>
+ *   <tr><td>{@code qwen3_next}</td><td>Gated DeltaNet layers ({@code linear_num_key_heads},
+ *       {@code linear_num_value_heads}, {@code linear_key_head_dim}, {@code linear_value_head_dim},
+ *       {@code linear_conv_kernel_dim}) and gated attention with q/k norms on each {@code full_attention_interval}-th
+ *       layer (required), or as {@code layer_types} says; {@code num_experts} experts of
+ *       {@code moe_intermediate_size}, {@code num_experts_per_tok} per token, plus a gated shared expert of
+ *       {@code shared_expert_intermediate_size} (0 or the expert size), on the layers {@code mlp_only_layers} and
+ *       {@code decoder_sparse_step} leave routed (a tail).</td></tr>
  *   </tbody>
  * </table>
  *
@@ -160,7 +167,8 @@ public final class HuggingFaceConfig {
     /**
      * {@return the supported {@code model_type} values, sorted: {@code deepseek_v3}, {@code falcon}, {@code gemma2},
      * {@code gemma3_text}, {@code gpt2}, {@code granitemoehybrid}, {@code lfm2}, {@code llama}, {@code mamba2},
-     * {@code mistral}, {@code mixtral}, {@code phi3}, {@code qwen2}, {@code qwen3}, {@code qwen3_moe}}
+     * {@code mistral}, {@code mixtral}, {@code phi3}, {@code qwen2}, {@code qwen3}, {@code qwen3_moe},
+     * {@code qwen3_next}}
      */
     public static List<String> supportedModelTypes() {
         return Families.SUPPORTED;

@@ -471,10 +471,10 @@ class MappingTest {
         assertRejected("llama-3.1-8b.json", c -> c.put("model_type", "gemma3"), "model_type")
                 .hasMessage("model_type (\"gemma3\") is not supported; supported: [deepseek_v3, falcon, gemma2,"
                         + " gemma3_text, gpt2, granitemoehybrid, lfm2, llama, mamba2, mistral, mixtral, phi3, qwen2,"
-                        + " qwen3, qwen3_moe]");
+                        + " qwen3, qwen3_moe, qwen3_next]");
         assertThat(HuggingFaceConfig.supportedModelTypes())
                 .isSorted()
-                .hasSize(15)
+                .hasSize(16)
                 .isEqualTo(List.copyOf(HuggingFaceConfig.supportedModelTypes()));
     }
 }

@@ -43,7 +43,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Mamba2Config} keys: the original uses mamba_ssm's ({@code d_model} 2,560, {@code n_layer} 64, {@code vocab_size}
  * 50,277 padded to a multiple of 16, {@code ssm_cfg} Mamba2 with its defaults: state 128, head 64, expand 2, 1 group,
  * 4 taps) and has no {@code model_type}; 2,702,599,680 is the count from the config, as no exact count is published
- * (the card says 2.7B; a public conversion of the checkpoint reports the same number).
+ * (the card says 2.7B; a public conversion of the checkpoint reports the same number). {@code
+ * qwen3-next-80b-a3b.json} holds the shape keys of {@code
+ * https://huggingface.co/Qwen/Qwen3-Next-80B-A3B-Instruct/blob/main/config.json} as transcribed (not a byte copy); its
+ * count, 79,674,391,296, is the main model's from the config (the Hub's "81.3B" adds the multi-token-prediction
+ * layer), which an independent count of Qwen3-Coder-Next's identical config also gives.
  */
 class PresetConfigsTest {
     static final Path CONFIGS = Path.of("src", "test", "resources", "configs");
@@ -86,7 +90,8 @@ class PresetConfigsTest {
             new Checkpoint("lfm2-2.6b.json", "lfm2-2.6b", 2_569_272_320L, "lfm2"),
             new Checkpoint("gemma-3-1b.json", "gemma-3-1b", 999_885_952L, "gemma3_text"),
             new Checkpoint("mamba2-2.7b.json", "mamba-2-2.7b", 2_702_599_680L, "mamba2"),
-            new Checkpoint("granite-4.0-h-350m.json", "granite-4.0-h-350m", 340_332_224L, "granitemoehybrid"));
+            new Checkpoint("granite-4.0-h-350m.json", "granite-4.0-h-350m", 340_332_224L, "granitemoehybrid"),
+            new Checkpoint("qwen3-next-80b-a3b.json", "qwen3-next-80b-a3b", 79_674_391_296L, "qwen3_next"));
 
     static Stream<Arguments> checkpoints() {
         return CHECKPOINTS.stream().map(Arguments::of);
