@@ -172,6 +172,40 @@ class StatefulLayersTest {
     }
 
     @Test
+    void qwen3NextGatesItsAttentionAndItsSharedExpert() {
+        ModelSpec next = ModelPresets.QWEN3_NEXT_80B_A3B;
+        FlopCounter exact = FlopCounter.of(next, Convention.EXACT);
+        // gated attention on layer 3: q_proj 2048 -> 2 x 16 x 256 (queries and their output gate)
+        assertThat(exact.tokenFlops(3, Operation.Q_PROJECTION)).isEqualTo(2.0 * 2048 * 2 * 16 * 256);
+        assertThat(exact.tokenFlops(3, Operation.O_PROJECTION)).isEqualTo(2.0 * 16 * 256 * 2048);
+        // router over 512 experts plus the shared expert's gate
+        assertThat(exact.tokenFlops(0, Operation.ROUTER)).isEqualTo(2.0 * 2048 * 513);
+        ParameterBreakdown p = next.parameters();
+        assertThat(p.attentionParameters()).isEqualTo(12 * (2048L * 8192 + 2 * 2048L * 512 + 4096L * 2048));
+        assertThat(p.routerParameters()).isEqualTo(48 * 2048L * 513);
+        assertThat(p.totalParameters()).isEqualTo(79_674_391_296L);
+        assertThat(p.activeParameters()).isEqualTo(3_874_929_408L);
+        KvCache kv = KvCache.of(next, Convention.EXACT, NumericFormat.BF16);
+        assertThat(kv.bytesPerToken().toBytes()).isEqualTo(12 * 2 * 2 * 256 * 2.0);
+        // 36 DeltaNet layers: 32 value heads x 128 x 128, plus 3 taps x (2 x 2,048 + 4,096) channels
+        assertThat(kv.fixedStateBytes().toBytes()).isEqualTo(36 * (32.0 * 128 * 128 + 3 * 8192) * 2);
+        assertThatThrownBy(() -> MixtureOfExperts.builder()
+                        .numExperts(8)
+                        .expertsPerToken(2)
+                        .expertIntermediateSize(64)
+                        .sharedExpertGate(true)
+                        .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("sharedExpertGate (true) needs a shared expert; numSharedExperts is 0");
+        assertThatThrownBy(() -> ModelSpec.builder()
+                        .from(ModelPresets.DEEPSEEK_V3)
+                        .attentionOutputGate(true)
+                        .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("attentionOutputGate (true) is not supported with latent attention");
+    }
+
+    @Test
     void shapesAndLayoutsAreValidatedWithTheirValues() {
         ModelSpec.Builder base = ModelSpec.builder()
                 .name("m")

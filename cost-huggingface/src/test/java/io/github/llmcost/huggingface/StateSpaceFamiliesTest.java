@@ -120,4 +120,46 @@ class StateSpaceFamiliesTest {
                         .convolutionBias())
                 .isFalse();
     }
+
+    @Test
+    void qwen3NextReadsItsHybridLayoutAndSharedExpert() {
+        ModelSpec next = read("qwen3-next-80b-a3b.json", c -> {});
+        assertThat(next.numLayers(AttentionKind.LINEAR_ATTENTION)).isEqualTo(36);
+        assertThat(next.attentionKind(3)).isEqualTo(AttentionKind.GLOBAL);
+        assertThat(next.attentionOutputGate()).isTrue();
+        assertThat(next.mixtureOfExperts().orElseThrow().sharedExpertGate()).isTrue();
+        java.util.List<String> types = new java.util.ArrayList<>();
+        for (int layer = 0; layer < 48; layer++) {
+            types.add(layer % 4 == 3 ? "full_attention" : "linear_attention");
+        }
+        assertThat(read("qwen3-next-80b-a3b.json", c -> {
+                    c.remove("full_attention_interval");
+                    c.set("layer_types", Configs.JSON.valueToTree(types));
+                }))
+                .as("layer_types spells the same layout")
+                .isEqualTo(next);
+        ModelSpec noShared = read("qwen3-next-80b-a3b.json", c -> c.put("shared_expert_intermediate_size", 0));
+        assertThat(noShared.mixtureOfExperts().orElseThrow().numSharedExperts()).isZero();
+        assertThat(noShared.mixtureOfExperts().orElseThrow().sharedExpertGate()).isFalse();
+        assertThat(read("qwen3-next-80b-a3b.json", c -> c.put("num_experts", 0)).mixtureOfExperts())
+                .isEmpty();
+        assertThat(read(
+                                "qwen3-next-80b-a3b.json",
+                                c -> c.set("mlp_only_layers", Configs.JSON.valueToTree(java.util.List.of(0, 1))))
+                        .mixtureOfExperts()
+                        .orElseThrow()
+                        .firstDenseLayers())
+                .isEqualTo(2);
+        assertRejected(
+                        "qwen3-next-80b-a3b.json",
+                        c -> c.put("shared_expert_intermediate_size", 1024),
+                        "shared_expert_intermediate_size")
+                .hasMessageStartingWith("shared_expert_intermediate_size (1024) must be 0 or moe_intermediate_size");
+        assertRejected("qwen3-next-80b-a3b.json", c -> c.remove("full_attention_interval"), "full_attention_interval");
+        assertRejected("qwen3-next-80b-a3b.json", c -> c.remove("linear_num_value_heads"), "linear_num_value_heads");
+        assertThat(read("qwen3-next-80b-a3b.json", c -> c.put("full_attention_interval", 1))
+                        .linearAttention())
+                .as("every layer attends: no linear attention")
+                .isEmpty();
+    }
 }
