@@ -105,6 +105,40 @@ class StatefulLayersTest {
     }
 
     @Test
+    void aMixersBiasesAndGatedNormCountWhenSet() {
+        StateSpace plain = MAMBA.stateSpace().orElseThrow();
+        long base = MAMBA.parameters().totalParameters();
+        ModelSpec biased = ModelSpec.builder()
+                .from(MAMBA)
+                .stateSpace(
+                        StateSpace.builder().from(plain).projectionBias(true).build())
+                .build();
+        assertThat(biased.parameters().totalParameters() - base).isEqualTo(64 * (10576L + 2560)); // in and out
+        ModelSpec noConvolutionBias = ModelSpec.builder()
+                .from(MAMBA)
+                .stateSpace(
+                        StateSpace.builder().from(plain).convolutionBias(false).build())
+                .build();
+        assertThat(base - noConvolutionBias.parameters().totalParameters()).isEqualTo(64 * 5376L);
+        ModelSpec noNorm = ModelSpec.builder()
+                .from(MAMBA)
+                .stateSpace(StateSpace.builder().from(plain).gatedNorm(false).build())
+                .build();
+        assertThat(base
+                        - noNorm.parameters().normParameters()
+                        - (base - MAMBA.parameters().normParameters()))
+                .isEqualTo(64 * 5120L);
+        ModelSpec withMlp = ModelSpec.builder()
+                .from(MAMBA)
+                .intermediateSize(1024)
+                .stateSpace(StateSpace.builder().from(plain).hasMlp(true).build())
+                .build();
+        assertThat(withMlp.parameters().mlpParameters()).isEqualTo(64 * 3 * 2560L * 1024);
+        assertThat(FlopCounter.of(withMlp, Convention.EXACT).tokenFlops(0, Operation.MLP_DOWN))
+                .isEqualTo(2.0 * 2560 * 1024);
+    }
+
+    @Test
     void aMamba2SequenceKeepsAFixedStateAndNoKvCache() {
         KvCache kv = KvCache.of(MAMBA, Convention.EXACT, NumericFormat.BF16);
         // per layer: 80 x 64 x 128 recurrent values + 3 x 5,376 convolution history; 2 bytes each
