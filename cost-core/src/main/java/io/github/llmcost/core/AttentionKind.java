@@ -20,7 +20,35 @@ public enum AttentionKind {
      * convolution of {@link ModelSpec#convolutionKernelSize()} taps and an output projection {@code d -> d}) that keeps
      * a fixed state of {@code d x kernel} values per sequence instead of a growing cache.
      */
-    NONE;
+    NONE,
+    /**
+     * No attention: a selective state-space mixer (Mamba-2's SSD layer, shaped by {@link ModelSpec#stateSpace()}) that
+     * keeps a fixed recurrent state of {@code heads x headDim x stateSize} values plus a short convolution's state per
+     * sequence; its FLOPs per token do not depend on context.
+     */
+    STATE_SPACE,
+    /**
+     * No softmax attention: linear attention with the gated delta rule (Qwen3-Next's Gated DeltaNet, shaped by {@link
+     * ModelSpec#linearAttention()}) that keeps a fixed {@code d_k x d_v} state per value head plus a short convolution's
+     * state per sequence; its FLOPs per token do not depend on context.
+     */
+    LINEAR_ATTENTION;
+
+    /**
+     * {@return whether layers of this kind attend with softmax over cached keys and values ({@link #GLOBAL}, {@link
+     * #SLIDING_WINDOW}): the layers whose cache grows with context, the article's {@code L_attn}}
+     */
+    public boolean attends() {
+        return this == GLOBAL || this == SLIDING_WINDOW;
+    }
+
+    /**
+     * {@return whether layers of this kind keep a fixed state per sequence instead of a growing cache ({@link #NONE},
+     * {@link #STATE_SPACE}, {@link #LINEAR_ATTENTION}): read and written at every decode step, whatever the context}
+     */
+    public boolean keepsFixedState() {
+        return !attends();
+    }
 
     /**
      * A layout of {@code numLayers} layers that repeats a cycle, for models that alternate kinds (Gemma 2: sliding

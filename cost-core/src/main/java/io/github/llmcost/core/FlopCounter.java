@@ -185,7 +185,7 @@ public final class FlopCounter {
      * The weight elements an operation of one layer reads when it processes {@code tokens} tokens in one pass (a
      * batch of decode steps, or a prefill chunk): each matrix once, however many tokens share it. For routed experts,
      * the expected number of distinct experts those tokens touch, {@code N(1 - (1 - k/N)^tokens)} under uniform
-     * routing, plus the shared experts. Quadratic operations read no weights; the lm_head is not a layer operation.
+     * routing, plus the shared experts. Quadratic operations and the state update read none; the lm_head is not a layer operation.
      *
      * @param layer zero-based index in {@code [0, numLayers)}
      * @param operation a layer operation
@@ -195,7 +195,7 @@ public final class FlopCounter {
     public double weightElements(int layer, Operation operation, long tokens) {
         model.attentionKind(layer); // checks the index
         Check.positive("tokens", tokens);
-        double elements = perToken[layer][operation.ordinal()] / 2;
+        double elements = RecurrentLayers.weightElements(perToken[layer], operation);
         if (readsExperts(layer, operation)) {
             MixtureOfExperts moe = model.mixtureOfExperts().orElseThrow();
             double oneExpert = elements / (moe.expertsPerToken() + moe.numSharedExperts());
@@ -262,7 +262,7 @@ public final class FlopCounter {
      */
     public double crossoverTokens() {
         for (int layer = 0; layer < model.numLayers(); layer++) {
-            if (model.attentionKind(layer) == AttentionKind.NONE) {
+            if (!model.attentionKind(layer).attends()) {
                 continue;
             }
             double projections = perToken[layer][Operation.Q_PROJECTION.ordinal()]
@@ -358,7 +358,7 @@ public final class FlopCounter {
     /**
      * The (query, key) pairs of one layer when {@code newTokens} tokens run on top of {@code cachedTokens}: each new
      * token attends to the keys up to itself (all of them under {@link Convention#ARTICLE} or without causal masking),
-     * at most the window in sliding-window layers, none in attention-free layers.
+     * at most the window in sliding-window layers, none in layers that keep a fixed state.
      *
      * @param layer zero-based index in {@code [0, numLayers)}
      * @param cachedTokens tokens already cached, {@code >= 0}

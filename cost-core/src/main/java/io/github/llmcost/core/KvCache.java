@@ -7,10 +7,13 @@ import io.github.llmcost.core.internal.Check;
  * multi-head latent attention, and the fixed state of attention-free layers.
  *
  * <p>Under {@link Convention#ARTICLE}: {@code 2 x L_attn x g x d_k x n x B_p}, every attention layer growing with
- * the whole context, attention-free layers caching nothing. Under {@link Convention#EXACT}: global layers store
+ * the whole context, convolution layers caching nothing; state-space and linear-attention layers, for which the article
+ * has no formula, keep their state as under EXACT. Under {@link Convention#EXACT}: global layers store
  * {@code 2 x g x d_k} values per token; sliding-window layers the same but for at most {@code w} tokens; latent
- * attention {@code kv_lora_rank + qk_rope_head_dim} values per token; attention-free (convolution) layers a fixed
- * {@code d x kernel} values per sequence. All values are stored in the KV format given.
+ * attention {@code kv_lora_rank + qk_rope_head_dim} values per token; layers that keep a fixed state a fixed number
+ * of values per sequence, whatever the context: {@code d x kernel} for a gated convolution, the recurrent state plus
+ * the convolution's history for state-space ({@link StateSpace}) and linear-attention ({@link LinearAttention})
+ * layers. All values are stored in the KV format given.
  *
  * <p>Immutable and thread-safe.
  *
@@ -74,15 +77,26 @@ public final class KvCache {
     }
 
     /**
-     * {@return bytes per sequence that do not grow with context: the state of attention-free layers (0 under
-     * ARTICLE)}
+     * {@return bytes per sequence that do not grow with context: the state of the layers that keep one (under ARTICLE,
+     * of state-space and linear-attention layers only)}
      */
     public Bytes fixedStateBytes() {
-        if (convention == Convention.ARTICLE) {
-            return Bytes.ZERO;
+        double values = 0;
+        for (LayerGroup group : model.layerGroups()) {
+            values += group.count() * stateValues(group.attentionKind());
         }
-        return format.bytesFor(
-                (double) model.numLayers(AttentionKind.NONE) * model.hiddenSize() * model.convolutionKernelSize());
+        return format.bytesFor(values);
+    }
+
+    /**
+     * Values one layer of a kind keeps whatever the context: under ARTICLE none for the article's attention-free
+     * (convolution) layers; the article has no formula for state-space and linear-attention layers, so both
+     * conventions count their state, and no model keeps nothing per sequence.
+     */
+    private double stateValues(AttentionKind kind) {
+        return convention == Convention.ARTICLE && kind == AttentionKind.NONE
+                ? 0
+                : RecurrentLayers.stateValues(model, kind);
     }
 
     /**
@@ -102,15 +116,13 @@ public final class KvCache {
      *
      * @param layer zero-based index in {@code [0, numLayers)}
      * @param contextTokens tokens in the sequence, {@code >= 0}
-     * @return the layer's bytes: growing entries for attention layers, fixed state for attention-free ones
+     * @return the layer's bytes: growing entries for attention layers, the fixed state of the others
      */
     public Bytes layerBytes(int layer, long contextTokens) {
         Check.nonNegative("contextTokens", contextTokens);
         AttentionKind kind = model.attentionKind(layer);
-        if (kind == AttentionKind.NONE) {
-            return convention == Convention.ARTICLE
-                    ? Bytes.ZERO
-                    : format.bytesFor((double) model.hiddenSize() * model.convolutionKernelSize());
+        if (kind.keepsFixedState()) {
+            return format.bytesFor(stateValues(kind));
         }
         double tokens = convention == Convention.EXACT && kind == AttentionKind.SLIDING_WINDOW
                 ? Math.min(contextTokens, model.slidingWindow())
@@ -132,7 +144,7 @@ public final class KvCache {
 
     /**
      * The bytes of a shared prefix stored once for many sequences (prompt caching): the prefix's entries in global
-     * and latent attention layers. Sliding-window and convolution state depend on each sequence's latest tokens and
+     * and latent attention layers. Sliding-window entries and fixed states depend on each sequence's latest tokens and
      * stay private.
      *
      * @param prefixTokens tokens in the shared prefix, {@code >= 0}

@@ -69,6 +69,24 @@ public abstract class LatentAttention {
         }
     }
 
+    /** Checks the shapes of a model that uses this latent attention. */
+    void checkIn(ModelSpec m) {
+        if (!(m.headDim() == qkHeadDim())) {
+            throw new IllegalArgumentException("headDim (" + m.headDim()
+                    + ") must equal qkNopeHeadDim + qkRopeHeadDim (" + qkHeadDim() + ") under latent attention");
+        }
+        if (!(m.numKeyValueHeads() == m.numAttentionHeads())) {
+            throw new IllegalArgumentException("numKeyValueHeads (" + m.numKeyValueHeads()
+                    + ") must equal numAttentionHeads (" + m.numAttentionHeads() + ") under latent attention");
+        }
+        if (m.qkvBias()) {
+            throw new IllegalArgumentException("qkvBias (true) is not supported with latent attention");
+        }
+        if (m.attentionOutputGate()) {
+            throw new IllegalArgumentException("attentionOutputGate (true) is not supported with latent attention");
+        }
+    }
+
     /** Builds a {@link LatentAttention}; {@link #build()} checks every field. */
     public static final class Builder extends ImmutableLatentAttention.Builder {
         Builder() {}

@@ -12,7 +12,7 @@ final class LayerCoefficients {
     /** The article's algebra: square projections, an MLP of {@code 16d^2}, full score matrices. */
     static void article(ModelSpec model, int layer, double[] t, double[] scoresPerKey, double[] aggregationPerKey) {
         double d2 = (double) model.hiddenSize() * model.hiddenSize();
-        if (model.attentionKind(layer) == AttentionKind.NONE) {
+        if (!model.attentionKind(layer).attends()) { // any attention-free mixer counts as the article's 4d^2
             t[Operation.CONVOLUTION.ordinal()] = 8 * d2;
         } else {
             t[Operation.Q_PROJECTION.ordinal()] = 2 * d2;
@@ -26,13 +26,15 @@ final class LayerCoefficients {
         t[Operation.MLP_DOWN.ordinal()] = 8 * d2;
     }
 
-    /** A real checkpoint: KV heads, the real MLP, experts, latent attention, convolutions. */
+    /** A real checkpoint: KV heads, the real MLP, experts, latent attention, convolutions, recurrent mixers. */
     static void exact(ModelSpec model, int layer, double[] t, double[] scoresPerKey, double[] aggregationPerKey) {
         double d = model.hiddenSize();
         double h = model.numAttentionHeads();
         AttentionKind kind = model.attentionKind(layer);
         if (kind == AttentionKind.NONE) {
             t[Operation.CONVOLUTION.ordinal()] = 2 * (4 * d * d + d * model.convolutionKernelSize());
+        } else if (kind.keepsFixedState()) {
+            RecurrentLayers.exact(model, kind, t);
         } else if (model.latentAttention().isPresent()) {
             LatentAttention mla = model.latentAttention().get();
             double qk = mla.qkHeadDim();
@@ -47,12 +49,15 @@ final class LayerCoefficients {
         } else {
             double dk = model.headDim();
             double g = model.numKeyValueHeads();
-            t[Operation.Q_PROJECTION.ordinal()] = 2 * d * h * dk;
+            t[Operation.Q_PROJECTION.ordinal()] = 2 * d * h * dk * (model.attentionOutputGate() ? 2 : 1);
             t[Operation.K_PROJECTION.ordinal()] = 2 * d * g * dk;
             t[Operation.V_PROJECTION.ordinal()] = 2 * d * g * dk;
             t[Operation.O_PROJECTION.ordinal()] = 2 * h * dk * d;
             scoresPerKey[layer] = 2 * h * dk;
             aggregationPerKey[layer] = 2 * h * dk;
+        }
+        if (!model.hasMlp(layer)) {
+            return;
         }
         double intermediate;
         double experts;
@@ -60,7 +65,7 @@ final class LayerCoefficients {
             MixtureOfExperts moe = model.mixtureOfExperts().orElseThrow();
             intermediate = moe.expertIntermediateSize();
             experts = moe.expertsPerToken() + moe.numSharedExperts();
-            t[Operation.ROUTER.ordinal()] = 2 * d * moe.numExperts();
+            t[Operation.ROUTER.ordinal()] = 2 * d * (moe.numExperts() + (moe.sharedExpertGate() ? 1 : 0));
         } else {
             intermediate = model.intermediateSize();
             experts = 1;
@@ -75,10 +80,11 @@ final class LayerCoefficients {
 
     /**
      * (query, key) pairs for tokens {@code p+1 .. p+m} of a layer of the given kind: each attends to every key up to
-     * itself (all of them under ARTICLE or without causal masking), at most the window in sliding-window layers.
+     * itself (all of them under ARTICLE or without causal masking), at most the window in sliding-window layers, none
+     * in layers that keep a fixed state.
      */
     static double keys(ModelSpec model, Convention convention, boolean causal, AttentionKind kind, long p, long m) {
-        if (kind == AttentionKind.NONE) {
+        if (!kind.attends()) {
             return 0;
         }
         double end = (double) p + m;

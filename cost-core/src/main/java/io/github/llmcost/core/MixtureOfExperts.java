@@ -66,6 +66,15 @@ public abstract class MixtureOfExperts {
         return false;
     }
 
+    /**
+     * {@return whether the shared experts' output is scaled by a learned gate, a {@code d -> 1} projection per layer
+     * (Qwen3-Next's {@code shared_expert_gate}); false by default}
+     */
+    @Value.Default
+    public boolean sharedExpertGate() {
+        return false;
+    }
+
     @Value.Check
     void check() {
         Check.positive("numExperts", numExperts());
@@ -73,6 +82,9 @@ public abstract class MixtureOfExperts {
         Check.positive("expertIntermediateSize", expertIntermediateSize());
         Check.nonNegative("numSharedExperts", numSharedExperts());
         Check.nonNegative("firstDenseLayers", firstDenseLayers());
+        if (sharedExpertGate() && numSharedExperts() == 0) {
+            throw new IllegalArgumentException("sharedExpertGate (true) needs a shared expert; numSharedExperts is 0");
+        }
         if (!(expertsPerToken() <= numExperts())) {
             throw new IllegalArgumentException(
                     "expertsPerToken (" + expertsPerToken() + ") must be <= numExperts (" + numExperts() + ")");

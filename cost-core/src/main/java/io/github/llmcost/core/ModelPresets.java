@@ -166,6 +166,61 @@ public final class ModelPresets {
             .build();
 
     /**
+     * LFM2-2.6B ({@code LiquidAI/LFM2-2.6B}, config.json at {@code
+     * https://huggingface.co/LiquidAI/LFM2-2.6B/blob/main/config.json}, read 2026-11): 2,569,272,320 parameters, the
+     * model card's exact count. 30 layers of 2,048: 22 gated short-convolution layers (3 taps) and 8 GQA layers (32/8,
+     * q/k norms) at indices 2, 5, 9, 13, 17, 21, 24, 27 (its {@code layer_types}); SwiGLU of 10,752 ({@code
+     * block_ff_dim} used as is: {@code block_auto_adjust_ff_dim} is false), tied 65,536-token embeddings.
+     */
+    public static final ModelSpec LFM2_2_6B = RecurrentPresets.lfm2TwoPointSixB();
+
+    /**
+     * Gemma 3 1B, the text model ({@code google/gemma-3-1b-pt}, {@code model_type} {@code gemma3_text}, config.json at
+     * {@code https://huggingface.co/google/gemma-3-1b-pt/blob/main/config.json}, read 2026-11): 999,885,952
+     * parameters, the Hub's safetensors total and KerasHub's preset count. 26 layers of 1,152: five sliding-window
+     * layers (512 tokens) to one global ({@code sliding_window_pattern} 6: layers 5, 11, 17 and 23 attend globally),
+     * 4 query heads and 1 KV head of 256 with q/k norms, four norms per layer, gated GELU MLP of 6,912, tied
+     * 262,144-token embeddings, 32,768 positions.
+     */
+    public static final ModelSpec GEMMA_3_1B = RecurrentPresets.gemma3OneB();
+
+    /**
+     * Mamba-2 2.7B ({@code state-spaces/mamba2-2.7b}, config.json at {@code
+     * https://huggingface.co/state-spaces/mamba2-2.7b/blob/main/config.json}, read 2026-11): a pure state-space model,
+     * no attention and no MLP. 64 Mamba-2 (SSD) mixers on {@code d} = 2,560: expand 2 ({@code d_inner} 5,120), 80
+     * heads of 64, state 128, 1 group, convolution of 4 taps with biases, gated RMSNorm; one RMSNorm per layer; tied
+     * embeddings of 50,288 rows (50,277 padded to a multiple of 16). No maximum context: the state does not grow.
+     * 2,702,599,680 parameters: the model card gives no exact count ("2.7B"), and the checkpoint is a PyTorch file
+     * without safetensors metadata; this is the count from the config, which a public conversion of the checkpoint
+     * (revision {@code 99b226cc}) also reports as its unique parameters, the tied head counted once.
+     */
+    public static final ModelSpec MAMBA_2_2_7B = RecurrentPresets.mamba2();
+
+    /**
+     * Granite 4.0-H-350M ({@code ibm-granite/granite-4.0-h-350m}, {@code model_type} {@code granitemoehybrid},
+     * config.json at {@code https://huggingface.co/ibm-granite/granite-4.0-h-350m/blob/main/config.json}, read
+     * 2026-11): 340,332,224 parameters, the Hub's count. A hybrid of attention and state-space layers, one after the
+     * other: 28 Mamba-2 mixers (expand 2: 48 heads of 32, state 128, 1 group, 4-tap convolution with biases, gated
+     * RMSNorm) and 4 GQA layers (12/4, no position embedding) at indices 10, 13, 17, 27 (its {@code layer_types}); every
+     * layer has a SwiGLU of 2,048 ({@code shared_intermediate_size}; no experts); tied 100,352-token embeddings. Chosen
+     * as the attention + SSM hybrid because its layers are either kind, which the per-layer kinds express exactly:
+     * Falcon-H1 runs attention and Mamba-2 side by side inside each layer, and Zamba2 reuses shared attention blocks.
+     */
+    public static final ModelSpec GRANITE_4_0_H_350M = RecurrentPresets.granite4Hybrid();
+
+    /**
+     * Qwen3-Next-80B-A3B ({@code Qwen/Qwen3-Next-80B-A3B-Instruct}, {@code model_type} {@code qwen3_next}, config.json
+     * at {@code https://huggingface.co/Qwen/Qwen3-Next-80B-A3B-Instruct/blob/main/config.json}, read 2026-11):
+     * 79,674,391,296 parameters in the main model (3,874,929,408 active), the count from its config; an independent
+     * count of the same architecture (Qwen3-Coder-Next's config) gives the same number, and the Hub's "81.3B" adds the
+     * multi-token-prediction layer, which plain inference does not run. 48 layers of 2,048: gated DeltaNet (16 query/key
+     * heads and 32 value heads of 128, 4-tap convolution) on three layers of four, gated attention (16 query heads and
+     * 2 KV heads of 256, q/k norms, {@code q_proj} doubled for the output gate) on every fourth; 512 routed experts of
+     * 512 (10 per token) and one shared expert of 512 with its gate on every layer; untied 151,936-token embeddings.
+     */
+    public static final ModelSpec QWEN3_NEXT_80B_A3B = RecurrentPresets.qwen3Next();
+
+    /**
      * DeepSeek-V3 ({@code deepseek-ai/DeepSeek-V3}): 671,026,419,200 parameters in the main model, the technical
      * report's "671B" (37B active). 61 layers of multi-head latent attention (128 heads, q rank 1536, kv rank 512,
      * nope 128, rope 64, v 128); the first 3 layers dense (SwiGLU of 18,432), the other 58 with 256 routed experts of
@@ -274,6 +329,11 @@ public final class ModelPresets {
         map.put("mixtral-8x7b", MIXTRAL_8X7B);
         map.put("gemma-2-9b", GEMMA_2_9B);
         map.put("lfm2-1.2b", LFM2_1_2B);
+        map.put("lfm2-2.6b", LFM2_2_6B);
+        map.put("gemma-3-1b", GEMMA_3_1B);
+        map.put("mamba-2-2.7b", MAMBA_2_2_7B);
+        map.put("granite-4.0-h-350m", GRANITE_4_0_H_350M);
+        map.put("qwen3-next-80b-a3b", QWEN3_NEXT_80B_A3B);
         map.put("deepseek-v3", DEEPSEEK_V3);
         map.put("phi-3-mini-4k", PHI_3_MINI_4K);
         map.put("falcon-7b", FALCON_7B);

@@ -12,8 +12,9 @@ import org.immutables.value.Value;
  * <p>Covers what people deploy today: multi-head, grouped-query and multi-query attention ({@link
  * #numKeyValueHeads()}), head dimensions other than {@code d/h} ({@link #headDim()}), plain or gated MLPs, biases,
  * RMSNorm or LayerNorm with any number of norms per layer and optional q/k norms, tied or untied embeddings, learned
- * position embeddings, per-layer attention kinds (global, sliding window, attention-free convolution), Mixture of
- * Experts ({@link MixtureOfExperts}) and multi-head latent attention ({@link LatentAttention}).
+ * position embeddings, per-layer attention kinds (global, sliding window, attention-free convolution, Mamba-2
+ * state-space mixers ({@link StateSpace}), gated-delta linear attention ({@link LinearAttention}), and hybrids of them),
+ * Mixture of Experts ({@link MixtureOfExperts}) and multi-head latent attention ({@link LatentAttention}).
  *
  * <p>Immutable and thread-safe. Build with {@link #builder()}; {@link Builder#build()} rejects invalid combinations
  * with an {@link IllegalArgumentException} naming the field and its value (a missing required field is an
@@ -78,7 +79,7 @@ public abstract class ModelSpec {
     /** {@return the vocabulary size {@code V} ({@code vocab_size})} */
     public abstract int vocabSize();
 
-    /** {@return the intermediate size {@code I} of the dense MLP ({@code intermediate_size})} */
+    /** {@return the intermediate size {@code I} of the dense MLP ({@code intermediate_size}); 0 if no layer has one} */
     public abstract int intermediateSize();
 
     /** {@return the MLP shape; {@link MlpKind#GATED} by default} */
@@ -132,6 +133,15 @@ public abstract class ModelSpec {
         return 2;
     }
 
+    /**
+     * {@return whether attention's output is gated per head by a second half of the query projection (Qwen3-Next's
+     * gated attention: {@code q_proj} of {@code d -> 2 h d_k}); false by default}
+     */
+    @Value.Default
+    public boolean attentionOutputGate() {
+        return false;
+    }
+
     /** {@return whether queries and keys are normalised per head (Qwen3, LFM2), one norm of {@code d_k} each} */
     @Value.Default
     public boolean qkNorm() {
@@ -168,6 +178,12 @@ public abstract class ModelSpec {
     /** {@return the multi-head latent attention shapes, if the model uses MLA} */
     public abstract Optional<LatentAttention> latentAttention();
 
+    /** {@return the state-space mixer of {@link AttentionKind#STATE_SPACE} layers; set exactly when there are some} */
+    public abstract Optional<StateSpace> stateSpace();
+
+    /** {@return the linear attention of {@link AttentionKind#LINEAR_ATTENTION} layers; set exactly when there are some} */
+    public abstract Optional<LinearAttention> linearAttention();
+
     /**
      * The attention kind of one layer.
      *
@@ -200,9 +216,23 @@ public abstract class ModelSpec {
         return count;
     }
 
-    /** {@return layers that attend (global or sliding window), the article's {@code L_attn}} */
+    /**
+     * {@return layers that attend (global or sliding window: {@link AttentionKind#attends()}), the article's {@code
+     * L_attn}}
+     */
     public int numAttentionLayers() {
-        return numLayers() - numLayers(AttentionKind.NONE);
+        return numLayers(AttentionKind.GLOBAL) + numLayers(AttentionKind.SLIDING_WINDOW);
+    }
+
+    /**
+     * Whether a layer has an MLP (dense or routed) after its mixer: every layer but the state-space layers of a model
+     * whose {@link StateSpace#hasMlp()} is false (Mamba-2).
+     *
+     * @param layer zero-based index in {@code [0, numLayers)}
+     * @return true if the layer has an MLP
+     */
+    public boolean hasMlp(int layer) {
+        return RecurrentLayers.hasMlp(this, attentionKind(layer));
     }
 
     /**
@@ -212,8 +242,8 @@ public abstract class ModelSpec {
      * @return true for Mixture-of-Experts layers
      */
     public boolean isExpertLayer(int layer) {
-        checkLayer(layer);
-        return mixtureOfExperts().isPresent()
+        return hasMlp(layer)
+                && mixtureOfExperts().isPresent()
                 && layer >= mixtureOfExperts().get().firstDenseLayers();
     }
 
@@ -306,7 +336,6 @@ public abstract class ModelSpec {
         Check.positive("numKeyValueHeads", numKeyValueHeads());
         Check.positive("headDim", headDim());
         Check.positive("vocabSize", vocabSize());
-        Check.positive("intermediateSize", intermediateSize());
         Check.nonNegative("learnedPositionEmbeddings", learnedPositionEmbeddings());
         Check.nonNegative("normsPerLayer", normsPerLayer());
         Check.nonNegative("slidingWindow", slidingWindow());
@@ -341,6 +370,7 @@ public abstract class ModelSpec {
                             ? "convolutionKernelSize (" + convolutionKernelSize() + ") must be > 0 when a layer is NONE"
                             : "convolutionKernelSize (" + convolutionKernelSize() + ") is set but no layer is NONE");
         }
+        RecurrentLayers.check(this);
         if (mixtureOfExperts().isPresent()) {
             int dense = mixtureOfExperts().get().firstDenseLayers();
             if (!(dense < numLayers())) {
@@ -348,21 +378,7 @@ public abstract class ModelSpec {
                         "firstDenseLayers (" + dense + ") must be < numLayers (" + numLayers() + ")");
             }
         }
-        if (latentAttention().isPresent()) {
-            LatentAttention mla = latentAttention().get();
-            if (!(headDim() == mla.qkHeadDim())) {
-                throw new IllegalArgumentException(
-                        "headDim (" + headDim() + ") must equal qkNopeHeadDim + qkRopeHeadDim (" + mla.qkHeadDim()
-                                + ") under latent attention");
-            }
-            if (!(numKeyValueHeads() == numAttentionHeads())) {
-                throw new IllegalArgumentException("numKeyValueHeads (" + numKeyValueHeads()
-                        + ") must equal numAttentionHeads (" + numAttentionHeads() + ") under latent attention");
-            }
-            if (qkvBias()) {
-                throw new IllegalArgumentException("qkvBias (true) is not supported with latent attention");
-            }
-        }
+        latentAttention().ifPresent(mla -> mla.checkIn(this));
         // Computing the parameters here rejects models whose counts overflow a long, at build() time.
         parameters();
     }

@@ -14,8 +14,18 @@ public enum Operation {
     ATTENTION_SCORES(true),
     /** Value aggregation {@code AV}: quadratic in context. */
     ATTENTION_AGGREGATION(true),
-    /** The projections and depthwise convolution of an attention-free layer. */
+    /**
+     * The projections and depthwise convolution of a layer without softmax attention: LFM2's gated convolution, a
+     * Mamba-2 mixer's {@code in_proj}, {@code conv1d} and {@code out_proj}, a gated DeltaNet's projections, gates and
+     * convolution. Weights read once per pass, like the attention projections.
+     */
     CONVOLUTION(false),
+    /**
+     * The recurrence of state-space and linear-attention layers: each token updates a fixed state per sequence and
+     * reads it out. Linear in context (a constant per token), no weights; the state is read and written once per
+     * sequence and pass.
+     */
+    STATE_UPDATE(false),
     /** The gate matrix of a gated MLP (dense or experts). */
     MLP_GATE(false),
     /** The up matrix of an MLP (dense or experts). */

@@ -27,7 +27,10 @@ public abstract class ParameterBreakdown {
     /** {@return attention weights and biases (norms excluded)} */
     public abstract long attentionParameters();
 
-    /** {@return weights of the attention-free convolution layers} */
+    /**
+     * {@return weights of the mixers of layers without softmax attention: LFM2's convolutions, state-space and
+     * linear-attention layers (projections, convolutions, per-head {@code A_log}, {@code D}, {@code dt_bias})}
+     */
     public abstract long convolutionParameters();
 
     /** {@return dense MLP weights and biases} */
@@ -124,7 +127,7 @@ public abstract class ParameterBreakdown {
     private static ParameterBreakdown article(ModelSpec m) {
         long d2 = Check.multiply("parameters", m.hiddenSize(), m.hiddenSize());
         long attentionLayers = m.numAttentionLayers();
-        long convolutionLayers = m.numLayers(AttentionKind.NONE);
+        long convolutionLayers = m.numLayers() - attentionLayers;
         return ImmutableParameterBreakdown.builder()
                 .convention(Convention.ARTICLE)
                 .embeddingParameters(0)
@@ -155,10 +158,9 @@ public abstract class ParameterBreakdown {
         for (int layer = 0; layer < m.numLayers(); layer++) {
             norms = sum.plus(norms, sum.times(sum.times(m.normsPerLayer(), normWidth), d));
             AttentionKind kind = m.attentionKind(layer);
-            if (kind == AttentionKind.NONE) {
-                // in_proj d -> 3d, depthwise conv of k taps, out_proj d -> d (LFM2: no biases)
-                convolution =
-                        sum.plus(convolution, sum.plus(sum.times(4 * d, d), sum.times(d, m.convolutionKernelSize())));
+            if (kind.keepsFixedState()) {
+                convolution = sum.plus(convolution, RecurrentLayers.mixerParameters(m, kind));
+                norms = sum.plus(norms, RecurrentLayers.mixerNormParameters(m, kind));
             } else if (m.latentAttention().isPresent()) {
                 LatentAttention mla = m.latentAttention().get();
                 long h = m.numAttentionHeads();
@@ -175,9 +177,10 @@ public abstract class ParameterBreakdown {
                 norms = sum.plus(norms, latentNorms);
             } else {
                 long qWidth = (long) m.numAttentionHeads() * m.headDim();
+                long qOut = m.attentionOutputGate() ? 2 * qWidth : qWidth; // the gate's half of q_proj
                 long kvWidth = (long) m.numKeyValueHeads() * m.headDim();
-                long weights = sum.plus(sum.times(d, qWidth + 2 * kvWidth), sum.times(qWidth, d));
-                long biases = (m.qkvBias() ? qWidth + 2 * kvWidth : 0) + (m.outputBias() ? d : 0);
+                long weights = sum.plus(sum.times(d, qOut + 2 * kvWidth), sum.times(qWidth, d));
+                long biases = (m.qkvBias() ? qOut + 2 * kvWidth : 0) + (m.outputBias() ? d : 0);
                 attention = sum.plus(attention, sum.plus(weights, biases));
                 if (m.qkNorm()) {
                     norms = sum.plus(norms, 2L * m.headDim() * normWidth);
@@ -188,9 +191,9 @@ public abstract class ParameterBreakdown {
                 long oneExpert = mlpBlock(sum, m, moe.expertIntermediateSize());
                 experts = sum.plus(experts, sum.times(oneExpert, (long) moe.numExperts() + moe.numSharedExperts()));
                 inactive = sum.plus(inactive, sum.times(oneExpert, (long) moe.numExperts() - moe.expertsPerToken()));
-                router = sum.plus(
-                        router, sum.plus(sum.times(d, moe.numExperts()), moe.routerBias() ? moe.numExperts() : 0));
-            } else {
+                long gates = (long) moe.numExperts() + (moe.sharedExpertGate() ? 1 : 0);
+                router = sum.plus(router, sum.plus(sum.times(d, gates), moe.routerBias() ? moe.numExperts() : 0));
+            } else if (m.hasMlp(layer)) {
                 mlp = sum.plus(mlp, mlpBlock(sum, m, m.intermediateSize()));
             }
         }

@@ -74,7 +74,7 @@ class ModelShapesTest {
 
     @Test
     void presetsByIdAndAll() {
-        assertThat(ModelPresets.all()).hasSize(20);
+        assertThat(ModelPresets.all()).hasSize(25);
         assertThat(List.copyOf(ModelPresets.all().keySet())).isEqualTo(ModelPresets.ids());
         ModelPresets.all()
                 .forEach((id, spec) -> assertThat(ModelPresets.byId(id.toUpperCase(java.util.Locale.ROOT)))

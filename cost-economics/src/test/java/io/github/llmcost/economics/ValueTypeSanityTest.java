@@ -167,6 +167,32 @@ class ValueTypeSanityTest {
                         .vHeadDim(128)
                         .build());
         samples(MixtureOfExperts.class, () -> MixtureOfExperts.of(8, 2, 64), () -> MixtureOfExperts.of(8, 1, 64));
+        samples(
+                io.github.llmcost.core.StateSpace.class,
+                () -> io.github.llmcost.core.StateSpace.builder()
+                        .numHeads(8)
+                        .headDim(64)
+                        .stateSize(128)
+                        .build(),
+                () -> io.github.llmcost.core.StateSpace.builder()
+                        .numHeads(8)
+                        .headDim(64)
+                        .stateSize(64)
+                        .build());
+        samples(
+                io.github.llmcost.core.LinearAttention.class,
+                () -> io.github.llmcost.core.LinearAttention.builder()
+                        .numKeyHeads(2)
+                        .numValueHeads(4)
+                        .keyHeadDim(32)
+                        .valueHeadDim(32)
+                        .build(),
+                () -> io.github.llmcost.core.LinearAttention.builder()
+                        .numKeyHeads(2)
+                        .numValueHeads(4)
+                        .keyHeadDim(32)
+                        .valueHeadDim(64)
+                        .build());
         samples(ModelSpec.class, () -> model("m", 2), () -> model("m", 3));
         samples(
                 io.github.llmcost.core.ParameterBreakdown.class,

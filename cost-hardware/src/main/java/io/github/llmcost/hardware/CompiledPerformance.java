@@ -254,12 +254,11 @@ public final class CompiledPerformance {
 
     /**
      * The one place a step is costed: every operation of every layer group, with its FLOPs, bytes and both limit
-     * times, per device. Linear layers run once over all the step's tokens (their weights read once; compute and
-     * memory times combined by the calibration's overlap exponent); quadratic operations (attention) run per group of sequences, at attention's
-     * compute rate, each sequence reading its own KV cache. The latencies read its totals; {@link PhaseAnalysis} reads
-     * a {@code detailed} step, which also keeps each operation's sums. A {@code null} step is one group of {@code
-     * batch} sequences computing {@code fresh >= 1} tokens after {@code cached} (the plain prefill and decode paths,
-     * which allocate no step).
+     * times, per device. Linear layers run once over all the step's tokens (weights read once; compute and memory
+     * times combined by the calibration's overlap exponent); attention and state updates run per group of sequences
+     * at attention's compute rate, each sequence reading its own KV cache or state. {@link PhaseAnalysis} reads a
+     * {@code detailed} step, which also keeps each operation's sums. A {@code null} step is one group of {@code batch}
+     * sequences computing {@code fresh >= 1} tokens after {@code cached} (the plain prefill and decode paths).
      */
     @SuppressWarnings("EnumOrdinal") // PassCosts keeps operations in dense arrays, by ordinal
     private PassCosts walk(@Nullable Step step, long cached, long fresh, int batch, boolean detailed) {
@@ -291,8 +290,9 @@ public final class CompiledPerformance {
             double compute;
             double memory;
             double time;
-            if (kernel.rowKind[r] == PassKernel.QUADRATIC) {
+            if (kernel.rowKind[r] >= PassKernel.QUADRATIC) { // per sequence: attention, or a fixed state
                 int layer = kernel.groupFirstLayer[group];
+                boolean state = kernel.rowKind[r] == PassKernel.STATE;
                 opFlops = 0;
                 opBytes = 0;
                 compute = 0;
@@ -302,7 +302,8 @@ public final class CompiledPerformance {
                     long c = step == null ? cached : step.groupCached(g);
                     long f = step == null ? fresh : step.groupFresh(g);
                     int n = step == null ? batch : step.groupSequences(g);
-                    double flops = kernel.rowFlops[r] * counter.attentionKeys(layer, c, f) * n * perDevice;
+                    double units = state ? f : counter.attentionKeys(layer, c, f); // tokens, or (query, key) pairs
+                    double flops = kernel.rowFlops[r] * units * n * perDevice;
                     double bytes = n * sequenceBytes(layer, c, f) * perDevice;
                     double gc = flops * secondsPerAttentionFlop;
                     double gm = bytes * secondsPerByte;
@@ -385,9 +386,12 @@ public final class CompiledPerformance {
 
     /**
      * What one sequence's quadratic operation reads in a layer: under EXACT its share of the KV cache at its length
-     * plus its queries; under ARTICLE the article's {@code Q} and {@code K} rows.
+     * plus its queries; under ARTICLE the article's {@code Q} and {@code K} rows; a fixed state, read and written.
      */
     private double sequenceBytes(int layer, long cached, long fresh) {
+        if (model.attentionKind(layer).keepsFixedState()) { // a fixed state, read and written once a pass
+            return 2 * kvCache.layerBytes(layer, cached + fresh).toBytes();
+        }
         double queryBytes = exact
                 ? fresh * (double) model.numAttentionHeads() * model.headDim() * activationBytes
                 : (2.0 * fresh + cached) * model.hiddenSize() * activationBytes;

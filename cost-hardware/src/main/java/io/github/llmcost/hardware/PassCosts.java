@@ -143,7 +143,7 @@ public final class PassCosts {
         EnumMap<Operation, Placement> operations = new EnumMap<>(Operation.class);
         for (Operation op : OPERATIONS) {
             int i = op.ordinal();
-            if (d[FLOPS + i] > 0) { // operations are recorded only when they have FLOPs
+            if (d[FLOPS + i] > 0 || d[BYTES + i] > 0) { // recorded when they compute or move (a convolution's state)
                 operations.put(
                         op,
                         Placement.of(

@@ -16,7 +16,8 @@ import java.util.List;
  *
  * <p>A row is one or more operations of one layer group that cost exactly the same: the same kind (matrix, routed
  * experts, quadratic) and the same coefficients. Llama's Q and O projections are one row, K and V another, gate, up
- * and down a third, scores and aggregation a fourth, so a pass of Llama 3.1 8B is four rows and the lm_head. The
+ * and down a third, scores and aggregation a fourth, so a pass of Llama 3.1 8B is four rows and the lm_head. Layers
+ * that keep a fixed state (convolution, state-space, linear attention) add a {@link #STATE} row. The
  * rows come from {@link FlopCounter}'s public coefficients, so a pass costed here counts the FLOPs the counter
  * counts.
  *
@@ -30,6 +31,11 @@ final class PassKernel {
     static final int EXPERTS = 1;
     /** A row of attention scores or aggregation: FLOPs per (query, key) pair, bytes from the cache. */
     static final int QUADRATIC = 2;
+    /**
+     * A row of the state update of a layer that keeps a fixed state: FLOPs per token, and each sequence's state read
+     * and written once per pass, whatever its context; present even at zero FLOPs (LFM2's convolutions).
+     */
+    static final int STATE = 3;
 
     private static final Operation[] OPERATIONS = Operation.values();
 
@@ -43,11 +49,11 @@ final class PassKernel {
 
     final int[] rowGroup;
     final int[] rowKind;
-    /** FLOPs per token (MATRIX, EXPERTS) or per (query, key) pair (QUADRATIC), one operation's. */
+    /** FLOPs per token (MATRIX, EXPERTS, STATE) or per (query, key) pair (QUADRATIC), one operation's. */
     final double[] rowFlops;
     /**
      * Weight elements of one operation: all of them (MATRIX), those per expert read (EXPERTS: times {@link
-     * FlopCounter#expertsRead(long)}), 0 (QUADRATIC).
+     * FlopCounter#expertsRead(long)}), 0 (QUADRATIC, STATE).
      */
     final double[] rowWeights;
     /** The operations of each row, by ordinal. */
@@ -71,7 +77,14 @@ final class PassKernel {
                 int kind;
                 double flops;
                 double weights;
-                if (op.isQuadratic()) {
+                if (op == Operation.STATE_UPDATE) {
+                    if (model.attentionKind(layer).keepsFixedState()) {
+                        kinds.add(new int[] {g, STATE});
+                        coefficients.add(new double[] {counter.tokenFlops(layer, op), 0});
+                        operations.add(new int[] {op.ordinal()});
+                    }
+                    continue;
+                } else if (op.isQuadratic()) {
                     kind = QUADRATIC;
                     flops = counter.keyFlops(layer, op);
                     weights = 0;

@@ -130,8 +130,9 @@ class HardwarePropertiesTest {
     /** A model's KV cache under a convention and format. */
     private record Cache(ModelSpec model, Convention convention, NumericFormat format) {
         /** No windows and no fixed state: every layer GLOBAL under EXACT; anything under ARTICLE. */
-        boolean growsLinearly() {
-            return convention == Convention.ARTICLE || model.numLayers(AttentionKind.GLOBAL) == model.numLayers();
+        boolean growsLinearly() { // every layer attends to the whole context: no window, no fixed state
+            return model.numAttentionLayers() == model.numLayers()
+                    && (convention == Convention.ARTICLE || model.numLayers(AttentionKind.GLOBAL) == model.numLayers());
         }
 
         KvCache kvCache() {

@@ -10,7 +10,7 @@ import java.util.Optional;
 /**
  * The registry of families: one {@link Family} per supported {@code model_type}. The mappings live in files grouped
  * by kin ({@link LlamaFamilies}, {@link QwenFamilies}, {@link GemmaPhiFamilies}, {@link ExpertFamilies}, {@link
- * GptFalconFamilies}, {@link Lfm2Family}), sharing the pieces in {@link FamilyParts}; the rules are documented on
+ * GptFalconFamilies}, {@link Lfm2Family}, {@link StateSpaceFamilies}, {@link Qwen3NextFamily}), sharing the pieces in {@link FamilyParts}; the rules are documented on
  * {@link HuggingFaceConfig}.
  *
  * <p>Adding a family takes its mapping, its entry in {@link #ALL} and its row in {@link HuggingFaceConfig}'s table
@@ -32,7 +32,11 @@ final class Families {
             ExpertFamilies.DEEPSEEK_V3,
             GemmaPhiFamilies.PHI3,
             GptFalconFamilies.FALCON,
-            GptFalconFamilies.GPT2);
+            GptFalconFamilies.GPT2,
+            StateSpaceFamilies.GEMMA3_TEXT,
+            StateSpaceFamilies.MAMBA2,
+            StateSpaceFamilies.GRANITE_HYBRID,
+            Qwen3NextFamily.QWEN3_NEXT);
 
     /** The families by {@code model_type}; building it rejects a type registered twice. */
     private static final Map<String, Family> BY_TYPE =

@@ -82,6 +82,25 @@ import org.jspecify.annotations.Nullable;
  *   <tr><td>{@code gpt2}</td><td>Its own names: {@code n_embd}, {@code n_layer}, {@code n_head}, {@code n_inner}
  *       (null: {@code 4d}), {@code n_positions} learned positions; plain MLP, biases everywhere, LayerNorms, tied
  *       by default.</td></tr>
+ *   <tr><td>{@code gemma3_text}</td><td>As {@code gemma2}, with per-head q/k RMSNorms; {@code sliding_window}
+ *       (required, null for none) on every layer but each {@code sliding_window_pattern}-th (default 6), or as
+ *       {@code layer_types} says.</td></tr>
+ *   <tr><td>{@code mamba2}</td><td>Every layer a Mamba-2 mixer and no MLP, one RMSNorm per layer: {@code num_heads}
+ *       heads of {@code head_dim} (their product must be {@code expand} x {@code hidden_size}), {@code state_size},
+ *       {@code n_groups}, {@code conv_kernel} taps, {@code use_conv_bias}, {@code use_bias}, a gated RMSNorm unless
+ *       {@code rms_norm} is false; no attention heads are read; untied by default.</td></tr>
+ *   <tr><td>{@code granitemoehybrid}</td><td>Mamba-2 and attention layers as {@code layer_types} says
+ *       ({@code "mamba"}, {@code "attention"}), each followed by a SwiGLU of {@code shared_intermediate_size}; the
+ *       mixer from {@code mamba_n_heads}, {@code mamba_d_head}, {@code mamba_d_state}, {@code mamba_n_groups},
+ *       {@code mamba_d_conv}, {@code mamba_conv_bias}, {@code mamba_proj_bias}, with a gated RMSNorm;
+ *       {@code attention_bias}. {@code num_local_experts} must be 0 (no routed experts).</td></tr>
+ *   <tr><td>{@code qwen3_next}</td><td>Gated DeltaNet layers ({@code linear_num_key_heads},
+ *       {@code linear_num_value_heads}, {@code linear_key_head_dim}, {@code linear_value_head_dim},
+ *       {@code linear_conv_kernel_dim}) and gated attention with q/k norms on each {@code full_attention_interval}-th
+ *       layer (required), or as {@code layer_types} says; {@code num_experts} experts of
+ *       {@code moe_intermediate_size}, {@code num_experts_per_tok} per token, plus a gated shared expert of
+ *       {@code shared_expert_intermediate_size} (0 or the expert size), on the layers {@code mlp_only_layers} and
+ *       {@code decoder_sparse_step} leave routed (a tail).</td></tr>
  *   </tbody>
  * </table>
  *
@@ -147,8 +166,9 @@ public final class HuggingFaceConfig {
 
     /**
      * {@return the supported {@code model_type} values, sorted: {@code deepseek_v3}, {@code falcon}, {@code gemma2},
-     * {@code gpt2}, {@code lfm2}, {@code llama}, {@code mistral}, {@code mixtral}, {@code phi3}, {@code qwen2},
-     * {@code qwen3}, {@code qwen3_moe}}
+     * {@code gemma3_text}, {@code gpt2}, {@code granitemoehybrid}, {@code lfm2}, {@code llama}, {@code mamba2},
+     * {@code mistral}, {@code mixtral}, {@code phi3}, {@code qwen2}, {@code qwen3}, {@code qwen3_moe},
+     * {@code qwen3_next}}
      */
     public static List<String> supportedModelTypes() {
         return Families.SUPPORTED;

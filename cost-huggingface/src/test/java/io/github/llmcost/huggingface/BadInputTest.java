@@ -140,8 +140,9 @@ class BadInputTest {
     void aMissingModelTypeListsTheSupportedOnes() {
         assertThatThrownBy(() -> Configs.read("gpt-2.json", c -> c.remove("model_type")))
                 .isExactlyInstanceOf(ConfigException.class)
-                .hasMessage("model_type is missing; supported: [deepseek_v3, falcon, gemma2, gpt2, lfm2, llama,"
-                        + " mistral, mixtral, phi3, qwen2, qwen3, qwen3_moe]");
+                .hasMessage("model_type is missing; supported: [deepseek_v3, falcon, gemma2, gemma3_text, gpt2,"
+                        + " granitemoehybrid, lfm2, llama, mamba2, mistral, mixtral, phi3, qwen2, qwen3, qwen3_moe,"
+                        + " qwen3_next]");
     }
 
     @Test

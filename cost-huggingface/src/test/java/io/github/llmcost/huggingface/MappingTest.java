@@ -470,10 +470,11 @@ class MappingTest {
     void unsupportedModelTypesListTheSupportedOnes() {
         assertRejected("llama-3.1-8b.json", c -> c.put("model_type", "gemma3"), "model_type")
                 .hasMessage("model_type (\"gemma3\") is not supported; supported: [deepseek_v3, falcon, gemma2,"
-                        + " gpt2, lfm2, llama, mistral, mixtral, phi3, qwen2, qwen3, qwen3_moe]");
+                        + " gemma3_text, gpt2, granitemoehybrid, lfm2, llama, mamba2, mistral, mixtral, phi3, qwen2,"
+                        + " qwen3, qwen3_moe, qwen3_next]");
         assertThat(HuggingFaceConfig.supportedModelTypes())
                 .isSorted()
-                .hasSize(12)
+                .hasSize(16)
                 .isEqualTo(List.copyOf(HuggingFaceConfig.supportedModelTypes()));
     }
 }

@@ -30,6 +30,24 @@ import org.junit.jupiter.params.provider.MethodSource;
  * parameter counts the presets' javadoc cites (for GPT-2, Falcon-7B, Llama 2 7B and DeepSeek-V3 the Hub's safetensors
  * total also counts stored buffers, a stored copy of the tied head or the multi-token-prediction module; see {@link
  * ModelPresets}).
+ *
+ * <p>Issue 20's files, and how close each is to its source: {@code granite-4.0-h-350m.json} is the config of {@code
+ * https://huggingface.co/ibm-granite/granite-4.0-h-350m/blob/main/config.json} as transformers 5.1 saves it (copied
+ * from a public mirror of the checkpoint's files); 340,332,224 is the Hub's parameter count. {@code gemma-3-1b.json}
+ * is transcribed from {@code https://huggingface.co/google/gemma-3-1b-it/blob/main/config.json} ({@code eos_token_id}
+ * shortened to one id; nothing read depends on it); 999,885,952 is the Hub's safetensors total. {@code
+ * lfm2-2.6b.json} holds the keys of {@code https://huggingface.co/LiquidAI/LFM2-2.6B/blob/main/config.json} that
+ * decide the shapes (its {@code block_ff_dim} 10,752 used as is, its {@code layer_types}), as a published study of
+ * the LFM2 configs quotes them, not a byte copy; 2,569,272,320 is the model card's count. {@code mamba2-2.7b.json} is
+ * {@code https://huggingface.co/state-spaces/mamba2-2.7b/blob/main/config.json} written in transformers' {@code
+ * Mamba2Config} keys: the original uses mamba_ssm's ({@code d_model} 2,560, {@code n_layer} 64, {@code vocab_size}
+ * 50,277 padded to a multiple of 16, {@code ssm_cfg} Mamba2 with its defaults: state 128, head 64, expand 2, 1 group,
+ * 4 taps) and has no {@code model_type}; 2,702,599,680 is the count from the config, as no exact count is published
+ * (the card says 2.7B; a public conversion of the checkpoint reports the same number). {@code
+ * qwen3-next-80b-a3b.json} holds the shape keys of {@code
+ * https://huggingface.co/Qwen/Qwen3-Next-80B-A3B-Instruct/blob/main/config.json} as transcribed (not a byte copy); its
+ * count, 79,674,391,296, is the main model's from the config (the Hub's "81.3B" adds the multi-token-prediction
+ * layer), which an independent count of Qwen3-Coder-Next's identical config also gives.
  */
 class PresetConfigsTest {
     static final Path CONFIGS = Path.of("src", "test", "resources", "configs");
@@ -68,7 +86,12 @@ class PresetConfigsTest {
             new Checkpoint("deepseek-v3.json", "deepseek-v3", 671_026_419_200L, "deepseek_v3"),
             new Checkpoint("phi-3-mini-4k.json", "phi-3-mini-4k", 3_821_079_552L, "phi3"),
             new Checkpoint("falcon-7b.json", "falcon-7b", 6_921_720_704L, "falcon"),
-            new Checkpoint("gpt-2.json", "gpt-2", 124_439_808L, "gpt2"));
+            new Checkpoint("gpt-2.json", "gpt-2", 124_439_808L, "gpt2"),
+            new Checkpoint("lfm2-2.6b.json", "lfm2-2.6b", 2_569_272_320L, "lfm2"),
+            new Checkpoint("gemma-3-1b.json", "gemma-3-1b", 999_885_952L, "gemma3_text"),
+            new Checkpoint("mamba2-2.7b.json", "mamba-2-2.7b", 2_702_599_680L, "mamba2"),
+            new Checkpoint("granite-4.0-h-350m.json", "granite-4.0-h-350m", 340_332_224L, "granitemoehybrid"),
+            new Checkpoint("qwen3-next-80b-a3b.json", "qwen3-next-80b-a3b", 79_674_391_296L, "qwen3_next"));
 
     static Stream<Arguments> checkpoints() {
         return CHECKPOINTS.stream().map(Arguments::of);
