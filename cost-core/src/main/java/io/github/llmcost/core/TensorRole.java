@@ -49,10 +49,10 @@ public enum TensorRole {
     /**
      * The role whose weights an operation reads.
      *
-     * @param operation a linear operation (not attention scores or aggregation)
+     * @param operation a linear operation (not attention scores or aggregation, nor a recurrent state update)
      * @param routedExperts whether the operation reads expert matrices ({@link FlopCounter#readsExperts})
      * @return the role
-     * @throws IllegalArgumentException for a quadratic operation, which reads no weights
+     * @throws IllegalArgumentException for a quadratic operation or a state update, which read no weights
      */
     public static TensorRole of(Operation operation, boolean routedExperts) {
         return switch (operation) {
@@ -61,7 +61,7 @@ public enum TensorRole {
             case MLP_GATE, MLP_UP, MLP_DOWN -> routedExperts ? EXPERTS : MLP;
             case ROUTER -> ROUTER;
             case LM_HEAD -> LM_HEAD;
-            case ATTENTION_SCORES, ATTENTION_AGGREGATION ->
+            case ATTENTION_SCORES, ATTENTION_AGGREGATION, STATE_UPDATE ->
                 throw new IllegalArgumentException("operation (" + operation + ") reads no weights");
         };
     }
