@@ -12,6 +12,7 @@ import io.github.llmcost.hardware.HardwareSpec;
 import io.github.llmcost.hardware.InferencePerformance;
 import io.github.llmcost.hardware.Limit;
 import io.github.llmcost.hardware.MemoryBudget;
+import io.github.llmcost.hardware.SpeculativeDecoding;
 import io.github.llmcost.hardware.calibration.CalibratedEfficiencies;
 import io.github.llmcost.hardware.calibration.ChipCalibration;
 import io.github.llmcost.hardware.serving.Scheduler;
@@ -95,6 +96,13 @@ public abstract class Deployment {
         return InferencePerformance.DEFAULT_PREFILL_CHUNK_TOKENS;
     }
 
+    /**
+     * {@return speculative decoding, if the deployment speculates: a draft model or multi-token prediction proposing
+     * {@code k} tokens a round, accepted at a rate; none by default. Time per output token is then a round over the
+     * expected tokens per target step, and memory holds the drafter too}
+     */
+    public abstract Optional<SpeculativeDecoding> speculativeDecoding();
+
     /** {@return the price per device-hour and the utilisation it is paid at; empty where none is known} */
     public abstract Optional<GpuPricing> pricing();
 
@@ -127,6 +135,14 @@ public abstract class Deployment {
      * @return the copy
      */
     public abstract Deployment withFormats(Formats formats);
+
+    /**
+     * A copy that speculates.
+     *
+     * @param speculativeDecoding the drafter, {@code k} and the acceptance rate
+     * @return the copy
+     */
+    public abstract Deployment withSpeculativeDecoding(SpeculativeDecoding speculativeDecoding);
 
     /**
      * A copy under another calibration.
@@ -246,6 +262,7 @@ public abstract class Deployment {
                 .calibration(calibration())
                 .frameworkOverheadPerDevice(frameworkOverheadPerDevice())
                 .prefillChunkTokens(prefillChunkTokens())
+                .speculativeDecoding(speculativeDecoding())
                 .build()
                 .compiled();
     }
@@ -286,6 +303,7 @@ public abstract class Deployment {
         return model().name() + " on " + (tensorParallel() > 1 ? tensorParallel() + " x " : "")
                 + hardware().name()
                 + " (" + convention() + "), " + formats() + ", "
+                + speculativeDecoding().map(s -> s + ", ").orElse("")
                 + pricing().map(GpuPricing::toString).orElse("no price");
     }
 }

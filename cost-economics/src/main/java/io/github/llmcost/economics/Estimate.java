@@ -14,6 +14,7 @@ import io.github.llmcost.hardware.Interval;
 import io.github.llmcost.hardware.MemoryBudget;
 import io.github.llmcost.hardware.PassCosts;
 import io.github.llmcost.hardware.PhaseAnalysis;
+import io.github.llmcost.hardware.SpeculativeDecoding;
 import io.github.llmcost.hardware.calibration.ChipCalibration;
 import java.util.Objects;
 import java.util.Optional;
@@ -225,7 +226,21 @@ public final class Estimate {
         return Flops.of(prefillTotals("prefill FLOPs").flops()).multipliedBy(tensorParallel);
     }
 
-    /** {@return FLOPs of one decode step of the batch at the generation's mean position, all devices together} */
+    /**
+     * {@return the expected tokens each sequence gains per target step: 1 without speculative decoding ({@link
+     * Deployment#speculativeDecoding()}); with it, the decode figures are per output token, a round over this}
+     */
+    public double tokensPerTargetStep() {
+        return deployment
+                .speculativeDecoding()
+                .map(SpeculativeDecoding::tokensPerTargetStep)
+                .orElse(1.0);
+    }
+
+    /**
+     * {@return FLOPs of one decode step of the batch at the generation's mean position, all devices together; with
+     * speculative decoding, a round's FLOPs per output token (verification and drafts over the expected tokens)}
+     */
     public Flops decodeStepFlops() {
         return Flops.of(decodeTotals("decode FLOPs").flops()).multipliedBy(tensorParallel);
     }

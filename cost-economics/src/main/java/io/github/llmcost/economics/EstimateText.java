@@ -25,6 +25,10 @@ final class EstimateText {
                 w.batchSize(),
                 w.sharedPrefixTokens() > 0 ? ", " + w.sharedPrefixTokens() + " shared prefix tokens" : "",
                 e.formats());
+        header += e.deployment()
+                .speculativeDecoding()
+                .map(s -> "  " + s + System.lineSeparator())
+                .orElse("");
         if (!e.isFeasible()) {
             return header + "  cannot run: " + e.feasibility().summary() + System.lineSeparator() + "  memory: "
                     + e.memory();

@@ -72,6 +72,8 @@ public final class CompiledPerformance {
 
     /** Where memory goes: weights, activations, overhead and the KV cache over all devices. */
     private final MemoryModel memory;
+    /** Speculative decoding's rounds, or null without it. */
+    private final @Nullable SpeculativeRound speculation;
 
     CompiledPerformance(InferencePerformance performance) {
         this.template = performance;
@@ -120,6 +122,7 @@ public final class CompiledPerformance {
         }
         this.kvCopies = TensorSharding.kvShare(model, devices) * devices;
         this.sharded = TensorSharding.problem(model, devices) == null;
+        this.speculation = performance.speculativeDecoding().isPresent() ? SpeculativeRound.of(performance) : null;
         this.memory = new MemoryModel(
                 model,
                 hardware,
@@ -128,7 +131,8 @@ public final class CompiledPerformance {
                 kvCache,
                 formats,
                 performance.frameworkOverheadPerDevice(),
-                performance.prefillChunkTokens());
+                performance.prefillChunkTokens(),
+                speculation);
     }
 
     /** {@return the performance this was compiled from; its workload's formats are the ones compiled in} */
@@ -148,12 +152,14 @@ public final class CompiledPerformance {
 
     PassCosts prefill(Workload workload, boolean detailed) {
         long cached = workload.cachedPrefixTokens();
-        return walk(null, cached, workload.promptTokens() - cached, workload.batchSize(), detailed);
+        return speculation != null // the drafter prefills the prompts too
+                ? run(Step.prefill(workload.batchSize(), workload.promptTokens() - cached, cached), detailed)
+                : walk(null, cached, workload.promptTokens() - cached, workload.batchSize(), detailed);
     }
 
     /**
      * The decode step at the generation's mean position, {@code prompt + max(1, output / 2)}: what {@link
-     * InferencePerformance#timePerOutputToken()} times.
+     * InferencePerformance#timePerOutputToken()} times (per output token, as {@link #decodeStep(long, int)}).
      *
      * @param workload the workload
      * @return the step's totals on one device
@@ -163,7 +169,8 @@ public final class CompiledPerformance {
     }
 
     /**
-     * One decode step of a batch, each sequence's new token at position {@code contextTokens}.
+     * One decode step of a batch, each sequence's new token at position {@code contextTokens}; with speculative
+     * decoding, per output token: the round of {@link Step#decode(int, long)} over the expected tokens per step.
      *
      * @param contextTokens the position {@code n >= 1}: the new token attends to {@code n} keys
      * @param batchSize sequences decoded together, {@code >= 1}
@@ -176,20 +183,42 @@ public final class CompiledPerformance {
     PassCosts decodeStep(long contextTokens, int batchSize, boolean detailed) {
         Check.positive("contextTokens", contextTokens);
         Check.positive("batchSize", batchSize);
-        return walk(null, contextTokens - 1, 1, batchSize, detailed);
+        SpeculativeRound s = speculation;
+        return s != null
+                ? run(Step.decode(batchSize, contextTokens), detailed).scaled(1 / s.tokensPerTargetStep())
+                : walk(null, contextTokens - 1, 1, batchSize, detailed);
     }
 
     /**
      * One engine iteration of any composition: prefill chunks and decode sequences together, the linear layers run
      * once over all their tokens (weights read once), attention per group. A whole prefill is {@link
      * Step#prefill(int, long, long)}, a decode step {@link Step#decode(int, long)}; {@link #prefill(Workload)} and
-     * {@link #decodeStep(long, int)} give the same figures.
+     * {@link #decodeStep(long, int)} give the same figures. With {@link SpeculativeDecoding}, one round of it ({@link
+     * SpeculativeRound}): each decoding sequence gains {@link SpeculativeDecoding#tokensPerTargetStep()} tokens.
      *
      * @param step what the iteration computes
      * @return the step's totals on one device
      */
     public PassCosts step(Step step) {
-        return walk(step, 0, 0, 0, false);
+        return run(step, false);
+    }
+
+    /**
+     * One iteration as a token-by-token simulation advances it, each decoding sequence by one token: {@link #step};
+     * with speculative decoding, the round less {@code 1 - 1/E} of its decodes' own round ({@link SpeculativeRound}).
+     *
+     * @param step what the iteration computes
+     * @return the step's totals on one device
+     */
+    public PassCosts stepPerToken(Step step) {
+        SpeculativeRound s = speculation;
+        return s == null ? walk(step, 0, 0, 0, false) : s.perOutputToken(step, this);
+    }
+
+    /** A step as the target runs it: a speculative round, if speculating, else one pass. */
+    private PassCosts run(Step step, boolean detailed) {
+        SpeculativeRound s = speculation;
+        return s == null ? walk(step, 0, 0, 0, detailed) : s.round(step, this, detailed);
     }
 
     /**
@@ -200,7 +229,7 @@ public final class CompiledPerformance {
      * @return the analysis
      */
     public PhaseAnalysis analyse(Step step, Phase phase) {
-        return walk(step, 0, 0, 0, true).analysis(phase);
+        return run(step, true).analysis(phase);
     }
 
     /**
@@ -260,10 +289,10 @@ public final class CompiledPerformance {
      * compute rate, each sequence reading its own KV cache. The latencies read its totals; {@link PhaseAnalysis} reads
      * a {@code detailed} step, which also keeps each operation's sums. A {@code null} step is one group of {@code
      * batch} sequences computing {@code fresh >= 1} tokens after {@code cached} (the plain prefill and decode paths,
-     * which allocate no step).
+     * which allocate no step). One pass of the target alone, whatever the speculation: what a round is built from.
      */
     @SuppressWarnings("EnumOrdinal") // PassCosts keeps operations in dense arrays, by ordinal
-    private PassCosts walk(@Nullable Step step, long cached, long fresh, int batch, boolean detailed) {
+    PassCosts walk(@Nullable Step step, long cached, long fresh, int batch, boolean detailed) {
         ModelSpec m = model;
         FlopCounter counter = kernel.counter;
         boolean exact = this.exact;
@@ -274,7 +303,7 @@ public final class CompiledPerformance {
         long tokens = step == null
                 ? Check.multiply("tokens of the pass (new tokens x batch size)", fresh, batch)
                 : step.tokens();
-        double sequences = step == null ? batch : step.sequences();
+        double sequences = step == null ? batch : step.sampledTokens(); // tokens the LM head samples
         // per matrix, each token's input and output activations (EXACT)
         double tokenActivationBytes = exact ? tokens * 2 * d * activationBytes : 0;
         PassKernel kernel = this.kernel;
@@ -321,7 +350,7 @@ public final class CompiledPerformance {
                 compute = opFlops * secondsPerMatmulFlop;
                 memory = (weights * weightBytes * secondsPerWeightByte + tokenActivationBytes * secondsPerByte)
                         * perDevice;
-                time = combine(compute, memory);
+                time = Overlap.combine(overlapExponent, compute, memory);
             }
             int[] operations = kernel.rowOperations[r];
             double copies = (double) kernel.groupCount[group] * operations.length;
@@ -343,7 +372,7 @@ public final class CompiledPerformance {
             double compute = opFlops * secondsPerMatmulFlop;
             double memory =
                     (lmHeadWeights * weightBytes * secondsPerWeightByte + activations * secondsPerByte) * perDevice;
-            double time = combine(compute, memory);
+            double time = Overlap.combine(overlapExponent, compute, memory);
             passFlops += opFlops;
             computeSeconds += compute;
             memorySeconds += memory;
@@ -360,20 +389,6 @@ public final class CompiledPerformance {
                 tokens == 0 ? 0 : allReduceFixedSeconds + allReduceSecondsPerToken * tokens,
                 stepOverheadSeconds,
                 detail);
-    }
-
-    /** A linear layer's time from its compute and memory times: the larger, or their p-norm. */
-    private double combine(double compute, double memory) {
-        double p = overlapExponent;
-        if (p == 0) {
-            return Math.max(compute, memory);
-        }
-        if (p == 2) {
-            return Math.sqrt(compute * compute + memory * memory);
-        }
-        // scaled by the larger, so that high exponents of microsecond times do not underflow
-        double larger = Math.max(compute, memory);
-        return larger == 0 ? 0 : larger * Math.pow(Math.pow(compute / larger, p) + Math.pow(memory / larger, p), 1 / p);
     }
 
     /**

@@ -6,6 +6,7 @@ import io.github.llmcost.core.Formats;
 import io.github.llmcost.core.KvCache;
 import io.github.llmcost.core.ModelSpec;
 import io.github.llmcost.core.Workload;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where a configuration's memory goes, for any workload in its formats: the one place sessions and the memory budget
@@ -24,6 +25,8 @@ final class MemoryModel {
     private final Bytes frameworkOverhead;
     private final double activationBytesPerToken;
     private final int prefillChunkTokens;
+    /** The drafter's memory with speculative decoding, or null. */
+    private final @Nullable SpeculativeRound draft;
 
     MemoryModel(
             ModelSpec model,
@@ -34,10 +37,34 @@ final class MemoryModel {
             Formats formats,
             Bytes frameworkOverheadPerDevice,
             int prefillChunkTokens) {
+        this(
+                model,
+                hardware,
+                devices,
+                convention,
+                kvCache,
+                formats,
+                frameworkOverheadPerDevice,
+                prefillChunkTokens,
+                null);
+    }
+
+    MemoryModel(
+            ModelSpec model,
+            HardwareSpec hardware,
+            int devices,
+            Convention convention,
+            KvCache kvCache,
+            Formats formats,
+            Bytes frameworkOverheadPerDevice,
+            int prefillChunkTokens,
+            @Nullable SpeculativeRound draft) {
+        this.draft = draft;
         this.kvCache = kvCache;
         this.devices = devices;
         this.kvCopies = TensorSharding.kvShare(model, devices) * devices;
-        this.weights = model.parameters(convention).weightBytes(formats.weights());
+        Bytes target = model.parameters(convention).weightBytes(formats.weights());
+        this.weights = draft == null ? target : target.plus(draft.draftWeights()); // the drafter's weights too
         this.capacity = hardware.memoryCapacity().multipliedBy(devices);
         this.frameworkOverhead = frameworkOverheadPerDevice.multipliedBy(devices);
         this.activationBytesPerToken =
@@ -54,7 +81,21 @@ final class MemoryModel {
     long sessions(Workload w) {
         Bytes budget = MemoryBudget.kvCacheBudget(capacity, weights, activations(w), frameworkOverhead);
         // the cache's bytes over all devices are kvCopies times one sequence's: scale the budget instead
-        return kvCache.sessionsThatFit(budget.dividedBy(kvCopies), w.contextTokens(), w.cachedPrefixTokens());
+        return kvCache.sessionsThatFit(
+                budget.dividedBy(kvCopies * draftCacheFactor(w)), w.contextTokens(), w.cachedPrefixTokens());
+    }
+
+    /**
+     * {@return 1, or with a drafter, the cache of a session with the drafter's over the target's alone, at the
+     * workload's context: the drafter's cache scales every session's (its share of a shared prefix too)}
+     */
+    private double draftCacheFactor(Workload w) {
+        SpeculativeRound d = draft;
+        if (d == null) {
+            return 1;
+        }
+        double target = kvCache.sessionBytes(w.contextTokens()).toBytes() * kvCopies;
+        return target > 0 ? 1 + d.draftKvBytesPerSession(w.contextTokens()) / target : 1;
     }
 
     /** Where memory goes for a workload. */
@@ -67,8 +108,8 @@ final class MemoryModel {
                 .weights(weights)
                 .activations(activations(w))
                 .frameworkOverhead(frameworkOverhead)
-                .kvCachePerSession(privatePerSession.multipliedBy(kvCopies))
-                .sharedPrefix(shared.multipliedBy(kvCopies))
+                .kvCachePerSession(privatePerSession.multipliedBy(kvCopies * draftCacheFactor(w)))
+                .sharedPrefix(shared.multipliedBy(kvCopies * draftCacheFactor(w)))
                 .maxConcurrentSessions(sessions(w))
                 .build();
     }

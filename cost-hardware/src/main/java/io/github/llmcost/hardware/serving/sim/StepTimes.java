@@ -9,7 +9,8 @@ import java.util.Arrays;
  * chunks are timed exactly. Decode-only steps (most of them) are looked up in a small table keyed by the batch and the
  * position rounded to a logarithmic grid of ratio {@value #GRID} (timed at the grid point), so a decode step's time is
  * within a fraction of that ratio of the exact one: attention's share of a step grows at most linearly with the
- * position.
+ * position. With speculative decoding a step is timed per output token ({@link CompiledPerformance#stepPerToken}): the
+ * simulation advances each decoding sequence one token a step, at the round's expected pace.
  */
 final class StepTimes {
     /** The ratio between neighbouring positions of the grid: {@value}. */
@@ -33,7 +34,7 @@ final class StepTimes {
     /** A step with prefill chunks: timed exactly. */
     double seconds(Step step) {
         steps++;
-        return compiled.step(step).seconds();
+        return compiled.stepPerToken(step).seconds();
     }
 
     /** A decode-only step of {@code sequences} at mean position {@code position}. */
@@ -54,7 +55,7 @@ final class StepTimes {
             slot = (int) (mix(key) & (SLOTS - 1));
         }
         long grid = Math.max(1, Math.round(Math.pow(GRID, (double) bucket)));
-        double seconds = compiled.step(Step.decode(sequences, grid)).seconds();
+        double seconds = compiled.stepPerToken(Step.decode(sequences, grid)).seconds();
         keys[slot] = key;
         values[slot] = seconds;
         used++;
