@@ -21,23 +21,35 @@ final class ConfigModels {
      *     invalid file
      */
     static ModelSpec read(Path config) {
+        return read("--config", config);
+    }
+
+    /**
+     * Reads a Hugging Face {@code config.json} given to an option, naming that option in every error.
+     *
+     * @param option the option as typed, such as {@code --draft-config}
+     * @param config the file
+     * @return the model it describes
+     * @throws IllegalArgumentException naming the option, the file and the problem
+     */
+    static ModelSpec read(String option, Path config) {
         if (!Files.exists(config)) {
-            throw new IllegalArgumentException("--config (" + config + ") does not exist");
+            throw new IllegalArgumentException(option + " (" + config + ") does not exist");
         }
         if (Files.isDirectory(config)) {
-            throw new IllegalArgumentException("--config (" + config + ") is a directory, not a config.json file");
+            throw new IllegalArgumentException(option + " (" + config + ") is a directory, not a config.json file");
         }
         if (!Files.isRegularFile(config)) {
             throw new IllegalArgumentException(
-                    "--config (" + config + ") is not a regular file (a FIFO, a device or a socket): give a file");
+                    option + " (" + config + ") is not a regular file (a FIFO, a device or a socket): give a file");
         }
         try {
             return HuggingFaceConfig.read(config);
         } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("--config (" + config + ") does not exist", e);
+            throw new IllegalArgumentException(option + " (" + config + ") does not exist", e);
         } catch (IOException e) {
             throw new IllegalArgumentException(
-                    "--config (" + config + ") cannot be read: " + OutputFiles.describe(e), e);
+                    option + " (" + config + ") cannot be read: " + OutputFiles.describe(e), e);
         }
     }
 }

@@ -53,6 +53,7 @@ final class ServingView {
         o.put("hardware", e.deployment().hardware().name());
         o.put("gpus", gpus);
         o.put("calibration", e.calibration().source());
+        SpeculativeView.put(o, e.deployment());
         o.put("inputTokens", e.traffic().inputTokens());
         o.put("outputTokens", e.traffic().outputTokens());
         o.put("sharedPrefixTokens", e.traffic().sharedPrefixTokens());

@@ -120,6 +120,7 @@ public final class SpeculativeDecoding {
      * @return the drafter's model
      */
     public ModelSpec drafter(ModelSpec target) {
+        Objects.requireNonNull(target, "target");
         if (draftModel != null) {
             return draftModel;
         }
@@ -160,6 +161,7 @@ public final class SpeculativeDecoding {
      * @param target the target model
      */
     public Optional<String> warning(ModelSpec target) {
+        Objects.requireNonNull(target, "target");
         ModelSpec d = draftModel;
         if (d == null) {
             return Optional.empty();
