@@ -148,6 +148,9 @@ final class PlanCommand extends CliCommand {
     @Mixin
     SchedulerOptions scheduling = new SchedulerOptions();
 
+    @Mixin
+    SpeculativeOptions speculative = new SpeculativeOptions();
+
     @Override
     public Integer call() {
         PlanRequest request = request();
@@ -195,7 +198,8 @@ final class PlanCommand extends CliCommand {
                 .requestsPerSecond(rate)
                 .maxGpusPerReplica(maxGpusPerReplica)
                 .headroom(headroom)
-                .scheduler(scheduling.scheduler());
+                .scheduler(scheduling.scheduler())
+                .speculativeDecoding(java.util.Optional.ofNullable(speculative.speculation()));
         if (ttft != null) {
             b.timeToFirstTokenP90(ttft);
         }
