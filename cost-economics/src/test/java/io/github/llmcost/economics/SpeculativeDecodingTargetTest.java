@@ -3,10 +3,15 @@ package io.github.llmcost.economics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.github.llmcost.core.Formats;
 import io.github.llmcost.core.ModelPresets;
 import io.github.llmcost.core.ModelSpec;
 import io.github.llmcost.core.NumericFormat;
+import io.github.llmcost.core.Seconds;
 import io.github.llmcost.core.Workload;
+import io.github.llmcost.economics.plan.Plan;
+import io.github.llmcost.economics.plan.PlanCandidate;
+import io.github.llmcost.economics.plan.PlanRequest;
 import io.github.llmcost.hardware.HardwarePresets;
 import io.github.llmcost.hardware.SpeculativeDecoding;
 import io.github.llmcost.hardware.Step;
@@ -137,6 +142,29 @@ class SpeculativeDecodingTargetTest {
         Saturation full = spec.serving(traffic).saturation();
         Saturation fullPlain = plain.serving(traffic).saturation();
         assertThat(full.outputTokensPerSecond()).isLessThan(1.05 * fullPlain.outputTokensPerSecond());
+    }
+
+    /** At a tight time-per-output-token target, speculation lets fewer GPUs meet it: the plan costs less. */
+    @Test
+    void planningWithSpeculationMeetsATightTargetWithFewerGpus() {
+        PlanRequest.Builder b = PlanRequest.builder()
+                .model(ModelPresets.LLAMA_3_1_70B)
+                .traffic(Traffic.of(1024, 256))
+                .requestsPerSecond(5)
+                .timeToFirstTokenP90(Seconds.of(1))
+                .timePerOutputTokenP90(Seconds.of(0.012))
+                .addHardware(HardwarePresets.H100_SXM)
+                .addFormats(Formats.of(NumericFormat.FP8_E4M3));
+        PlanCandidate plain = b.build().plan().best().orElseThrow();
+        PlanCandidate spec = b.speculativeDecoding(ONE_B).build().plan().best().orElseThrow();
+        assertThat(spec.totalGpus()).isLessThan(plain.totalGpus());
+        assertThat(spec.costPerMonth().toUsd()).isLessThan(plain.costPerMonth().toUsd());
+        assertThat(spec.deployment().speculativeDecoding()).contains(ONE_B);
+        assertThat(Plan.describe(spec.deployment())).endsWith(", speculating k = 3 with Llama 3.2 1B");
+        assertThat(Plan.describe(plain.deployment())).doesNotContain("speculating");
+        assertThat(Plan.describe(
+                        plain.deployment().withSpeculativeDecoding(SpeculativeDecoding.multiTokenPrediction(2, 0.8))))
+                .endsWith(", speculating k = 2 by MTP");
     }
 
     @Test

@@ -94,7 +94,11 @@ public final class Plan {
         Formats f = d.formats();
         return (d.tensorParallel() > 1 ? d.tensorParallel() + " x " : "")
                 + d.hardware().name() + ", " + f.scheme() + " (" + lower(f.weights()) + " weights), KV "
-                + lower(f.kvCache());
+                + lower(f.kvCache())
+                + d.speculativeDecoding()
+                        .map(s -> ", speculating k = " + s.speculativeTokens()
+                                + s.draftModel().map(m -> " with " + m.name()).orElse(" by MTP"))
+                        .orElse("");
     }
 
     private static String lower(Enum<?> e) {
