@@ -114,6 +114,7 @@ class SpeculativeDecodingTest {
         assertThat(llama.hiddenSize()).isEqualTo(8192);
         assertThat(llama.vocabSize()).isEqualTo(ModelPresets.LLAMA_3_1_70B.vocabSize());
         assertThat(llama.name()).isEqualTo("Llama 3.1 70B MTP module");
+        assertThat(llama.attentionKinds()).isEmpty();
         // DeepSeek-V3 routes from its fourth layer: its MTP module is an expert layer
         ModelSpec deepseek = mtp.drafter(ModelPresets.DEEPSEEK_V3);
         assertThat(deepseek.numLayers()).isEqualTo(1);
