@@ -226,20 +226,15 @@ public final class Estimate {
         return Flops.of(prefillTotals("prefill FLOPs").flops()).multipliedBy(tensorParallel);
     }
 
-    /**
-     * {@return the expected tokens each sequence gains per target step: 1 without speculative decoding ({@link
-     * Deployment#speculativeDecoding()}); with it, the decode figures are per output token, a round over this}
-     */
+    /** {@return expected tokens a sequence gains per target step: 1, or {@code E} with speculative decoding} */
     public double tokensPerTargetStep() {
-        return deployment
-                .speculativeDecoding()
-                .map(SpeculativeDecoding::tokensPerTargetStep)
-                .orElse(1.0);
+        SpeculativeDecoding s = deployment.speculativeDecoding().orElse(null);
+        return s == null ? 1 : s.tokensPerTargetStep();
     }
 
     /**
-     * {@return FLOPs of one decode step of the batch at the generation's mean position, all devices together; with
-     * speculative decoding, a round's FLOPs per output token (verification and drafts over the expected tokens)}
+     * {@return FLOPs of one decode step of the batch at the generation's mean position, all devices together (with
+     * speculative decoding, per output token)}
      */
     public Flops decodeStepFlops() {
         return Flops.of(decodeTotals("decode FLOPs").flops()).multipliedBy(tensorParallel);

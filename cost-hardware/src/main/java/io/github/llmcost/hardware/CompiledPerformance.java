@@ -203,18 +203,6 @@ public final class CompiledPerformance {
         return run(step, false);
     }
 
-    /**
-     * One iteration as a token-by-token simulation advances it, each decoding sequence by one token: {@link #step};
-     * with speculative decoding, the round less {@code 1 - 1/E} of its decodes' own round ({@link SpeculativeRound}).
-     *
-     * @param step what the iteration computes
-     * @return the step's totals on one device
-     */
-    public PassCosts stepPerToken(Step step) {
-        SpeculativeRound s = speculation;
-        return s == null ? walk(step, 0, 0, 0, false) : s.perOutputToken(step, this);
-    }
-
     /** A step as the target runs it: a speculative round, if speculating, else one pass. */
     private PassCosts run(Step step, boolean detailed) {
         SpeculativeRound s = speculation;

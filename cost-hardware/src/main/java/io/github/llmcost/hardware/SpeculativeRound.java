@@ -130,35 +130,6 @@ final class SpeculativeRound {
         return decodes.isEmpty() ? round : round.plus(draft.walk(decodes.build(), 0, 0, 0, detailed), k - 1.0);
     }
 
-    /**
-     * One engine step as a token-by-token simulation advances it (each decoding sequence one token): the step's round
-     * less the share {@code 1 - 1/E} of what its decodes alone take, so that a decode-only step is the round over
-     * {@code E}.
-     *
-     * @param step the step as it would run without speculation
-     * @param target the target's compiled performance
-     * @return the step's totals on one device
-     */
-    PassCosts perOutputToken(Step step, CompiledPerformance target) {
-        PassCosts round = round(step, target, false);
-        Step.Builder decodes = Step.builder();
-        boolean prefill = false;
-        for (int g = 0; g < step.groups(); g++) {
-            if (step.groupKind(g) == Step.DECODE) {
-                decodes.add(step.groupSequences(g), step.groupFresh(g), step.groupCached(g), Step.DECODE);
-            } else {
-                prefill = true;
-            }
-        }
-        if (!prefill) {
-            return round.scaled(1 / tokensPerStep);
-        }
-        if (decodes.isEmpty()) {
-            return round;
-        }
-        return round.plus(round(decodes.build(), target, false), 1 / tokensPerStep - 1);
-    }
-
     /** {@return the drafter's weights over all devices} */
     Bytes draftWeights() {
         return draftWeights;

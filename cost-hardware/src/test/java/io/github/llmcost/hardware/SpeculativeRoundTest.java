@@ -153,18 +153,6 @@ class SpeculativeRoundTest {
         double prefill = plain.compiled().prefill(w).seconds()
                 + draft.step(Step.prefill(2, 2048, 0)).seconds();
         assertThat(spec.prefill(w).seconds()).isCloseTo(prefill, within(RELATIVE * prefill));
-        // a token-by-token simulation: decode-only steps at the round over E, mixed ones less (1 - 1/E) of the decodes
-        Step decodes = Step.decode(10, 1500);
-        assertThat(spec.stepPerToken(decodes).seconds())
-                .isCloseTo(spec.step(decodes).seconds() / E, within(RELATIVE));
-        double perToken =
-                spec.step(mixed).seconds() - (1 - 1 / E) * spec.step(decodes).seconds();
-        assertThat(spec.stepPerToken(mixed).seconds()).isCloseTo(perToken, within(RELATIVE * perToken));
-        Step prompt = Step.prefill(1, 512, 0);
-        assertThat(spec.stepPerToken(prompt).seconds())
-                .isCloseTo(spec.step(prompt).seconds(), within(RELATIVE));
-        assertThat(plain.compiled().stepPerToken(mixed).seconds())
-                .isEqualTo(plain.compiled().step(mixed).seconds());
     }
 
     @Test

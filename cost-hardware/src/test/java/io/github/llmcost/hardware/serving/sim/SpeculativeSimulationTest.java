@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The simulator with speculative decoding: each step advances a decoding sequence one token at the round's expected
- * pace ({@link CompiledPerformance#stepPerToken}), so at a light load its time per output token is the serving model's
- * (the round over {@code E}) and half the plain deployment's.
+ * pace ({@link StepTimes}: a decode-only step is the round over {@code E}, a mixed one the round less {@code 1 - 1/E}
+ * of its decodes' round), so at a light load its time per output token is the serving model's and half the plain
+ * deployment's.
  */
 class SpeculativeSimulationTest {
     private static final CompiledPerformance PLAIN =
@@ -52,5 +53,24 @@ class SpeculativeSimulationTest {
         StepTimes times = new StepTimes(SPECULATING);
         assertThat(times.decode(1, 1200))
                 .isCloseTo(SPECULATING.step(Step.decode(1, 1200)).seconds() / 2.533, withinPercentage(1));
+    }
+
+    @Test
+    void aMixedStepIsTheRoundLessTheDecodesShareAbovePerToken() {
+        StepTimes times = new StepTimes(SPECULATING);
+        Step mixed = Step.builder().decode(10, 1500).prefill(1, 512, 1024).build();
+        double round = SPECULATING.step(mixed).seconds();
+        double decodes = SPECULATING.step(Step.decode(10, 1500)).seconds();
+        double expected = round - (1 - 1 / 2.533) * decodes;
+        assertThat(times.seconds(mixed, 10, 1500)).isCloseTo(expected, withinPercentage(1e-10));
+        Step prompt = Step.prefill(1, 512, 0);
+        assertThat(times.seconds(prompt, 0, 0))
+                .isEqualTo(SPECULATING.step(prompt).seconds());
+        // without speculation a step is the step
+        assertThat(new StepTimes(PLAIN).seconds(mixed, 10, 1500))
+                .isEqualTo(PLAIN.step(mixed).seconds());
+        assertThat(new StepTimes(PLAIN).decode(10, 1500))
+                .isCloseTo(PLAIN.step(Step.decode(10, 1500)).seconds(), withinPercentage(1));
+        assertThat(times.steps()).isEqualTo(2);
     }
 }
