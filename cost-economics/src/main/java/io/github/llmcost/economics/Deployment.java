@@ -14,6 +14,7 @@ import io.github.llmcost.hardware.Limit;
 import io.github.llmcost.hardware.MemoryBudget;
 import io.github.llmcost.hardware.NodeSpec;
 import io.github.llmcost.hardware.Parallelism;
+import io.github.llmcost.hardware.SpeculativeDecoding;
 import io.github.llmcost.hardware.calibration.CalibratedEfficiencies;
 import io.github.llmcost.hardware.calibration.ChipCalibration;
 import io.github.llmcost.hardware.serving.Scheduler;
@@ -127,6 +128,13 @@ public abstract class Deployment {
         return InferencePerformance.DEFAULT_PREFILL_CHUNK_TOKENS;
     }
 
+    /**
+     * {@return speculative decoding, if the deployment speculates: a draft model or multi-token prediction proposing
+     * {@code k} tokens a round, accepted at a rate; none by default. Time per output token is then a round over the
+     * expected tokens per target step, and memory holds the drafter too}
+     */
+    public abstract Optional<SpeculativeDecoding> speculativeDecoding();
+
     /** {@return the price per device-hour and the utilisation it is paid at; empty where none is known} */
     public abstract Optional<GpuPricing> pricing();
 
@@ -159,6 +167,14 @@ public abstract class Deployment {
      * @return the copy
      */
     public abstract Deployment withFormats(Formats formats);
+
+    /**
+     * A copy that speculates.
+     *
+     * @param speculativeDecoding the drafter, {@code k} and the acceptance rate
+     * @return the copy
+     */
+    public abstract Deployment withSpeculativeDecoding(SpeculativeDecoding speculativeDecoding);
 
     /**
      * A copy under another calibration.
@@ -289,6 +305,7 @@ public abstract class Deployment {
                 .calibration(calibration())
                 .frameworkOverheadPerDevice(frameworkOverheadPerDevice())
                 .prefillChunkTokens(prefillChunkTokens())
+                .speculativeDecoding(speculativeDecoding())
                 .build()
                 .compiled();
     }
@@ -337,6 +354,7 @@ public abstract class Deployment {
                         ? ""
                         : " (tp " + tensorParallel() + ", " + parallelism() + ")")
                 + " (" + convention() + "), " + formats() + ", "
+                + speculativeDecoding().map(s -> s + ", ").orElse("")
                 + pricing().map(GpuPricing::toString).orElse("no price");
     }
 }

@@ -14,6 +14,7 @@ import io.github.llmcost.hardware.Interval;
 import io.github.llmcost.hardware.MemoryBudget;
 import io.github.llmcost.hardware.PassCosts;
 import io.github.llmcost.hardware.PhaseAnalysis;
+import io.github.llmcost.hardware.SpeculativeDecoding;
 import io.github.llmcost.hardware.calibration.ChipCalibration;
 import java.util.Objects;
 import java.util.Optional;
@@ -233,9 +234,15 @@ public final class Estimate {
         return Flops.of(prefillTotals("prefill FLOPs").flops()).multipliedBy(gpus());
     }
 
+    /** {@return expected tokens a sequence gains per target step: 1, or {@code E} with speculative decoding} */
+    public double tokensPerTargetStep() {
+        SpeculativeDecoding s = deployment.speculativeDecoding().orElse(null);
+        return s == null ? 1 : s.tokensPerTargetStep();
+    }
+
     /**
      * {@return FLOPs of one decode step of the batch at the generation's mean position, all devices together (the
-     * busiest device's times the devices)}
+     * busiest device's times the devices; with speculative decoding, per output token)}
      */
     public Flops decodeStepFlops() {
         return Flops.of(decodeTotals("decode FLOPs").flops()).multipliedBy(gpus());

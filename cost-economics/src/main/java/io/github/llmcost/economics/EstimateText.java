@@ -35,6 +35,10 @@ final class EstimateText {
                     d.parallelism().nodes(d.tensorParallel(), d.node()),
                     d.node());
         }
+        header += e.deployment()
+                .speculativeDecoding()
+                .map(s -> "  " + s + System.lineSeparator())
+                .orElse("");
         if (!e.isFeasible()) {
             return header + "  cannot run: " + e.feasibility().summary() + System.lineSeparator() + "  memory: "
                     + e.memory();

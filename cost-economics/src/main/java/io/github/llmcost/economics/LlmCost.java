@@ -13,6 +13,7 @@ import io.github.llmcost.hardware.HardwareSpec;
 import io.github.llmcost.hardware.InferencePerformance;
 import io.github.llmcost.hardware.NodeSpec;
 import io.github.llmcost.hardware.Parallelism;
+import io.github.llmcost.hardware.SpeculativeDecoding;
 import io.github.llmcost.hardware.calibration.CalibratedEfficiencies;
 import io.github.llmcost.hardware.calibration.ChipCalibration;
 import java.util.Objects;
@@ -79,9 +80,27 @@ public final class LlmCost {
         private double utilization = 1;
         private double usdPerKwh = 0.10;
         private long sharedPrefixTokens;
+        private @Nullable SpeculativeDecoding speculativeDecoding;
 
         private Builder(ModelSpec model) {
             this.model = model;
+        }
+
+        /** {@return the model being deployed} */
+        public ModelSpec model() {
+            return model;
+        }
+
+        /**
+         * Speculative decoding: a draft model or multi-token prediction proposing {@code k} tokens a round; none by
+         * default.
+         *
+         * @param speculativeDecoding the drafter, {@code k} and the acceptance rate
+         * @return this builder
+         */
+        public Builder speculativeDecoding(SpeculativeDecoding speculativeDecoding) {
+            this.speculativeDecoding = Objects.requireNonNull(speculativeDecoding, "speculativeDecoding");
+            return this;
         }
 
         /**
@@ -392,6 +411,7 @@ public final class LlmCost {
                     .chosenCalibration(Optional.ofNullable(calibration))
                     .frameworkOverheadPerDevice(frameworkOverhead)
                     .prefillChunkTokens(prefillChunkTokens)
+                    .speculativeDecoding(Optional.ofNullable(speculativeDecoding))
                     .pricing(Optional.ofNullable(pricing).map(p -> p.withUtilization(utilization)))
                     .electricityUsdPerKwh(usdPerKwh)
                     .build();

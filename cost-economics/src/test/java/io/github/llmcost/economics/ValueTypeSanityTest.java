@@ -27,6 +27,7 @@ import io.github.llmcost.hardware.Interval;
 import io.github.llmcost.hardware.Phase;
 import io.github.llmcost.hardware.Placement;
 import io.github.llmcost.hardware.Roofline;
+import io.github.llmcost.hardware.SpeculativeDecoding;
 import io.github.llmcost.hardware.Step;
 import io.github.llmcost.hardware.calibration.Calibration;
 import io.github.llmcost.hardware.calibration.ChipCalibration;
@@ -237,6 +238,10 @@ class ValueTypeSanityTest {
         samples(Measurement.class, () -> measurement(50), () -> measurement(60));
         samples(Interval.class, () -> new Interval<>(1.0, 2.0), () -> new Interval<>(1.0, 3.0));
         samples(Step.class, () -> Step.decode(1, 10), () -> Step.decode(2, 10));
+        samples(
+                SpeculativeDecoding.class,
+                () -> SpeculativeDecoding.multiTokenPrediction(3, 0.7),
+                () -> SpeculativeDecoding.multiTokenPrediction(3, 0.6));
         samples(
                 Scheduler.class,
                 Scheduler::defaults,

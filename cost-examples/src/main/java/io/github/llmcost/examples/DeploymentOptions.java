@@ -11,6 +11,7 @@ import io.github.llmcost.hardware.HardwarePresets;
 import io.github.llmcost.hardware.calibration.ChipCalibration;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -128,6 +129,13 @@ final class DeploymentOptions {
             defaultValue = "auto")
     String calibration = "auto";
 
+    /** Speculative decoding: {@code --speculative-tokens}, {@code --acceptance}, {@code --draft-model|--draft-config}. */
+    @Mixin
+    SpeculativeOptions speculative = new SpeculativeOptions();
+
+    /** Whether the draft-model warning was printed (once a run). */
+    private boolean warnedDraft;
+
     /** The command these options are mixed into, for its stderr (a warning about --calibration). */
     @Spec(Spec.Target.MIXEE)
     CommandLine.Model.@Nullable CommandSpec mixee;
@@ -171,6 +179,8 @@ final class DeploymentOptions {
         if (compute != null) {
             b.activations(compute);
         }
+        warnedDraft |= speculative.applyTo(
+                b, warnedDraft || mixee == null ? null : mixee.commandLine().getErr());
         Double price = pricePerHour;
         if (price != null) {
             if (!(price > 0 && price <= GpuPricing.MAX_USD_PER_DEVICE_HOUR)) {

@@ -56,6 +56,7 @@ final class EstimateView {
         o.put("kvCacheFormat", f.kvCache().name());
         o.put("quantizationScheme", f.scheme());
         o.put("weightOnlyQuantization", f.isWeightOnlyQuantized());
+        SpeculativeView.put(o, e.deployment());
         o.put("totalParameters", p.totalParameters());
         o.put("activeParameters", p.activeParameters());
         MemoryBudget m = e.memory();

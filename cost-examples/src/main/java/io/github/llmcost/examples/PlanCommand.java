@@ -167,6 +167,9 @@ final class PlanCommand extends CliCommand {
     @Mixin
     SchedulerOptions scheduling = new SchedulerOptions();
 
+    @Mixin
+    SpeculativeOptions speculative = new SpeculativeOptions();
+
     @Override
     public Integer call() {
         PlanRequest request = request();
@@ -216,7 +219,8 @@ final class PlanCommand extends CliCommand {
                 .parallelism(ParallelismOptions.forModel(
                         ParallelismOptions.of(pp, ep, 0, dpAttention, 0, null), model.model()))
                 .headroom(headroom)
-                .scheduler(scheduling.scheduler());
+                .scheduler(scheduling.scheduler())
+                .speculativeDecoding(java.util.Optional.ofNullable(speculative.speculation()));
         if (ttft != null) {
             b.timeToFirstTokenP90(ttft);
         }

@@ -59,6 +59,7 @@ final class ServingView {
                 e.deployment().compiled().layout(),
                 e.scheduler().maxBatchSize());
         o.put("calibration", e.calibration().source());
+        SpeculativeView.put(o, e.deployment());
         o.put("inputTokens", e.traffic().inputTokens());
         o.put("outputTokens", e.traffic().outputTokens());
         o.put("sharedPrefixTokens", e.traffic().sharedPrefixTokens());

@@ -71,6 +71,8 @@ public final class CompiledPerformance {
 
     /** Where memory goes: weights, activations, overhead and the KV cache over all devices. */
     private final MemoryModel memory;
+    /** Speculative decoding's rounds, or null without it. */
+    private final @Nullable SpeculativeRound speculation;
 
     CompiledPerformance(InferencePerformance performance) {
         this.template = performance;
@@ -107,6 +109,11 @@ public final class CompiledPerformance {
         this.layout = new ParallelLayout(model, hardware, c, devices, parallelism, performance.node(), activationBytes);
         this.kvCopies = layout.dataParallel ? 1 : TensorSharding.kvShare(model, devices) * devices;
         this.sharded = TensorSharding.problem(model, devices) == null && layout.fits;
+        if (performance.speculativeDecoding().isPresent() && parallelism.pipeline() > 1) {
+            throw new IllegalArgumentException("speculative decoding with pipeline parallelism (pp "
+                    + parallelism.pipeline() + ") is not modelled: use one or the other");
+        }
+        this.speculation = performance.speculativeDecoding().isPresent() ? SpeculativeRound.of(performance) : null;
         this.memory = new MemoryModel(
                 model,
                 hardware,
@@ -117,7 +124,8 @@ public final class CompiledPerformance {
                 formats,
                 stored.total(),
                 performance.frameworkOverheadPerDevice(),
-                performance.prefillChunkTokens());
+                performance.prefillChunkTokens(),
+                speculation);
     }
 
     /** {@return the performance this was compiled from; its workload's formats are the ones compiled in} */
@@ -138,6 +146,9 @@ public final class CompiledPerformance {
     PassCosts prefill(Workload workload, boolean detailed) {
         long cached = workload.cachedPrefixTokens();
         long fresh = workload.promptTokens() - cached;
+        if (speculation != null) { // the drafter prefills the prompts too
+            return run(Step.prefill(workload.batchSize(), fresh, cached), detailed);
+        }
         int m = layout.microBatches(workload.batchSize());
         int micro = ParallelLayout.ceilDiv(workload.batchSize(), m);
         return layout.pipelined(walk(null, cached, fresh, micro, detailed), m, true, fresh * micro);
@@ -145,7 +156,7 @@ public final class CompiledPerformance {
 
     /**
      * The decode step at the generation's mean position, {@code prompt + max(1, output / 2)}: what {@link
-     * InferencePerformance#timePerOutputToken()} times.
+     * InferencePerformance#timePerOutputToken()} times (per output token, as {@link #decodeStep(long, int)}).
      *
      * @param workload the workload
      * @return the step's totals on one device
@@ -155,7 +166,8 @@ public final class CompiledPerformance {
     }
 
     /**
-     * One decode step of a batch, each sequence's new token at position {@code contextTokens}.
+     * One decode step of a batch, each sequence's new token at position {@code contextTokens}; with speculative
+     * decoding, per output token: the round of {@link Step#decode(int, long)} over the expected tokens per step.
      *
      * @param contextTokens the position {@code n >= 1}: the new token attends to {@code n} keys
      * @param batchSize sequences decoded together, {@code >= 1}
@@ -168,6 +180,10 @@ public final class CompiledPerformance {
     PassCosts decodeStep(long contextTokens, int batchSize, boolean detailed) {
         Check.positive("contextTokens", contextTokens);
         Check.positive("batchSize", batchSize);
+        SpeculativeRound s = speculation;
+        if (s != null) {
+            return run(Step.decode(batchSize, contextTokens), detailed).scaled(1 / s.tokensPerTargetStep());
+        }
         int m = layout.microBatches(batchSize);
         int micro = ParallelLayout.ceilDiv(batchSize, m);
         return layout.pipelined(walk(null, contextTokens - 1, 1, micro, detailed), m, false, micro);
@@ -177,16 +193,22 @@ public final class CompiledPerformance {
      * One engine iteration of any composition: prefill chunks and decode sequences together, the linear layers run
      * once over all their tokens (weights read once), attention per group. A whole prefill is {@link
      * Step#prefill(int, long, long)}, a decode step {@link Step#decode(int, long)}; {@link #prefill(Workload)} and
-     * {@link #decodeStep(long, int)} give the same figures.
+     * {@link #decodeStep(long, int)} give the same figures. With {@link SpeculativeDecoding}, one round of it ({@link
+     * SpeculativeRound}): each decoding sequence gains {@link SpeculativeDecoding#tokensPerTargetStep()} tokens.
      *
      * @param step what the iteration computes
      * @return the step's totals on one device
      */
     public PassCosts step(Step step) {
-        return step(step, false);
+        return run(step, false);
     }
 
-    private PassCosts step(Step step, boolean detailed) {
+    /** A step as the target runs it: a speculative round, if speculating, else one (pipelined) pass. */
+    private PassCosts run(Step step, boolean detailed) {
+        SpeculativeRound s = speculation;
+        if (s != null) {
+            return s.round(step, this, detailed);
+        }
         int m = layout.microBatches(step.sequences());
         Step micro = m == 1 ? step : ParallelLayout.microStep(step, m);
         return layout.pipelined(walk(micro, 0, 0, 0, detailed), m, false, micro.tokens());
@@ -200,7 +222,7 @@ public final class CompiledPerformance {
      * @return the analysis
      */
     public PhaseAnalysis analyse(Step step, Phase phase) {
-        return step(step, true).analysis(phase);
+        return run(step, true).analysis(phase);
     }
 
     /**
@@ -258,10 +280,11 @@ public final class CompiledPerformance {
      * times combined by the calibration's overlap exponent); attention and state updates run per group of sequences
      * at attention's compute rate, each sequence reading its own KV cache or state. {@link PhaseAnalysis} reads a
      * {@code detailed} step, which also keeps each operation's sums. A {@code null} step is one group of {@code batch}
-     * sequences computing {@code fresh >= 1} tokens after {@code cached} (the plain prefill and decode paths).
+     * sequences computing {@code fresh >= 1} tokens after {@code cached} (the plain prefill and decode paths). One
+     * pass of the target alone, whatever the speculation: what a round is built from.
      */
     @SuppressWarnings("EnumOrdinal") // PassCosts keeps operations in dense arrays, by ordinal
-    private PassCosts walk(@Nullable Step step, long cached, long fresh, int batch, boolean detailed) {
+    PassCosts walk(@Nullable Step step, long cached, long fresh, int batch, boolean detailed) {
         ModelSpec m = model;
         FlopCounter counter = kernel.counter;
         boolean exact = this.exact;
@@ -272,7 +295,7 @@ public final class CompiledPerformance {
         long tokens = step == null
                 ? Check.multiply("tokens of the pass (new tokens x batch size)", fresh, batch)
                 : step.tokens();
-        double sequences = step == null ? batch : step.sequences();
+        double sequences = step == null ? batch : step.sampledTokens(); // tokens the LM head samples
         // per matrix, each token's input and output activations (EXACT)
         double tokenActivationBytes = exact ? tokens * 2 * d * activationBytes : 0;
         PassKernel kernel = this.kernel;
@@ -324,7 +347,7 @@ public final class CompiledPerformance {
                 opBytes = (weightBytes + tokenActivationBytes) * perDevice;
                 compute = opFlops * secondsPerMatmulFlop;
                 memory = (weightBytes * secondsPerWeightByte + tokenActivationBytes * secondsPerByte) * perDevice;
-                time = combine(compute, memory);
+                time = Overlap.combine(overlapExponent, compute, memory);
             }
             int[] operations = kernel.rowOperations[r];
             double copies = (double) kernel.groupCount[group] * operations.length;
@@ -346,7 +369,7 @@ public final class CompiledPerformance {
             double opBytes = (lmHeadBytes + activations) * perDevice;
             double compute = opFlops * secondsPerMatmulFlop;
             double memory = (lmHeadBytes * secondsPerWeightByte + activations * secondsPerByte) * perDevice;
-            double time = combine(compute, memory);
+            double time = Overlap.combine(overlapExponent, compute, memory);
             passFlops += opFlops;
             computeSeconds += compute;
             memorySeconds += memory;
@@ -368,20 +391,6 @@ public final class CompiledPerformance {
     /** {@return the devices' layout: pipeline stages, nodes, the all-reduces, all-to-alls and sends a pass pays} */
     public ParallelLayout layout() {
         return layout;
-    }
-
-    /** A linear layer's time from its compute and memory times: the larger, or their p-norm. */
-    private double combine(double compute, double memory) {
-        double p = overlapExponent;
-        if (p == 0) {
-            return Math.max(compute, memory);
-        }
-        if (p == 2) {
-            return Math.sqrt(compute * compute + memory * memory);
-        }
-        // scaled by the larger, so that high exponents of microsecond times do not underflow
-        double larger = Math.max(compute, memory);
-        return larger == 0 ? 0 : larger * Math.pow(Math.pow(compute / larger, p) + Math.pow(memory / larger, p), 1 / p);
     }
 
     /**

@@ -147,6 +147,14 @@ public abstract class InferencePerformance {
     }
 
     /**
+     * {@return speculative decoding, if the deployment speculates: a drafter proposing {@code k} tokens per round,
+     * verified by this model ({@link SpeculativeDecoding}); none by default. With it, {@link #timePerOutputToken()}
+     * and the decode throughputs are per output token, a round over the expected tokens per target step, and memory
+     * holds the drafter's weights and cache}
+     */
+    public abstract java.util.Optional<SpeculativeDecoding> speculativeDecoding();
+
+    /**
      * A copy timed on the plain roofline at one efficiency ({@link ChipCalibration#of(Efficiency)}).
      *
      * @param efficiency the fractions of peak compute and bandwidth reached

@@ -27,7 +27,7 @@ public abstract class MemoryBudget {
     /** {@return memory of all devices together} */
     public abstract Bytes capacity();
 
-    /** {@return the weights at their storage format} */
+    /** {@return the weights at their storage format; with speculative decoding, the drafter's too} */
     public abstract Bytes weights();
 
     /** {@return the peak activations of one forward pass: a prefill chunk's tokens x {@code (2d + 2I)} values} */
@@ -38,7 +38,8 @@ public abstract class MemoryBudget {
 
     /**
      * {@return the cache one session adds at the workload's full context (prompt plus output), over all devices: its
-     * private entries, the shared prefix excluded (that is {@link #sharedPrefix()}, stored once)}
+     * private entries, the shared prefix excluded (that is {@link #sharedPrefix()}, stored once); with speculative
+     * decoding, the drafter's cache too}
      */
     public abstract Bytes kvCachePerSession();
 
@@ -151,7 +152,8 @@ public abstract class MemoryBudget {
                         formats,
                         formats.weightScheme().weightBytes(model, convention).total(),
                         frameworkOverheadPerDevice,
-                        prefillChunkTokens)
+                        prefillChunkTokens,
+                        null)
                 .budget(workload);
     }
 

@@ -7,6 +7,7 @@ import io.github.llmcost.core.KvCache;
 import io.github.llmcost.core.ModelSpec;
 import io.github.llmcost.core.WeightBytes;
 import io.github.llmcost.core.Workload;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where a configuration's memory goes, for any workload in its formats: the one place sessions and the memory budget
@@ -32,6 +33,8 @@ final class MemoryModel {
     private final Bytes frameworkOverhead;
     private final double activationBytesPerToken;
     private final int prefillChunkTokens;
+    /** The drafter's memory with speculative decoding, or null. */
+    private final @Nullable SpeculativeRound draft;
 
     MemoryModel(
             ModelSpec model,
@@ -43,7 +46,9 @@ final class MemoryModel {
             Formats formats,
             Bytes weights,
             Bytes frameworkOverheadPerDevice,
-            int prefillChunkTokens) {
+            int prefillChunkTokens,
+            @Nullable SpeculativeRound draft) {
+        this.draft = draft;
         this.kvCache = kvCache;
         this.devices = devices;
         this.kvCopies = parallelism.dataParallelAttention() && devices > 1
@@ -54,7 +59,9 @@ final class MemoryModel {
         this.stageWeights = new Bytes[stages.stages()];
         Bytes heaviest = Bytes.ZERO;
         for (int s = 0; s < stageWeights.length; s++) {
-            stageWeights[s] = stages.weights(s, weights, byRole);
+            Bytes stage = stages.weights(s, weights, byRole);
+            // the drafter's weights too (speculation runs without pipeline stages: one stage)
+            stageWeights[s] = draft == null ? stage : stage.plus(draft.draftWeights());
             heaviest = stageWeights[s].compareTo(heaviest) > 0 ? stageWeights[s] : heaviest;
         }
         this.weights = heaviest;
@@ -80,7 +87,9 @@ final class MemoryModel {
         Bytes budget = MemoryBudget.kvCacheBudget(capacity, stageWeights[stage], activations(w), frameworkOverhead);
         // the cache's bytes over all devices are kvCopies times one sequence's: scale the budget instead
         return kvCache.sessionsThatFit(
-                budget.dividedBy(kvCopies * kvShare(stage, w)), w.contextTokens(), w.cachedPrefixTokens());
+                budget.dividedBy(kvCopies * kvShare(stage, w) * draftCacheFactor(w)),
+                w.contextTokens(),
+                w.cachedPrefixTokens());
     }
 
     /** The stage's share of each sequence's cache; the whole of it without pipeline parallelism. */
@@ -106,6 +115,19 @@ final class MemoryModel {
         return best;
     }
 
+    /**
+     * {@return 1, or with a drafter, the cache of a session with the drafter's over the target's alone, at the
+     * workload's context: the drafter's cache scales every session's (its share of a shared prefix too)}
+     */
+    private double draftCacheFactor(Workload w) {
+        SpeculativeRound d = draft;
+        if (d == null) {
+            return 1;
+        }
+        double target = kvCache.sessionBytes(w.contextTokens()).toBytes() * kvCopies;
+        return target > 0 ? 1 + d.draftKvBytesPerSession(w.contextTokens()) / target : 1;
+    }
+
     /** Where memory goes for a workload. */
     MemoryBudget budget(Workload w) {
         int stage = bindingStage(w);
@@ -118,8 +140,8 @@ final class MemoryModel {
                 .weights(stageWeights[stage])
                 .activations(activations(w))
                 .frameworkOverhead(frameworkOverhead)
-                .kvCachePerSession(privatePerSession.multipliedBy(copies))
-                .sharedPrefix(shared.multipliedBy(copies))
+                .kvCachePerSession(privatePerSession.multipliedBy(copies * draftCacheFactor(w)))
+                .sharedPrefix(shared.multipliedBy(copies * draftCacheFactor(w)))
                 .maxConcurrentSessions(stageSessions(stage, w))
                 .build();
     }

@@ -96,6 +96,35 @@ public final class PassCosts {
                 scaled);
     }
 
+    /**
+     * {@return this pass plus {@code times} copies of another, field by field (detail too, where both have it): how
+     * {@link SpeculativeRound} adds a round's draft passes to its verification}
+     */
+    PassCosts plus(PassCosts other, double times) {
+        double[] mine = detail;
+        double[] theirs = other.detail;
+        double[] sum = null;
+        if (mine != null && theirs != null) {
+            sum = mine.clone();
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] += times * theirs[i];
+            }
+        }
+        return new PassCosts(
+                flops + times * other.flops,
+                computeSeconds + times * other.computeSeconds,
+                memorySeconds + times * other.memorySeconds,
+                seconds + times * other.seconds,
+                communicationSeconds + times * other.communicationSeconds,
+                overheadSeconds + times * other.overheadSeconds,
+                sum);
+    }
+
+    /** {@return this pass with every figure multiplied by {@code factor}: a round's share per output token} */
+    PassCosts scaled(double factor) {
+        return new PassCosts(0, 0, 0, 0, 0, 0, detail == null ? null : newDetail()).plus(this, factor);
+    }
+
     /** {@return the pass's FLOPs on one device, every operation's} */
     public double flops() {
         return flops;

@@ -27,21 +27,37 @@ public final class Step {
     private final int[] sequences;
     private final long[] freshTokens;
     private final long[] cachedTokens;
+    /** Each group's kind: {@link #PREFILL}, {@link #DECODE} or {@link #VERIFY}. */
+    private final byte[] kinds;
+
     private final long tokens;
     private final long totalSequences;
+    private final long sampled;
 
-    private Step(int[] sequences, long[] freshTokens, long[] cachedTokens) {
+    /** A group of prefill chunks. */
+    static final byte PREFILL = 0;
+    /** A group of decode sequences, one new token each. */
+    static final byte DECODE = 1;
+    /** A group of speculative verifications: every new token of each sequence is sampled from the LM head. */
+    static final byte VERIFY = 2;
+
+    private Step(int[] sequences, long[] freshTokens, long[] cachedTokens, byte[] kinds) {
         this.sequences = sequences;
         this.freshTokens = freshTokens;
         this.cachedTokens = cachedTokens;
+        this.kinds = kinds;
         long t = 0;
         long s = 0;
+        long sampled = 0;
         for (int g = 0; g < sequences.length; g++) {
-            t = Math.addExact(t, Check.multiply("tokens of the step", freshTokens[g], sequences[g]));
+            long groupTokens = Check.multiply("tokens of the step", freshTokens[g], sequences[g]);
+            t = Math.addExact(t, groupTokens);
             s += sequences[g];
+            sampled += kinds[g] == VERIFY ? groupTokens : sequences[g];
         }
         this.tokens = t;
         this.totalSequences = s;
+        this.sampled = sampled;
     }
 
     /** {@return a new builder} */
@@ -83,6 +99,13 @@ public final class Step {
         return totalSequences;
     }
 
+    /**
+     * {@return tokens sampled from the LM head: one per sequence, every new token of a speculative verification}
+     */
+    long sampledTokens() {
+        return sampled;
+    }
+
     /** {@return the number of groups} */
     public int groups() {
         return sequences.length;
@@ -100,17 +123,25 @@ public final class Step {
         return cachedTokens[g];
     }
 
+    byte groupKind(int g) {
+        return kinds[g];
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof Step s
                 && Arrays.equals(sequences, s.sequences)
                 && Arrays.equals(freshTokens, s.freshTokens)
-                && Arrays.equals(cachedTokens, s.cachedTokens);
+                && Arrays.equals(cachedTokens, s.cachedTokens)
+                && Arrays.equals(kinds, s.kinds);
     }
 
     @Override
     public int hashCode() {
-        return 31 * (31 * Arrays.hashCode(sequences) + Arrays.hashCode(freshTokens)) + Arrays.hashCode(cachedTokens);
+        return 31
+                        * (31 * (31 * Arrays.hashCode(sequences) + Arrays.hashCode(freshTokens))
+                                + Arrays.hashCode(cachedTokens))
+                + Arrays.hashCode(kinds);
     }
 
     /** {@return the groups, readable: {@code "1 x 2048 new after 4096, 63 x 1 new after 1499"}} */
@@ -130,6 +161,7 @@ public final class Step {
         private int[] sequences = new int[2];
         private long[] fresh = new long[2];
         private long[] cached = new long[2];
+        private byte[] kinds = new byte[2];
         private int size;
 
         Builder() {}
@@ -146,7 +178,7 @@ public final class Step {
             Check.positive("sequences", sequences);
             Check.positive("newTokens", newTokens);
             Check.nonNegative("cachedTokens", cachedTokens);
-            return add(sequences, newTokens, cachedTokens);
+            return add(sequences, newTokens, cachedTokens, PREFILL);
         }
 
         /**
@@ -159,20 +191,28 @@ public final class Step {
         public Builder decode(int sequences, long contextTokens) {
             Check.positive("sequences", sequences);
             Check.positive("contextTokens", contextTokens);
-            return add(sequences, 1, contextTokens - 1);
+            return add(sequences, 1, contextTokens - 1, DECODE);
         }
 
-        private Builder add(int n, long newTokens, long cachedTokens) {
+        /** Adds a group of a kind, its arguments already checked (what {@link SpeculativeRound} builds). */
+        Builder add(int n, long newTokens, long cachedTokens, byte kind) {
             if (size == sequences.length) {
                 sequences = Arrays.copyOf(sequences, size * 2);
                 fresh = Arrays.copyOf(fresh, size * 2);
                 cached = Arrays.copyOf(cached, size * 2);
+                kinds = Arrays.copyOf(kinds, size * 2);
             }
             sequences[size] = n;
             fresh[size] = newTokens;
             cached[size] = cachedTokens;
+            kinds[size] = kind;
             size++;
             return this;
+        }
+
+        /** {@return whether no group was added} */
+        boolean isEmpty() {
+            return size == 0;
         }
 
         /**
@@ -184,7 +224,11 @@ public final class Step {
             if (size == 0) {
                 throw new IllegalArgumentException("groups (0) must not be empty: add prefill(...) or decode(...)");
             }
-            return new Step(Arrays.copyOf(sequences, size), Arrays.copyOf(fresh, size), Arrays.copyOf(cached, size));
+            return new Step(
+                    Arrays.copyOf(sequences, size),
+                    Arrays.copyOf(fresh, size),
+                    Arrays.copyOf(cached, size),
+                    Arrays.copyOf(kinds, size));
         }
     }
 }

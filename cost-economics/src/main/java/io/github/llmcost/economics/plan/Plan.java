@@ -97,7 +97,11 @@ public final class Plan {
                 + (d.gpus() > d.tensorParallel() ? " (" + d.parallelism().pipeline() + " stages)" : "")
                 + (d.parallelism().expert() > 1 ? " (EP " + d.parallelism().expert() + ")" : "")
                 + ", " + f.scheme() + " (" + lower(f.weights()) + " weights), KV "
-                + lower(f.kvCache());
+                + lower(f.kvCache())
+                + d.speculativeDecoding()
+                        .map(s -> ", speculating k = " + s.speculativeTokens()
+                                + s.draftModel().map(m -> " with " + m.name()).orElse(" by MTP"))
+                        .orElse("");
     }
 
     private static String lower(Enum<?> e) {

@@ -7,6 +7,7 @@ import io.github.llmcost.economics.GpuPricing;
 import io.github.llmcost.hardware.HardwarePresets;
 import io.github.llmcost.hardware.HardwareSpec;
 import io.github.llmcost.hardware.Parallelism;
+import io.github.llmcost.hardware.SpeculativeDecoding;
 import io.github.llmcost.hardware.serving.Scheduler;
 import io.github.llmcost.hardware.serving.Traffic;
 import java.util.List;
@@ -85,6 +86,9 @@ public abstract class PlanRequest {
 
     /** {@return the numeric formats allowed; empty (the default) means BF16 throughout} */
     public abstract List<Formats> formats();
+
+    /** {@return speculative decoding every candidate runs with ({@link io.github.llmcost.economics.Deployment#speculativeDecoding()}); none by default} */
+    public abstract Optional<SpeculativeDecoding> speculativeDecoding();
 
     /** {@return the most tensor-parallel devices in one replica; {@value #DEFAULT_MAX_GPUS_PER_REPLICA} by default} */
     @Value.Default

@@ -92,8 +92,9 @@ final class Planner {
     }
 
     private static Deployment deployment(PlanRequest r, HardwareSpec h, int tp, Formats f, double price) {
-        return LlmCost.model(r.model())
-                .hardware(h)
+        LlmCost.Builder b = LlmCost.model(r.model());
+        r.speculativeDecoding().ifPresent(b::speculativeDecoding);
+        return b.hardware(h)
                 .tensorParallel(tp)
                 .parallelism(r.parallelism())
                 .weights(f.weightScheme())

@@ -89,7 +89,10 @@ public final class Saturation {
         return stepBound;
     }
 
-    /** {@return the time of one steady step: what each running sequence waits per output token} */
+    /**
+     * {@return the time of one steady step: what each running sequence waits per output token (with speculative
+     * decoding, the step over the expected tokens per target step)}
+     */
     public Seconds timePerOutputToken() {
         return stepTime;
     }

@@ -8,10 +8,12 @@ import io.github.llmcost.hardware.InfeasibleConfigurationException;
 import io.github.llmcost.hardware.Limit;
 import io.github.llmcost.hardware.MemoryBudget;
 import io.github.llmcost.hardware.PassCosts;
+import io.github.llmcost.hardware.SpeculativeDecoding;
 import io.github.llmcost.hardware.Step;
 import io.github.llmcost.hardware.internal.RegulaFalsi;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Continuous batching in steady state: what a deployment serves at saturation, at a Poisson request rate, and within
@@ -38,6 +40,10 @@ import java.util.Objects;
  *       chunk, once one step in ten does.
  * </ul>
  *
+ * <p>With speculative decoding ({@link SpeculativeDecoding}) each step is a round ({@link CompiledPerformance#step}):
+ * a request decodes in {@code (O - 1) / E} steps, each decoding sequence takes {@code k + 1} tokens of the step's
+ * budget, and time per output token is the step over {@code E}.
+ *
  * <p>The share of time prefill takes (how a paid second splits between input and output tokens) is, at saturation,
  * what the prefill tokens add to the steady step; at a rate, each prompt's chunks' extra time against the time decode
  * steps run (whenever any sequence decodes).
@@ -61,10 +67,17 @@ public final class ServingModel {
 
     private final CompiledPerformance compiled;
     private final Scheduler scheduler;
+    /** Speculative decoding: tokens a decoding sequence gains per step ({@code E}) and computes in it ({@code k+1}). */
+    private final double tokensPerStep;
+
+    private final double verifiedTokens;
 
     private ServingModel(CompiledPerformance compiled, Scheduler scheduler) {
         this.compiled = compiled;
         this.scheduler = scheduler;
+        Optional<SpeculativeDecoding> s = compiled.template().speculativeDecoding();
+        this.tokensPerStep = s.map(SpeculativeDecoding::tokensPerTargetStep).orElse(1.0);
+        this.verifiedTokens = s.map(x -> x.speculativeTokens() + 1.0).orElse(1.0);
     }
 
     /**
@@ -130,7 +143,7 @@ public final class ServingModel {
         long kv = kvSequences(traffic);
         long n = Math.min(scheduler.maxBatchSize(), kv);
         double byConcurrency = n / (s.decodes + s.prefillSteps);
-        double byBudget = scheduler.maxBatchedTokens() / (s.decodes + s.computed);
+        double byBudget = scheduler.maxBatchedTokens() / (s.decodes * verifiedTokens + s.computed);
         double r = Math.min(byConcurrency, byBudget);
         ConcurrencyLimit limit = byBudget < byConcurrency
                 ? ConcurrencyLimit.TOKEN_BUDGET
@@ -148,7 +161,7 @@ public final class ServingModel {
                 r * (s.decodes + s.prefillSteps),
                 limit,
                 bound.bound(),
-                Seconds.of(step),
+                Seconds.of(step / tokensPerStep),
                 Seconds.of(s.prefillSteps * step + step / 2),
                 step > 0 ? 1 - decodeOnly / step : 0);
     }
@@ -209,7 +222,7 @@ public final class ServingModel {
         }
         double tau = tau(s, lambda);
         double others = others(s, lambda, tau);
-        double chunk = Math.min(s.computed, Math.max(1, scheduler.maxBatchedTokens() - others));
+        double chunk = Math.min(s.computed, Math.max(1, scheduler.maxBatchedTokens() - others * verifiedTokens));
         double chunks = Math.max(1, Math.ceil(s.computed / chunk));
         double chunkStep = stepSeconds(s, others, chunk, Math.min(1, chunk / s.computed));
         double service = chunks * chunkStep;
@@ -233,8 +246,8 @@ public final class ServingModel {
                 lambda * (ttft + s.decodes * tau),
                 Seconds.of(ttft),
                 Seconds.of(Math.max(ttft, ttftP90)),
-                Seconds.of(tau),
-                Seconds.of(tpotP90),
+                Seconds.of(tau / tokensPerStep),
+                Seconds.of(tpotP90 / tokensPerStep),
                 traffic.outputTokens(),
                 traffic.inputTokens(),
                 share);
@@ -308,7 +321,7 @@ public final class ServingModel {
         double cached = traffic.inputTokens() - computed;
         double prefillSteps = Math.max(1, Math.ceil(computed / scheduler.maxBatchedTokens()));
         return new Shape(
-                traffic.outputTokens() - 1,
+                (traffic.outputTokens() - 1) / tokensPerStep, // steps: speculation gains E tokens a step
                 computed,
                 Math.round(cached),
                 prefillSteps,

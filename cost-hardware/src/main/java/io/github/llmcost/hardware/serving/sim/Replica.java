@@ -151,7 +151,9 @@ final class Replica {
             stepEnd = Double.POSITIVE_INFINITY;
             return;
         }
-        double dt = b != null ? times.seconds(b.build()) : times.decode(Math.toIntExact(decodes), position);
+        double dt = b != null
+                ? times.seconds(b.build(), Math.toIntExact(decodes), position)
+                : times.decode(Math.toIntExact(decodes), position);
         busy += dt;
         stepEnd = now + dt;
     }
