@@ -50,9 +50,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Estimate {
     private final Deployment deployment;
-    private final ModelSpec model;
-    private final HardwareSpec hardware;
-    private final int tensorParallel;
     private final @Nullable CompiledPerformance compiled;
     private final Workload workload;
     private final @Nullable GpuPricing pricing;
@@ -68,9 +65,6 @@ public final class Estimate {
     Estimate(Deployment deployment, Workload workload) {
         CompiledPerformance compiled = deployment.compiled();
         this.deployment = deployment;
-        this.model = deployment.model();
-        this.hardware = deployment.hardware();
-        this.tensorParallel = deployment.tensorParallel();
         this.compiled = compiled;
         this.workload = workload;
         this.pricing = deployment.pricingOrNull();
@@ -84,9 +78,6 @@ public final class Estimate {
     /** An estimate on a deployment that cannot be compiled at all (no compute path, no interconnect). */
     Estimate(Deployment deployment, Workload workload, MemoryBudget memory) {
         this.deployment = deployment;
-        this.model = deployment.model();
-        this.hardware = deployment.hardware();
-        this.tensorParallel = deployment.tensorParallel();
         this.compiled = null;
         this.workload = workload;
         this.pricing = deployment.pricingOrNull();
@@ -188,17 +179,17 @@ public final class Estimate {
 
     /** {@return the model} */
     public ModelSpec model() {
-        return model;
+        return deployment.model();
     }
 
     /** {@return the chip} */
     public HardwareSpec hardware() {
-        return hardware;
+        return deployment.hardware();
     }
 
     /** {@return tensor-parallel devices per replica (per pipeline stage)} */
     public int tensorParallel() {
-        return tensorParallel;
+        return deployment.tensorParallel();
     }
 
     /** {@return devices per replica, every one paid for: {@link Deployment#gpus()}} */
@@ -309,8 +300,8 @@ public final class Estimate {
     private GpuPricing priced(String what) {
         feasibility.requireFeasible(what);
         if (pricing == null) {
-            throw new IllegalStateException("cannot give the " + what + ": " + hardware.name()
-                    + " has no rental price; set one with pricePerHour(...)");
+            throw new IllegalStateException("cannot give the " + what + ": "
+                    + hardware().name() + " has no rental price; set one with pricePerHour(...)");
         }
         return pricing;
     }
@@ -390,7 +381,7 @@ public final class Estimate {
 
     /** {@return joules per output token at the chip's TDP} */
     public double joulesPerOutputToken() {
-        return EnergyCost.joulesPerToken(gpus(), hardware, decodeTokensPerSecond());
+        return EnergyCost.joulesPerToken(gpus(), hardware(), decodeTokensPerSecond());
     }
 
     /** {@return the electricity cost of a million output tokens at the deployment's price per kWh} */

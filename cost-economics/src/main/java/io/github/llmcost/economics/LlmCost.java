@@ -138,30 +138,6 @@ public final class LlmCost {
         }
 
         /**
-         * Pipeline stages, each of {@link #tensorParallel(int)} devices; 1 by default. Shorthand for {@link
-         * #parallelism(Parallelism)} with {@link Parallelism#withPipeline(int)}.
-         *
-         * @param stages {@code >= 1}
-         * @return this builder
-         */
-        public Builder pipelineParallel(int stages) {
-            this.parallelism = parallelism.withPipeline(Check.positive("pipelineParallel", stages));
-            return this;
-        }
-
-        /**
-         * The expert-parallel degree of a Mixture-of-Experts model; 1 by default. Shorthand for {@link
-         * Parallelism#withExpert(int)}.
-         *
-         * @param degree {@code >= 1}, dividing the routed experts and {@link #tensorParallel(int)}
-         * @return this builder
-         */
-        public Builder expertParallel(int degree) {
-            this.parallelism = parallelism.withExpert(Check.positive("expertParallel", degree));
-            return this;
-        }
-
-        /**
          * The node the devices sit in and the network between nodes; the chip's usual one ({@link
          * NodeSpec#forHardware}) by default.
          *

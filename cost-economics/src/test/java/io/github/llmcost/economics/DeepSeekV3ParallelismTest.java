@@ -67,7 +67,7 @@ class DeepSeekV3ParallelismTest {
     @Test
     void twoNodesOfEightH100sInTwoPipelineStages() {
         Deployment d = fp8(HardwarePresets.H100_SXM, 8)
-                .pipelineParallel(2)
+                .parallelism(Parallelism.NONE.withPipeline(2))
                 .node(NodeSpec.DGX_H100)
                 .deployment();
         assertThat(d.gpus()).isEqualTo(16);
@@ -108,7 +108,7 @@ class DeepSeekV3ParallelismTest {
         Estimate bf16 = LlmCost.model(ModelPresets.DEEPSEEK_V3)
                 .hardware(HardwarePresets.H100_SXM)
                 .tensorParallel(8)
-                .pipelineParallel(2)
+                .parallelism(Parallelism.NONE.withPipeline(2))
                 .deployment()
                 .estimate(CHAT);
         assertThat(bf16.feasibility().bindingLimit()).contains(Limit.MEMORY);
@@ -119,9 +119,7 @@ class DeepSeekV3ParallelismTest {
                 .estimate(CHAT);
         assertThat(mismatch.feasibility().bindingLimit()).contains(Limit.PARALLELISM);
         assertThat(mismatch.feasibility().summary()).contains("2 nodes of 8 GPUs");
-        assertThatThrownBy(() -> LlmCost.model(ModelPresets.DEEPSEEK_V3).pipelineParallel(0))
-                .hasMessage("pipelineParallel (0) must be > 0");
-        assertThatThrownBy(() -> LlmCost.model(ModelPresets.DEEPSEEK_V3).expertParallel(-1))
-                .hasMessage("expertParallel (-1) must be > 0");
+        assertThatThrownBy(() -> Parallelism.NONE.withPipeline(0)).hasMessage("pipeline (0) must be > 0");
+        assertThatThrownBy(() -> Parallelism.NONE.withExpert(-1)).hasMessage("expert (-1) must be > 0");
     }
 }

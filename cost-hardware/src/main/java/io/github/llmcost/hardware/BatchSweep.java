@@ -87,7 +87,7 @@ public abstract class BatchSweep {
     static BatchSweep of(InferencePerformance performance, int maxBatch) {
         Check.positive("maxBatch", maxBatch);
         long sessions = performance.maxConcurrentSessions();
-        long position = CompiledPerformance.meanDecodePosition(performance.workload());
+        long position = Step.meanDecodePosition(performance.workload());
         List<BatchSweep.Point> points = new ArrayList<>();
         BatchSweep.Limit limit = BatchSweep.Limit.MAX_BATCH;
         List<Integer> batches = new ArrayList<>();

@@ -42,9 +42,6 @@ public final class CompiledPerformance {
     private final ModelSpec model;
     private final PassKernel kernel;
     private final KvCache kvCache;
-    private final NumericFormat weightFormat;
-    private final NumericFormat activationFormat;
-    private final NumericFormat kvCacheFormat;
     private final boolean exact;
     private final int devices;
     private final double perDevice;
@@ -80,9 +77,7 @@ public final class CompiledPerformance {
         this.kernel = PassKernel.of(performance.flopCounter());
         this.kvCache = performance.kvCache();
         Formats formats = performance.formats();
-        this.weightFormat = formats.weights();
-        this.activationFormat = formats.activations();
-        this.kvCacheFormat = formats.kvCache();
+        NumericFormat activationFormat = formats.activations();
         HardwareSpec hardware = performance.hardware();
         ChipCalibration c = performance.calibration();
         double peak = hardware.peak(activationFormat).toFlopsPerSecond();
@@ -109,10 +104,6 @@ public final class CompiledPerformance {
         this.layout = new ParallelLayout(model, hardware, c, devices, parallelism, performance.node(), activationBytes);
         this.kvCopies = layout.dataParallel ? 1 : TensorSharding.kvShare(model, devices) * devices;
         this.sharded = TensorSharding.problem(model, devices) == null && layout.fits;
-        if (performance.speculativeDecoding().isPresent() && parallelism.pipeline() > 1) {
-            throw new IllegalArgumentException("speculative decoding with pipeline parallelism (pp "
-                    + parallelism.pipeline() + ") is not modelled: use one or the other");
-        }
         this.speculation = performance.speculativeDecoding().isPresent() ? SpeculativeRound.of(performance) : null;
         this.memory = new MemoryModel(
                 model,
@@ -162,7 +153,7 @@ public final class CompiledPerformance {
      * @return the step's totals on one device
      */
     public PassCosts meanDecodeStep(Workload workload) {
-        return decodeStep(meanDecodePosition(workload), workload.batchSize());
+        return decodeStep(Step.meanDecodePosition(workload), workload.batchSize());
     }
 
     /**
@@ -264,14 +255,6 @@ public final class CompiledPerformance {
      */
     public MemoryBudget memory(Workload workload) {
         return memory.budget(workload);
-    }
-
-    /**
-     * {@return the position of the decode step timed as the generation's mean: steps run at positions {@code prompt +
-     * 1 .. prompt + output - 1}}
-     */
-    static long meanDecodePosition(Workload w) {
-        return w.promptTokens() + Math.max(1, w.outputTokens() / 2);
     }
 
     /**
@@ -410,7 +393,9 @@ public final class CompiledPerformance {
     @Override
     public String toString() {
         return "CompiledPerformance[" + template.model().name() + " on " + (devices > 1 ? devices + " x " : "")
-                + template.hardware().name() + ", " + template.convention() + ", weights " + weightFormat
-                + ", activations " + activationFormat + ", KV " + kvCacheFormat + "]";
+                + template.hardware().name() + ", " + template.convention() + ", weights "
+                + template.formats().weights()
+                + ", activations " + template.formats().activations() + ", KV "
+                + template.formats().kvCache() + "]";
     }
 }

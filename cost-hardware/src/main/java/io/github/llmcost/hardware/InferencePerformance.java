@@ -230,10 +230,7 @@ public abstract class InferencePerformance {
     @Value.Lazy
     public PhaseAnalysis decode() {
         return compiled()
-                .decodeStep(
-                        CompiledPerformance.meanDecodePosition(workload()),
-                        workload().batchSize(),
-                        true)
+                .decodeStep(Step.meanDecodePosition(workload()), workload().batchSize(), true)
                 .analysis(Phase.DECODE);
     }
 

@@ -138,7 +138,8 @@ final class PassKernel {
 
     /**
      * Bytes per weight element of each row: the mean of the role its operations read, from a scheme's weight bytes,
-     * so that a pass reading every matrix streams exactly the bytes memory holds for them (0 for quadratic rows).
+     * so that a pass reading every matrix streams exactly the bytes memory holds for them (0 for quadratic and state
+     * rows, which read no weights).
      *
      * @param stored the model's weight bytes under its scheme
      * @return one figure per row, then the lm_head's at index {@link #rows}
@@ -147,7 +148,7 @@ final class PassKernel {
         double[] bytes = new double[rows + 1];
         bytes[rows] = stored.bytesPerParameter(TensorRole.LM_HEAD);
         for (int r = 0; r < rows; r++) {
-            if (rowKind[r] != QUADRATIC) {
+            if (rowKind[r] != QUADRATIC && rowKind[r] != STATE) {
                 Operation first = OPERATIONS[rowOperations[r][0]];
                 bytes[r] = stored.bytesPerParameter(TensorRole.of(first, rowKind[r] == EXPERTS));
             }

@@ -76,6 +76,11 @@ final class SpeculativeRound {
      * @return the compiled round
      */
     static SpeculativeRound of(InferencePerformance target) {
+        int stages = target.parallelism().pipeline();
+        if (stages > 1) {
+            throw new IllegalArgumentException("speculative decoding with pipeline parallelism (pp " + stages
+                    + ") is not modelled: use one or the other");
+        }
         return new SpeculativeRound(target, target.speculativeDecoding().orElseThrow());
     }
 

@@ -1,5 +1,6 @@
 package io.github.llmcost.hardware;
 
+import io.github.llmcost.core.Workload;
 import io.github.llmcost.core.internal.Check;
 import java.util.Arrays;
 import java.util.Locale;
@@ -87,6 +88,14 @@ public final class Step {
      */
     public static Step decode(int sequences, long contextTokens) {
         return builder().decode(sequences, contextTokens).build();
+    }
+
+    /**
+     * {@return the position of the decode step timed as a generation's mean: steps run at positions {@code prompt +
+     * 1 .. prompt + output - 1}}
+     */
+    static long meanDecodePosition(Workload w) {
+        return w.promptTokens() + Math.max(1, w.outputTokens() / 2);
     }
 
     /** {@return tokens computed in the step, over every group} */
