@@ -143,8 +143,11 @@ final class CompareText {
         if (!fit.fitsAtAll()) {
             return "does not fit: " + fit.limit().map(CompareText::limit).orElse("");
         }
+        if (fit.limit().isEmpty()) { // a fixed state and no maximum context: nothing grows
+            return "unbounded (fits at 2^40 tokens, the search's end)";
+        }
         return String.format(Locale.ROOT, "%,d", fit.tokens()) + " ("
-                + fit.limit().map(CompareText::limit).orElse("no limit up to the search's end") + ")";
+                + limit(fit.limit().get()) + ")";
     }
 
     /** What a limit means on the scorecard. */

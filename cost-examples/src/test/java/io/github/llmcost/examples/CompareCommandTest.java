@@ -1,6 +1,7 @@
 package io.github.llmcost.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -143,6 +144,31 @@ class CompareCommandTest {
                 .isEqualTo(preset.get("kvBytesPerToken").asDouble());
         assertThat(fromFile.get("fixedStateBytes").asDouble())
                 .isEqualTo(preset.get("fixedStateBytes").asDouble());
+    }
+
+    @Test
+    void aPureStateSpaceModelKeepsOneStateAtEveryContextAndNoContextStopsIt() throws IOException {
+        LlmCostCliTest.Run text =
+                LlmCostCliTest.run("compare", "--models", "mamba-2-2.7b,llama-3.2-1b", "--contexts", "1024,32768");
+        assertThat(text.code()).isZero();
+        assertThat(text.out()).contains("unbounded (fits at 2^40 tokens, the search's end)");
+        JsonNode mamba = new ObjectMapper()
+                .readTree(
+                        LlmCostCliTest.run("compare", "--models", "mamba-2-2.7b", "--contexts", "1024,32768", "--json")
+                                .out())
+                .get("models")
+                .get(0);
+        assertThat(mamba.get("kvBytesPerToken").asDouble()).isZero();
+        assertThat(mamba.get("largestContextLimit").isNull()).isTrue();
+        JsonNode contexts = mamba.get("contexts");
+        assertThat(contexts.get(1).get("stateBytes").asDouble())
+                .isEqualTo(contexts.get(0).get("stateBytes").asDouble())
+                .isEqualTo(mamba.get("fixedStateBytes").asDouble())
+                .isPositive();
+        assertThat(contexts.get(1).get("quadraticShare").asDouble()).isZero();
+        // decode moves the same bytes at 32K as at 1K: its speed does not fall with context
+        assertThat(contexts.get(1).get("decodeTokensPerSecond").asDouble())
+                .isCloseTo(contexts.get(0).get("decodeTokensPerSecond").asDouble(), within(1e-9));
     }
 
     @Test
