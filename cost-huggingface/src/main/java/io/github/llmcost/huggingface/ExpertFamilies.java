@@ -5,17 +5,14 @@ import static io.github.llmcost.huggingface.Config.MAX_SIZE;
 import static io.github.llmcost.huggingface.FamilyParts.decoder;
 import static io.github.llmcost.huggingface.FamilyParts.expertCount;
 import static io.github.llmcost.huggingface.FamilyParts.expertsPerToken;
-import static io.github.llmcost.huggingface.FamilyParts.firstRoutedLayer;
 import static io.github.llmcost.huggingface.FamilyParts.layers;
+import static io.github.llmcost.huggingface.FamilyParts.qwenFirstRoutedLayer;
 import static io.github.llmcost.huggingface.FamilyParts.uniformWindow;
 
 import io.github.llmcost.core.LatentAttention;
 import io.github.llmcost.core.MixtureOfExperts;
 import io.github.llmcost.core.ModelSpec;
-import java.util.HashSet;
-import java.util.List;
 import java.util.OptionalInt;
-import java.util.Set;
 
 /** The mixtures of experts: {@code mixtral}, {@code qwen3_moe}, and {@code deepseek_v3} with latent attention. */
 final class ExpertFamilies {
@@ -82,14 +79,7 @@ final class ExpertFamilies {
         }
         int perToken = expertsPerToken(c, experts);
         int expertSize = c.required("moe_intermediate_size", 1, MAX_SIZE, "(transformers would assume 768)");
-        int step = c.optional("decoder_sparse_step", 1, MAX_LAYERS).orElse(1);
-        Set<Integer> dense =
-                new HashSet<>(c.layerIndices("mlp_only_layers", layers).orElse(List.of()));
-        boolean[] routed = new boolean[layers];
-        for (int layer = 0; layer < layers; layer++) {
-            routed[layer] = !dense.contains(layer) && (layer + 1) % step == 0;
-        }
-        OptionalInt first = firstRoutedLayer(routed, "mlp_only_layers and decoder_sparse_step");
+        OptionalInt first = qwenFirstRoutedLayer(c, layers);
         if (first.isPresent()) {
             b.mixtureOfExperts(MixtureOfExperts.builder()
                     .numExperts(experts)

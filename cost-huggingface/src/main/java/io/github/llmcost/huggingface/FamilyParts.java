@@ -6,10 +6,12 @@ import static io.github.llmcost.huggingface.Config.MAX_SIZE;
 import io.github.llmcost.core.AttentionKind;
 import io.github.llmcost.core.ModelSpec;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -117,6 +119,21 @@ final class FamilyParts {
                     "num_experts_per_tok (" + perToken + ") must be <= the number of experts (" + experts + ")");
         }
         return perToken;
+    }
+
+    /**
+     * Qwen's MoE layout ({@code qwen2_moe}, {@code qwen3_moe}, {@code qwen3_next}): every {@code decoder_sparse_step}-th
+     * layer routes, except those in {@code mlp_only_layers}; the first routed layer, if any.
+     */
+    static OptionalInt qwenFirstRoutedLayer(Config c, int layers) {
+        int step = c.optional("decoder_sparse_step", 1, MAX_LAYERS).orElse(1);
+        Set<Integer> dense =
+                new HashSet<>(c.layerIndices("mlp_only_layers", layers).orElse(List.of()));
+        boolean[] routed = new boolean[layers];
+        for (int layer = 0; layer < layers; layer++) {
+            routed[layer] = !dense.contains(layer) && (layer + 1) % step == 0;
+        }
+        return firstRoutedLayer(routed, "mlp_only_layers and decoder_sparse_step");
     }
 
     /**

@@ -5,20 +5,18 @@ import static io.github.llmcost.huggingface.Config.MAX_SIZE;
 import static io.github.llmcost.huggingface.FamilyParts.decoder;
 import static io.github.llmcost.huggingface.FamilyParts.expertCount;
 import static io.github.llmcost.huggingface.FamilyParts.expertsPerToken;
-import static io.github.llmcost.huggingface.FamilyParts.firstRoutedLayer;
 import static io.github.llmcost.huggingface.FamilyParts.layerTypes;
 import static io.github.llmcost.huggingface.FamilyParts.layers;
 import static io.github.llmcost.huggingface.FamilyParts.layout;
+import static io.github.llmcost.huggingface.FamilyParts.qwenFirstRoutedLayer;
 
 import io.github.llmcost.core.AttentionKind;
 import io.github.llmcost.core.LinearAttention;
 import io.github.llmcost.core.MixtureOfExperts;
 import io.github.llmcost.core.ModelSpec;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
-import java.util.Set;
 
 /** Qwen3-Next's hybrid of gated DeltaNet and gated attention, with routed and shared experts: {@code qwen3_next}. */
 final class Qwen3NextFamily {
@@ -75,14 +73,7 @@ final class Qwen3NextFamily {
                     "shared_expert_intermediate_size (" + shared + ") must be 0 or moe_intermediate_size (" + expertSize
                             + "): a ModelSpec's shared experts have the routed experts' size");
         }
-        int step = c.optional("decoder_sparse_step", 1, MAX_LAYERS).orElse(1);
-        Set<Integer> dense =
-                new HashSet<>(c.layerIndices("mlp_only_layers", layers).orElse(List.of()));
-        boolean[] routed = new boolean[layers];
-        for (int layer = 0; layer < layers; layer++) {
-            routed[layer] = !dense.contains(layer) && (layer + 1) % step == 0;
-        }
-        OptionalInt first = firstRoutedLayer(routed, "mlp_only_layers and decoder_sparse_step");
+        OptionalInt first = qwenFirstRoutedLayer(c, layers);
         if (first.isPresent()) {
             b.mixtureOfExperts(MixtureOfExperts.builder()
                     .numExperts(experts)
