@@ -15,6 +15,9 @@ import org.immutables.value.Value;
  * bytes: {@link #weightScheme()} is the one source of what weights occupy and stream; its {@link
  * WeightScheme#elementFormat() element format} is {@link #weights()} and picks the compute path.
  *
+ * <p>A {@link KvScheme} beyond the plain formats ({@code int8-head}, {@code int4-group}) sets the cache's bytes, scales
+ * included: {@link #kvScheme()} is what the deployment's cache is built from; its element format is {@link #kvCache()}.
+ *
  * <p>Immutable and thread-safe.
  *
  * <pre>{@code
@@ -138,8 +141,35 @@ public abstract class Formats {
      */
     public abstract Formats withActivations(NumericFormat activations);
 
+    /** {@return the KV-cache scheme set beyond a plain format, if one was} */
+    public abstract Optional<KvScheme> chosenKvScheme();
+
     /**
-     * A copy with another KV-cache format.
+     * {@return how the KV cache is stored, scales included: the chosen scheme, else the plain scheme of {@link
+     * #kvCache()}}
+     */
+    public KvScheme kvScheme() {
+        return chosenKvScheme().orElseGet(() -> KvScheme.plain(kvCache()));
+    }
+
+    /**
+     * A copy with the KV cache in a scheme (its element format as {@link #kvCache()}).
+     *
+     * @param scheme the cache's scheme
+     * @return the copy
+     */
+    public Formats withKvScheme(KvScheme scheme) {
+        return scheme.isPlain()
+                ? withKvCache(scheme.elementFormat())
+                : ImmutableFormats.builder()
+                        .from(this)
+                        .kvCache(scheme.elementFormat())
+                        .chosenKvScheme(scheme)
+                        .build();
+    }
+
+    /**
+     * A copy with another KV-cache format (a chosen KV scheme of another element format is dropped).
      *
      * @param kvCache the cache's format
      * @return the copy
@@ -160,8 +190,8 @@ public abstract class Formats {
     }
 
     /**
-     * Keeps a chosen scheme only while it is not plain and its element format is the weights': a copy with other
-     * weights ({@link #withWeights}) drops it.
+     * Keeps a chosen scheme only while it is not plain and its element format is the weights' (the KV cache's for a KV
+     * scheme): a copy with other weights ({@link #withWeights}) or another cache format drops it.
      *
      * @return this, or a copy without the scheme
      */
@@ -172,6 +202,13 @@ public abstract class Formats {
             return ImmutableFormats.builder()
                     .from(this)
                     .chosenWeightScheme(Optional.empty())
+                    .build();
+        }
+        Optional<KvScheme> kv = chosenKvScheme();
+        if (kv.isPresent() && (kv.get().isPlain() || kv.get().elementFormat() != kvCache())) {
+            return ImmutableFormats.builder()
+                    .from(this)
+                    .chosenKvScheme(Optional.empty())
                     .build();
         }
         return this;
@@ -185,6 +222,9 @@ public abstract class Formats {
                         .map(s -> s.id() + " (" + weights() + ")")
                         .orElse(weights().name())
                 + ", activations " + activations() + " (" + scheme()
-                + (isWeightOnlyQuantized() ? ", weight-only" : "") + "), KV " + kvCache();
+                + (isWeightOnlyQuantized() ? ", weight-only" : "") + "), KV "
+                + chosenKvScheme()
+                        .map(s -> s.id() + " (" + kvCache() + ")")
+                        .orElse(kvCache().name());
     }
 }

@@ -13,7 +13,9 @@ import io.github.llmcost.core.internal.Check;
  * attention {@code kv_lora_rank + qk_rope_head_dim} values per token; layers that keep a fixed state a fixed number
  * of values per sequence, whatever the context: {@code d x kernel} for a gated convolution, the recurrent state plus
  * the convolution's history for state-space ({@link StateSpace}) and linear-attention ({@link LinearAttention})
- * layers. All values are stored in the KV format given.
+ * layers. All values are stored in the KV format given; under a quantised {@link KvScheme} the growing entries also
+ * carry their scales and zero points ({@link KvScheme#bitsPerValue(int)}), while fixed states stay in the scheme's
+ * element format, without scales.
  *
  * <p>Immutable and thread-safe.
  *
@@ -26,18 +28,25 @@ import io.github.llmcost.core.internal.Check;
 public final class KvCache {
     private final ModelSpec model;
     private final Convention convention;
+    private final KvScheme scheme;
     private final NumericFormat format;
     /** Values per token of one global (or, under ARTICLE, any attention) layer. */
     private final double valuesPerTokenPerLayer;
+    /** Bits of each growing entry, scales included. */
+    private final double bitsPerValue;
 
-    private KvCache(ModelSpec model, Convention convention, NumericFormat format) {
+    private KvCache(ModelSpec model, Convention convention, KvScheme scheme) {
         this.model = model;
         this.convention = convention;
-        this.format = format;
+        this.scheme = scheme;
+        this.format = scheme.elementFormat();
         if (convention == Convention.EXACT && model.latentAttention().isPresent()) {
-            valuesPerTokenPerLayer = model.latentAttention().get().cachedValuesPerToken();
+            int latent = model.latentAttention().get().cachedValuesPerToken();
+            valuesPerTokenPerLayer = latent;
+            bitsPerValue = scheme.bitsPerValue(latent);
         } else {
             valuesPerTokenPerLayer = 2.0 * model.numKeyValueHeads() * model.headDim();
+            bitsPerValue = scheme.bitsPerValue(model.headDim());
         }
     }
 
@@ -50,7 +59,20 @@ public final class KvCache {
      * @return the cache calculator
      */
     public static KvCache of(ModelSpec model, Convention convention, NumericFormat format) {
-        return new KvCache(model, convention, format);
+        return new KvCache(model, convention, KvScheme.plain(format));
+    }
+
+    /**
+     * The cache of a model under a convention, stored in a scheme whose scales count in every figure.
+     *
+     * @param model the model
+     * @param convention the accounting convention
+     * @param scheme the KV-cache scheme; a plain one gives the same cache as {@link #of(ModelSpec, Convention,
+     *     NumericFormat)}
+     * @return the cache calculator
+     */
+    public static KvCache of(ModelSpec model, Convention convention, KvScheme scheme) {
+        return new KvCache(model, convention, scheme);
     }
 
     /** {@return the model} */
@@ -63,7 +85,12 @@ public final class KvCache {
         return convention;
     }
 
-    /** {@return the storage format of cached values} */
+    /** {@return how cached values are stored, scales included} */
+    public KvScheme scheme() {
+        return scheme;
+    }
+
+    /** {@return the storage format of cached values, scales aside (the scheme's element format)} */
     public NumericFormat format() {
         return format;
     }
@@ -73,7 +100,7 @@ public final class KvCache {
      * B_p}}
      */
     public Bytes bytesPerToken() {
-        return format.bytesFor(valuesPerTokenPerLayer * model.numAttentionLayers());
+        return entries(valuesPerTokenPerLayer * model.numAttentionLayers());
     }
 
     /**
@@ -107,7 +134,7 @@ public final class KvCache {
      */
     public Bytes sessionBytes(long contextTokens) {
         Check.nonNegative("contextTokens", contextTokens);
-        return format.bytesFor(cachedTokenLayers(contextTokens) * valuesPerTokenPerLayer)
+        return entries(cachedTokenLayers(contextTokens) * valuesPerTokenPerLayer)
                 .plus(fixedStateBytes());
     }
 
@@ -127,7 +154,7 @@ public final class KvCache {
         double tokens = convention == Convention.EXACT && kind == AttentionKind.SLIDING_WINDOW
                 ? Math.min(contextTokens, model.slidingWindow())
                 : contextTokens;
-        return format.bytesFor(tokens * valuesPerTokenPerLayer);
+        return entries(tokens * valuesPerTokenPerLayer);
     }
 
     /**
@@ -154,7 +181,7 @@ public final class KvCache {
         Check.nonNegative("prefixTokens", prefixTokens);
         double layers =
                 convention == Convention.ARTICLE ? model.numAttentionLayers() : model.numLayers(AttentionKind.GLOBAL);
-        return format.bytesFor(layers * prefixTokens * valuesPerTokenPerLayer);
+        return entries(layers * prefixTokens * valuesPerTokenPerLayer);
     }
 
     /**
@@ -199,6 +226,11 @@ public final class KvCache {
         return sessions >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) sessions;
     }
 
+    /** Bytes of growing entries, their scales included: the element format's bytes for a plain scheme. */
+    private Bytes entries(double values) {
+        return Bytes.of(values * bitsPerValue / 8.0);
+    }
+
     /** Sum over caching layers of the tokens each holds at a context length. */
     private double cachedTokenLayers(long n) {
         if (convention == Convention.ARTICLE) {
@@ -211,6 +243,7 @@ public final class KvCache {
 
     @Override
     public String toString() {
-        return "KvCache[" + model.name() + ", " + convention + ", " + format + ", " + bytesPerToken() + " per token]";
+        return "KvCache[" + model.name() + ", " + convention + ", " + (scheme.isPlain() ? format.name() : scheme.id())
+                + ", " + bytesPerToken() + " per token]";
     }
 }

@@ -3,6 +3,7 @@ package io.github.llmcost.economics;
 import io.github.llmcost.core.Bytes;
 import io.github.llmcost.core.Convention;
 import io.github.llmcost.core.Formats;
+import io.github.llmcost.core.KvScheme;
 import io.github.llmcost.core.ModelSpec;
 import io.github.llmcost.core.NumericFormat;
 import io.github.llmcost.core.WeightScheme;
@@ -32,7 +33,6 @@ import org.jspecify.annotations.Nullable;
  *     .pricePerHour(2.50)
  *     .deployment();
  * Estimate e = d.estimate(Workload.of(4096, 512).withBatchSize(32));
- *
  * // or, for one workload, in one line:
  * LlmCost.model(ModelPresets.LLAMA_3_1_8B).promptTokens(4096).outputTokens(512).batchSize(8).estimate();
  * }</pre>
@@ -71,7 +71,7 @@ public final class LlmCost {
         private @Nullable ChipCalibration calibration;
         private WeightScheme weights = WeightScheme.BF16;
         private @Nullable NumericFormat activations;
-        private NumericFormat kvCache = NumericFormat.BF16;
+        private KvScheme kvCache = KvScheme.BF16;
         private final Workload.Builder workload =
                 Workload.builder().promptTokens(1024).outputTokens(256);
         private Bytes frameworkOverhead = InferencePerformance.DEFAULT_FRAMEWORK_OVERHEAD;
@@ -296,13 +296,21 @@ public final class LlmCost {
         }
 
         /**
-         * KV-cache format; BF16 by default.
+         * {@return this builder, the KV cache in a plain format; BF16 by default}
          *
          * @param format the format
-         * @return this builder
          */
         public Builder kvCache(NumericFormat format) {
-            this.kvCache = Objects.requireNonNull(format, "kvCache");
+            return kvCache(KvScheme.plain(Objects.requireNonNull(format, "kvCache")));
+        }
+
+        /**
+         * {@return this builder, the KV cache in a scheme whose scales count ({@code int8-head}, {@code int4-group})}
+         *
+         * @param scheme the scheme
+         */
+        public Builder kvCache(KvScheme scheme) {
+            this.kvCache = Objects.requireNonNull(scheme, "kvCache");
             return this;
         }
 
@@ -367,14 +375,10 @@ public final class LlmCost {
          * @return the deployment, compiled on its first use
          */
         public Deployment deployment() {
-            Formats formats = Formats.of(weights).withKvCache(kvCache);
-            NumericFormat compute = activations;
-            if (compute != null) {
-                formats = formats.withActivations(compute);
-            }
-            Double given = usdPerHour;
-            GpuPricing pricing = given != null
-                    ? GpuPricing.of(given)
+            Formats plain = Formats.of(weights).withKvScheme(kvCache);
+            Formats formats = activations == null ? plain : plain.withActivations(activations);
+            GpuPricing pricing = usdPerHour != null
+                    ? GpuPricing.of(usdPerHour)
                     : hardware.rentalUsdPerHour().isPresent() ? GpuPricing.of(hardware) : null;
             return ImmutableDeployment.builder()
                     .model(model)

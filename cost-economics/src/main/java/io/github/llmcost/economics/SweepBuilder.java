@@ -1,6 +1,7 @@
 package io.github.llmcost.economics;
 
 import io.github.llmcost.core.Convention;
+import io.github.llmcost.core.KvScheme;
 import io.github.llmcost.core.ModelSpec;
 import io.github.llmcost.core.NumericFormat;
 import io.github.llmcost.core.WeightScheme;
@@ -17,7 +18,7 @@ public final class SweepBuilder {
     private List<ModelSpec> models = List.of();
     private List<HardwareSpec> chips = List.of();
     private List<WeightScheme> weightFormats = List.of(WeightScheme.BF16);
-    private List<NumericFormat> kvCacheFormats = List.of(NumericFormat.BF16);
+    private List<KvScheme> kvCacheFormats = List.of(KvScheme.BF16);
     private long[] promptTokens = {1024};
     private long[] outputTokens = {256};
     private int[] batchSizes = {1};
@@ -126,7 +127,22 @@ public final class SweepBuilder {
      * @return this builder
      */
     public SweepBuilder kvCacheFormats(NumericFormat... formats) {
-        this.kvCacheFormats = List.of(formats);
+        List<KvScheme> schemes = new ArrayList<>();
+        for (NumericFormat f : formats) {
+            schemes.add(KvScheme.plain(f));
+        }
+        this.kvCacheFormats = List.copyOf(schemes);
+        return this;
+    }
+
+    /**
+     * KV-cache schemes, their scales counted ({@code int8-head}, {@code int4-group}); BF16 by default.
+     *
+     * @param schemes at least one
+     * @return this builder
+     */
+    public SweepBuilder kvCacheSchemes(KvScheme... schemes) {
+        this.kvCacheFormats = List.of(schemes);
         return this;
     }
 
@@ -228,7 +244,7 @@ public final class SweepBuilder {
         for (ModelSpec model : models) {
             for (HardwareSpec chip : chips) {
                 for (WeightScheme weights : weightFormats) {
-                    for (NumericFormat kv : kvCacheFormats) {
+                    for (KvScheme kv : kvCacheFormats) {
                         LlmCost.Builder b = LlmCost.model(model)
                                 .hardware(chip)
                                 .convention(convention)

@@ -62,7 +62,7 @@ public final class WeightFit {
         this.scheme = scheme;
         this.contextTokens = contextTokens;
         this.deployment =
-                base.withFormats(Formats.of(scheme).withKvCache(base.formats().kvCache()));
+                base.withFormats(Formats.of(scheme).withKvScheme(base.formats().kvScheme()));
         Deployment d = deployment;
         this.structural = Feasibility.of(d.structural());
         this.weights = d.memory(Workload.of(1, 0)).weights();

@@ -1,6 +1,7 @@
 package io.github.llmcost.examples;
 
 import io.github.llmcost.core.Convention;
+import io.github.llmcost.core.KvScheme;
 import io.github.llmcost.core.ModelSpec;
 import io.github.llmcost.core.NumericFormat;
 import io.github.llmcost.core.WeightScheme;
@@ -59,9 +60,11 @@ final class DeploymentOptions {
 
     @Option(
             names = "--kv",
-            description = "KV-cache format (" + FORMATS + "); default: ${DEFAULT-VALUE}.",
+            description = "KV-cache format (" + FORMATS + ") or a quantised scheme with its scales (fp8-tensor,"
+                    + " int8-head: a 16-bit scale per token per KV head, int4-group: a 16-bit scale and zero point per"
+                    + " 32 values); default: ${DEFAULT-VALUE}.",
             defaultValue = "bf16")
-    NumericFormat kv = NumericFormat.BF16;
+    KvScheme kv = KvScheme.BF16;
 
     @Option(names = "--gpus", description = "Tensor-parallel devices; default: ${DEFAULT-VALUE}.", defaultValue = "1")
     int gpus = 1;

@@ -54,6 +54,7 @@ final class EstimateView {
         o.put("weightScheme", f.weightScheme().id());
         o.put("activationFormat", f.activations().name());
         o.put("kvCacheFormat", f.kvCache().name());
+        f.chosenKvScheme().ifPresent(s -> o.put("kvScheme", s.id()));
         o.put("quantizationScheme", f.scheme());
         o.put("weightOnlyQuantization", f.isWeightOnlyQuantized());
         SpeculativeView.put(o, e.deployment());
@@ -63,7 +64,7 @@ final class EstimateView {
         o.put("weightBytes", m.weights().toBytes());
         o.put(
                 "kvCacheBytesPerToken",
-                KvCache.of(e.model(), e.convention(), f.kvCache())
+                KvCache.of(e.model(), e.convention(), f.kvScheme())
                         .bytesPerToken()
                         .toBytes());
         o.put("kvCacheBytesPerSession", m.kvCachePerSession().toBytes());

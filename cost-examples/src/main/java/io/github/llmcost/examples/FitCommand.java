@@ -1,7 +1,7 @@
 package io.github.llmcost.examples;
 
+import io.github.llmcost.core.KvScheme;
 import io.github.llmcost.core.ModelSpec;
-import io.github.llmcost.core.NumericFormat;
 import io.github.llmcost.economics.Deployment;
 import io.github.llmcost.economics.LlmCost;
 import io.github.llmcost.economics.WeightFit;
@@ -45,8 +45,11 @@ final class FitCommand extends CliCommand {
             defaultValue = "4096")
     long context = 4096;
 
-    @Option(names = "--kv", description = "KV-cache format; default: ${DEFAULT-VALUE}.", defaultValue = "bf16")
-    NumericFormat kv = NumericFormat.BF16;
+    @Option(
+            names = "--kv",
+            description = "KV-cache format or scheme (int8-head, int4-group); default: ${DEFAULT-VALUE}.",
+            defaultValue = "bf16")
+    KvScheme kv = KvScheme.BF16;
 
     @Override
     public Integer call() {

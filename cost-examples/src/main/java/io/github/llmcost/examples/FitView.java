@@ -55,6 +55,7 @@ final class FitView {
                         ? d.model().maxContextTokens().getAsLong()
                         : null);
         o.put("kvCacheFormat", d.formats().kvCache().name());
+        d.formats().chosenKvScheme().ifPresent(s -> o.put("kvScheme", s.id()));
         o.put("contextTokens", context);
         o.put("calibration", d.calibration().source());
         return o;

@@ -1,5 +1,6 @@
 package io.github.llmcost.examples;
 
+import io.github.llmcost.core.KvScheme;
 import io.github.llmcost.core.ModelPresets;
 import io.github.llmcost.core.NumericFormat;
 import io.github.llmcost.core.WeightScheme;
@@ -92,6 +93,7 @@ public final class LlmCostCli implements Callable<Integer> {
         cli.setExpandAtFiles(false);
         cli.registerConverter(NumericFormat.class, clean(NumericFormat::parse));
         cli.registerConverter(WeightScheme.class, clean(WeightScheme::parse));
+        cli.registerConverter(KvScheme.class, clean(KvScheme::parse));
         cli.registerConverter(Charts.Kind.class, clean(Charts.Kind::parse));
         cli.setParameterExceptionHandler((e, a) -> {
             err.println("llm-cost: " + e.getMessage());

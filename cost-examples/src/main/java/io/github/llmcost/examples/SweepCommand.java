@@ -62,7 +62,7 @@ final class SweepCommand extends CliCommand {
                 .hardware(HardwarePresets.byId(deployment.hardware))
                 .configure(deployment::applyTo)
                 .weightSchemes(deployment.weights)
-                .kvCacheFormats(deployment.kv)
+                .kvCacheSchemes(deployment.kv)
                 .promptTokens(contexts)
                 .outputTokens(deployment.output)
                 .batchSizes(batches)

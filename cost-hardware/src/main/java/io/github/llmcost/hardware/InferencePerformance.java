@@ -193,7 +193,7 @@ public abstract class InferencePerformance {
     /** {@return the KV cache of the model at the workload's KV format} */
     @Value.Lazy
     public KvCache kvCache() {
-        return KvCache.of(model(), convention(), formats().kvCache());
+        return KvCache.of(model(), convention(), formats().kvScheme());
     }
 
     /** {@return the chip's roofline at the workload's activation format and {@link #efficiency()}} */

@@ -141,7 +141,7 @@ public abstract class MemoryBudget {
         java.util.Objects.requireNonNull(frameworkOverheadPerDevice, "frameworkOverheadPerDevice");
         Check.positive("tensorParallel", tensorParallel);
         Check.positive("prefillChunkTokens", prefillChunkTokens);
-        KvCache kv = KvCache.of(model, convention, formats.kvCache());
+        KvCache kv = KvCache.of(model, convention, formats.kvScheme());
         return new MemoryModel(
                         model,
                         hardware,

@@ -27,7 +27,7 @@ public final class ScorecardRow {
     private ScorecardRow(Deployment deployment, long[] contextTokens) {
         ModelSpec model = deployment.model();
         KvCache kv =
-                KvCache.of(model, deployment.convention(), deployment.formats().kvCache());
+                KvCache.of(model, deployment.convention(), deployment.formats().kvScheme());
         this.deployment = deployment;
         this.weightBytes = model.parameters(deployment.convention())
                 .weightBytes(deployment.formats().weights());
