@@ -62,10 +62,8 @@ public final class CompiledPerformance {
     private final ParallelLayout layout;
     /** Whether the tensor-parallel degree shards the model's heads and MLP evenly, and the other degrees fit it. */
     private final boolean sharded;
-
     /** Copies of each sequence's cache over all devices: 1 while KV heads split evenly, more once replicated. */
     private final double kvCopies;
-
     /** Where memory goes: weights, activations, overhead and the KV cache over all devices. */
     private final MemoryModel memory;
     /** Speculative decoding's rounds, or null without it. */
